@@ -1,0 +1,15 @@
+// The edge where identifiers become canonical: a RawDocument, as printed, goes in; a
+// model Grant with canonical numbers and real dates comes out, or the reason the
+// document cannot be trusted (no number, an impossible date, a failed check digit).
+// Nothing after this point parses an identifier again.
+#pragma once
+
+#include "model/grant.h"
+#include "parsers/ids/parsed.h"
+#include "parsers/xml/raw_document.h"
+
+namespace patsub {
+
+ids::Parsed<Grant> normalise(const xml::RawDocument& raw, SourcePosition where);
+
+}  // namespace patsub

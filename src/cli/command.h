@@ -1,0 +1,32 @@
+// The shape every subcommand shares: it registers its options on the CLI11 app and
+// returns the action to run when chosen. Actions throw on failure; only main turns
+// exceptions and outcomes into exit codes (contract.md).
+#pragma once
+
+#include <CLI/CLI.hpp>
+
+#include <filesystem>
+#include <functional>
+#include <stdexcept>
+#include <string>
+
+namespace patsub::cli {
+
+enum class Outcome { done, done_with_quarantine };
+
+using Action = std::function<Outcome()>;
+
+// Bad arguments that CLI11 cannot see (an unparseable date, a missing file).
+class UsageError : public std::runtime_error {
+    using std::runtime_error::runtime_error;
+};
+
+// Where patsub finds its own data (schemas/, the sample policy): PATSUB_DATA_DIR, or
+// the source tree it was built from.
+std::filesystem::path data_dir();
+
+void add_run_command(CLI::App& app, Action& action);
+void add_check_command(CLI::App& app, Action& action);
+void add_ledger_command(CLI::App& app, Action& action);
+
+}  // namespace patsub::cli

@@ -1,0 +1,73 @@
+// `patsub ledger`: the ledger lines as CSV (contract.md columns), JSON lines or an
+// aligned table for a terminal.
+#include "cli/command.h"
+#include "export/ledger_csv.h"
+#include "ledger/ledger.h"
+#include "model/json.h"
+#include "model/money.h"
+
+#include <fmt/format.h>
+
+#include <iostream>
+#include <memory>
+
+namespace patsub::cli {
+
+namespace {
+
+struct LedgerOptions {
+    std::filesystem::path db;
+    std::optional<std::int64_t> batch;
+    bool current = false;
+    std::string format = "csv";
+};
+
+void print_json(const std::vector<ledger::LedgerLine>& lines) {
+    for (const auto& l : lines) {
+        JsonWriter w;
+        w.begin_object()
+            .field("line_id", l.line_id).field("batch_id", l.batch_id).field("grant", l.grant_id)
+            .field("office", l.office).field("kind", l.kind).field("patent_type", l.patent_type)
+            .field("jurisdiction", l.jurisdiction).field("family", l.family).field("payee_uscc", l.payee_uscc)
+            .field("payee_name", l.payee_name).field("clause", l.clause).field("status", l.status)
+            .field("amount_fen", l.amount_fen).field("reason", l.reason).field("policy", l.policy_version)
+            .field("hash", l.hash)
+            .end_object();
+        std::cout << w.str() << '\n';
+    }
+}
+
+void print_table(const std::vector<ledger::LedgerLine>& lines) {
+    std::cout << fmt::format("{:>6} {:>5}  {:<16} {:<14} {:<3} {:<6} {:<9} {:>12}  {:<22} {}\n", "line", "batch",
+                             "grant", "type", "jur", "clause", "status", "amount CNY", "reason", "payee");
+    for (const auto& l : lines)
+        std::cout << fmt::format("{:>6} {:>5}  {:<16} {:<14} {:<3} {:<6} {:<9} {:>12}  {:<22} {}\n", l.line_id,
+                                 l.batch_id, l.grant_id, l.patent_type, l.jurisdiction, l.clause, l.status,
+                                 to_yuan(Money{l.amount_fen}), l.reason, l.payee_name);
+}
+
+}  // namespace
+
+void add_ledger_command(CLI::App& app, Action& action) {
+    auto o = std::make_shared<LedgerOptions>();
+    auto* cmd = app.add_subcommand("ledger", "Print ledger lines");
+    cmd->add_option("--db", o->db, "ledger database")->required()->check(CLI::ExistingFile);
+    cmd->add_option("--batch", o->batch, "only this batch");
+    cmd->add_flag("--current", o->current, "only the latest line per grant (per enterprise and clause for awards)");
+    cmd->add_option("--format", o->format, "csv, json or table")->check(CLI::IsMember({"csv", "json", "table"}));
+    cmd->callback([&action, o] {
+        action = [o] {
+            ledger::Ledger ledger(o->db, ledger::Ledger::Access::read_only);
+            ledger::LineFilter f;
+            f.batch_id = o->batch;
+            f.current = o->current;
+            const auto lines = ledger.lines(f);
+            if (o->format == "json") print_json(lines);
+            else if (o->format == "table") print_table(lines);
+            else exports::write_ledger_csv(std::cout, lines);
+            return Outcome::done;
+        };
+    });
+}
+
+}  // namespace patsub::cli

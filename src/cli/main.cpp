@@ -1,0 +1,61 @@
+// patsub: Kunming patent-subsidy batch processor. One binary, one subcommand per
+// file in src/cli; this file alone maps outcomes and exceptions to exit codes:
+// 0 done, 1 done with quarantined inputs, 2 usage/configuration/list error, 75 locked,
+// 70 an internal failure (ledger I/O, a bug): the batch was rolled back.
+#include "cli/command.h"
+
+#include "parsers/lists/csv_reader.h"
+#include "parsers/lists/list_error.h"
+#include "policy/policy.h"
+
+#include <SQLiteCpp/Exception.h>
+#include <fmt/format.h>
+
+#include <cstdlib>
+#include <iostream>
+
+namespace patsub::cli {
+
+std::filesystem::path data_dir() {
+    if (const char* env = std::getenv("PATSUB_DATA_DIR"); env && *env) return env;
+    return PATSUB_DATA_DIR;
+}
+
+}  // namespace patsub::cli
+
+int main(int argc, char** argv) {
+    using namespace patsub;
+    CLI::App app{"patsub: pays Kunming's patent subsidies (2019 innovation measures, measure 8)"};
+    app.set_version_flag("--version", PATSUB_VERSION);
+    app.require_subcommand(1);
+    cli::Action action;
+    cli::add_run_command(app, action);
+    cli::add_check_command(app, action);
+    cli::add_ledger_command(app, action);
+
+    try {
+        app.parse(argc, argv);
+    } catch (const CLI::ParseError& e) {
+        int code = app.exit(e);
+        return code == 0 ? 0 : 2;
+    }
+
+    try {
+        return action() == cli::Outcome::done ? 0 : 1;
+    } catch (const cli::UsageError& e) {
+        std::cerr << "patsub: " << e.what() << '\n';
+    } catch (const PolicyError& e) {
+        std::cerr << "patsub: policy: " << e.what() << '\n';
+    } catch (const lists::ListError& e) {
+        std::cerr << "patsub: reference list: " << e.what() << "\nnothing was written to the ledger\n";
+    } catch (const lists::CsvError& e) {
+        std::cerr << "patsub: reference list: " << e.what() << "\nnothing was written to the ledger\n";
+    } catch (const SQLite::Exception& e) {
+        std::cerr << "patsub: ledger: " << e.what() << '\n';
+        return 70;  // EX_SOFTWARE: an internal failure, not the input's fault
+    } catch (const std::exception& e) {
+        std::cerr << "patsub: " << e.what() << '\n';
+        return 70;  // EX_SOFTWARE: an internal failure, not the input's fault
+    }
+    return 2;
+}

@@ -1,0 +1,49 @@
+// `patsub run`: one nightly batch (contract.md). Quiet on success but for the summary.
+#include "batch/nightly_run.h"
+#include "cli/command.h"
+
+#include <chrono>
+#include <iostream>
+#include <memory>
+
+namespace patsub::cli {
+
+namespace {
+
+Date today() {
+    return Date{std::chrono::floor<std::chrono::days>(std::chrono::system_clock::now())};
+}
+
+}  // namespace
+
+void add_run_command(CLI::App& app, Action& action) {
+    auto o = std::make_shared<batch::RunOptions>();
+    auto as_of = std::make_shared<std::string>();
+    auto* cmd = app.add_subcommand("run", "Run one batch: take every new inbox file, decide, append to the ledger");
+    cmd->add_option("--db", o->db, "ledger database (SQLite)")->required();
+    cmd->add_option("--inbox", o->inbox, "inbox folder (grants/, payees/, ...)")->required()->check(CLI::ExistingDirectory);
+    cmd->add_option("--out", o->out, "output folder (batch-<id>/, quarantine/)")->required();
+    cmd->add_option("--policy", o->policy, "policy file (default: the shipped Kunming measure 8 policy)");
+    cmd->add_option("--as-of", *as_of, "the day the batch decides on (ISO date, default today, UTC)");
+    cmd->callback([&action, o, as_of] {
+        action = [o, as_of] {
+            if (o->policy.empty()) o->policy = data_dir() / "samples/policy/kunming-measure8.xml";
+            o->policy_schema = data_dir() / "schemas/policy.xsd";
+            o->kinds = data_dir() / "schemas/kind-codes.csv";
+            o->patsub_version = PATSUB_VERSION;
+            if (as_of->empty()) {
+                o->as_of = today();
+            } else if (auto d = date_from_iso(*as_of)) {
+                o->as_of = *d;
+            } else {
+                throw UsageError("--as-of '" + *as_of + "' is not an ISO date (YYYY-MM-DD)");
+            }
+            const auto report = batch::run_batch(*o);
+            std::cout << batch::summary_line(report) << '\n';
+            for (const auto& q : report.quarantined) std::cerr << "quarantined: " << q << '\n';
+            return report.quarantined.empty() ? Outcome::done : Outcome::done_with_quarantine;
+        };
+    });
+}
+
+}  // namespace patsub::cli

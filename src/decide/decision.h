@@ -1,0 +1,36 @@
+// Decision: what the rules concluded about one grant (or one enterprise award), with the
+// reasoning that led there. It is a value: the ledger stores it, `explain` and the
+// review page print it, so "why this amount?" has one source of truth.
+#pragma once
+
+#include "model/money.h"
+#include "model/payee.h"
+
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace patsub {
+
+enum class LineStatus { payable, held, rejected, recovery };
+std::string_view to_string(LineStatus s);
+
+// One step of the reasoning: what was checked, whether it held, and the fact behind it.
+struct Check {
+    std::string what;    // "is a grant", "payee registered", "no rights dispute", ...
+    bool holds = false;
+    std::string detail;  // "kind B2 at US: utility patent with pre-grant publication"
+};
+
+struct Decision {
+    std::string clause;  // "8.1"; empty when no clause could be named
+    LineStatus status = LineStatus::rejected;
+    Money amount;        // fen; non-zero only for payable and recovery lines
+    std::string reason;  // stable code from contract.md; empty when payable
+    std::string policy_version;
+    std::optional<Payee> payee;
+    std::vector<Check> checks;
+};
+
+}  // namespace patsub

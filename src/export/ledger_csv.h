@@ -1,0 +1,19 @@
+// The ledger CSV of contract.md (`patsub ledger --format csv`, and each batch's
+// ledger extract): fixed columns, RFC 4180 quoting, UTF-8.
+#pragma once
+
+#include "ledger/ledger_line.h"
+
+#include <ostream>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace patsub::exports {
+
+// Quotes a field when it holds a comma, quote or line break (RFC 4180).
+std::string csv_field(std::string_view s);
+
+void write_ledger_csv(std::ostream& out, const std::vector<ledger::LedgerLine>& lines);
+
+}  // namespace patsub::exports

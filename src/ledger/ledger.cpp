@@ -1,0 +1,346 @@
+#include "ledger/ledger.h"
+
+#include "ledger/migrations.h"
+
+#include <fmt/format.h>
+
+#include <stdexcept>
+
+namespace patsub::ledger {
+
+namespace {
+
+constexpr const char* line_columns =
+    "line_id, batch_id, grant_id, office, kind, patent_type, jurisdiction, family, payee_uscc, "
+    "payee_name, clause, status, amount_fen, reason, policy_version, reasoning, created_at, "
+    "prev_hash, hash";
+
+LedgerLine read_line(SQLite::Statement& q) {
+    LedgerLine l;
+    l.line_id = q.getColumn(0).getInt64();
+    l.batch_id = q.getColumn(1).getInt64();
+    l.grant_id = q.getColumn(2).getString();
+    l.office = q.getColumn(3).getString();
+    l.kind = q.getColumn(4).getString();
+    l.patent_type = q.getColumn(5).getString();
+    l.jurisdiction = q.getColumn(6).getString();
+    l.family = q.getColumn(7).getString();
+    l.payee_uscc = q.getColumn(8).getString();
+    l.payee_name = q.getColumn(9).getString();
+    l.clause = q.getColumn(10).getString();
+    l.status = q.getColumn(11).getString();
+    l.amount_fen = q.getColumn(12).getInt64();
+    l.reason = q.getColumn(13).getString();
+    l.policy_version = q.getColumn(14).getString();
+    l.reasoning = q.getColumn(15).getString();
+    l.created_at = q.getColumn(16).getString();
+    l.prev_hash = q.getColumn(17).getString();
+    l.hash = q.getColumn(18).getString();
+    return l;
+}
+
+// The chain starts from a fixed value so that an empty ledger has a defined head.
+constexpr const char* genesis_hash = "0000000000000000000000000000000000000000000000000000000000000000";
+
+int open_flags(Ledger::Access a) {
+    return a == Ledger::Access::read_only ? SQLite::OPEN_READONLY
+                                          : SQLite::OPEN_READWRITE | SQLite::OPEN_CREATE;
+}
+
+}  // namespace
+
+struct Ledger::Statements {
+    SQLite::Statement insert_line;
+    SQLite::Statement last_line;
+    SQLite::Statement latest_for_grant;
+    SQLite::Statement paid;
+    SQLite::Statement knows_file;
+    SQLite::Statement insert_grant;
+    SQLite::Statement insert_patentee;
+    SQLite::Statement insert_priority;
+    SQLite::Statement insert_sighting;
+
+    explicit Statements(SQLite::Database& db)
+        : insert_line(db, fmt::format("INSERT INTO ledger_lines ({}) VALUES "
+                                      "(?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)", line_columns)),
+          last_line(db, "SELECT line_id, hash FROM ledger_lines ORDER BY line_id DESC LIMIT 1"),
+          latest_for_grant(db, fmt::format("SELECT {} FROM ledger_lines WHERE grant_id = ? AND clause = ? "
+                                           "ORDER BY line_id DESC LIMIT 1", line_columns)),
+          paid(db, "SELECT 1 FROM ledger_lines WHERE grant_id = ? AND clause = ? AND status = 'payable'"),
+          knows_file(db, "SELECT 1 FROM source_files WHERE sha256 = ?"),
+          insert_grant(db, "INSERT OR IGNORE INTO grants (grant_id, office, number, kind, date, "
+                           "application_number, application_date, title, declared_type, is_grant, "
+                           "known_kind, patent_type, jurisdiction, family, pct_application, first_batch) "
+                           "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)"),
+          insert_patentee(db, "INSERT INTO grant_patentees VALUES (?,?,?,?,?,?)"),
+          insert_priority(db, "INSERT INTO grant_priorities VALUES (?,?,?,?,?)"),
+          insert_sighting(db, "INSERT OR IGNORE INTO grant_sightings (grant_id, sha256, document, line, batch_id) "
+                              "VALUES (?,?,?,?,?)") {}
+};
+
+Ledger::Ledger(const std::filesystem::path& file, Access access)
+    : db_(file.string(), open_flags(access), 5000) {
+    db_.exec("PRAGMA foreign_keys = ON");
+    if (access == Access::read_write) {
+        // WAL + FULL: a committed batch survives power loss; readers never block the writer.
+        db_.exec("PRAGMA journal_mode = WAL");
+        db_.exec("PRAGMA synchronous = FULL");
+        migrate();
+    }
+    st_ = std::make_unique<Statements>(db_);
+}
+
+Ledger::~Ledger() = default;
+
+void Ledger::migrate() {
+    db_.exec("CREATE TABLE IF NOT EXISTS schema_migrations (name TEXT PRIMARY KEY, applied_at TEXT NOT NULL)");
+    for (const auto& m : migrations()) {
+        SQLite::Statement q(db_, "SELECT 1 FROM schema_migrations WHERE name = ?");
+        q.bind(1, std::string(m.name));
+        if (q.executeStep()) continue;
+        SQLite::Transaction tx(db_, SQLite::TransactionBehavior::IMMEDIATE);
+        db_.exec(std::string(m.sql));
+        SQLite::Statement ins(db_, "INSERT INTO schema_migrations VALUES (?, strftime('%Y-%m-%dT%H:%M:%SZ','now'))");
+        ins.bind(1, std::string(m.name));
+        ins.exec();
+        tx.commit();
+    }
+}
+
+SQLite::Transaction Ledger::transaction() {
+    return SQLite::Transaction(db_, SQLite::TransactionBehavior::IMMEDIATE);
+}
+
+std::int64_t Ledger::begin_batch(const BatchRecord& b) {
+    SQLite::Statement q(db_, "INSERT INTO batches (started_at, as_of, inbox, policy_file, policy_sha256, "
+                             "patsub_version) VALUES (?,?,?,?,?,?)");
+    q.bind(1, b.started_at);
+    q.bind(2, b.as_of);
+    q.bind(3, b.inbox);
+    q.bind(4, b.policy_file);
+    q.bind(5, b.policy_sha256);
+    q.bind(6, b.patsub_version);
+    q.exec();
+    return db_.getLastInsertRowid();
+}
+
+bool Ledger::knows_file(const std::string& sha256) {
+    auto& q = st_->knows_file;
+    q.reset();
+    q.bind(1, sha256);
+    return q.executeStep();
+}
+
+void Ledger::record_file(const SourceFileRecord& f) {
+    SQLite::Statement q(db_, "INSERT INTO source_files (sha256, path, bytes, list, batch_id, documents, "
+                             "refused, outcome, reason) VALUES (?,?,?,?,?,?,?,?,?)");
+    q.bind(1, f.sha256);
+    q.bind(2, f.path);
+    q.bind(3, f.bytes);
+    q.bind(4, f.list);
+    q.bind(5, f.batch_id);
+    q.bind(6, f.documents);
+    q.bind(7, f.refused);
+    q.bind(8, f.outcome);
+    q.bind(9, f.reason);
+    q.exec();
+}
+
+namespace {
+
+void bind_optional_date(SQLite::Statement& q, int i, const std::optional<Date>& d) {
+    if (d) q.bind(i, to_iso(*d)); else q.bind(i);
+}
+
+std::optional<Date> optional_date(const SQLite::Column& c) {
+    if (c.isNull()) return std::nullopt;
+    return date_from_iso(c.getString());
+}
+
+}  // namespace
+
+void Ledger::settle_file(const SourceFileRecord& f) {
+    SQLite::Statement q(db_, "UPDATE source_files SET documents = ?, refused = ?, outcome = ?, reason = ? "
+                             "WHERE sha256 = ?");
+    q.bind(1, f.documents);
+    q.bind(2, f.refused);
+    q.bind(3, f.outcome);
+    q.bind(4, f.reason);
+    q.bind(5, f.sha256);
+    q.exec();
+}
+
+bool Ledger::record_grant(const Grant& g, const Classification& c, std::int64_t batch_id) {
+    auto& q = st_->insert_grant;
+    q.reset();
+    const std::string id = grant_id(g);
+    int i = 1;
+    for (const std::string* s : {&id, &g.office, &g.number, &g.kind}) q.bind(i++, *s);
+    bind_optional_date(q, i++, g.date);
+    q.bind(i++, g.application_number);
+    bind_optional_date(q, i++, g.application_date);
+    q.bind(i++, g.title);
+    q.bind(i++, g.declared_type);
+    q.bind(i++, c.is_grant ? 1 : 0);
+    q.bind(i++, c.known_kind ? 1 : 0);
+    q.bind(i++, std::string(to_string(c.type)));
+    q.bind(i++, std::string(to_string(c.jurisdiction)));
+    q.bind(i++, g.family_id);
+    q.bind(i++, g.pct_application);
+    q.bind(i++, batch_id);
+    if (q.exec() == 0) return false;  // seen before: the first reading stands
+
+    int seq = 0;
+    for (const auto& p : g.patentees) {
+        auto& ins = st_->insert_patentee;
+        ins.reset();
+        ins.bind(1, id);
+        ins.bind(2, ++seq);
+        ins.bind(3, p.name);
+        ins.bind(4, p.address);
+        ins.bind(5, p.city);
+        ins.bind(6, p.country);
+        ins.exec();
+    }
+    seq = 0;
+    for (const auto& p : g.priorities) {
+        auto& ins = st_->insert_priority;
+        ins.reset();
+        ins.bind(1, id);
+        ins.bind(2, ++seq);
+        ins.bind(3, p.country);
+        ins.bind(4, p.number);
+        bind_optional_date(ins, 5, p.date);
+        ins.exec();
+    }
+    return true;
+}
+
+std::optional<Grant> Ledger::load_grant(const std::string& id) {
+    SQLite::Statement q(db_, "SELECT office, number, kind, date, application_number, application_date, title, "
+                             "declared_type, family, pct_application FROM grants WHERE grant_id = ?");
+    q.bind(1, id);
+    if (!q.executeStep()) return std::nullopt;
+    Grant g;
+    g.office = q.getColumn(0).getString();
+    g.number = q.getColumn(1).getString();
+    g.kind = q.getColumn(2).getString();
+    g.date = optional_date(q.getColumn(3));
+    g.application_number = q.getColumn(4).getString();
+    g.application_date = optional_date(q.getColumn(5));
+    g.title = q.getColumn(6).getString();
+    g.declared_type = q.getColumn(7).getString();
+    g.family_id = q.getColumn(8).getString();
+    g.pct_application = q.getColumn(9).getString();
+
+    SQLite::Statement p(db_, "SELECT name, address, city, country FROM grant_patentees WHERE grant_id = ? ORDER BY seq");
+    p.bind(1, id);
+    while (p.executeStep())
+        g.patentees.push_back(Party{p.getColumn(0).getString(), p.getColumn(1).getString(),
+                                    p.getColumn(2).getString(), p.getColumn(3).getString()});
+    SQLite::Statement r(db_, "SELECT country, number, date FROM grant_priorities WHERE grant_id = ? ORDER BY seq");
+    r.bind(1, id);
+    while (r.executeStep())
+        g.priorities.push_back(Priority{r.getColumn(0).getString(), r.getColumn(1).getString(),
+                                        optional_date(r.getColumn(2))});
+    SQLite::Statement s(db_, "SELECT s.path, g.document, g.line FROM grant_sightings g JOIN source_files s "
+                             "USING (sha256) WHERE g.grant_id = ? ORDER BY g.batch_id, g.rowid LIMIT 1");
+    s.bind(1, id);
+    if (s.executeStep())
+        g.source = SourcePosition{s.getColumn(0).getString(), s.getColumn(1).getInt(),
+                                  static_cast<long>(s.getColumn(2).getInt64())};
+    return g;
+}
+
+std::vector<std::string> Ledger::held_grants() {
+    SQLite::Statement q(db_, "SELECT grant_id FROM ledger_lines l WHERE grant_id <> '' AND status = 'held' "
+                             "AND line_id = (SELECT MAX(line_id) FROM ledger_lines m WHERE m.grant_id = l.grant_id) "
+                             "ORDER BY line_id");
+    std::vector<std::string> out;
+    while (q.executeStep()) out.push_back(q.getColumn(0).getString());
+    return out;
+}
+
+void Ledger::record_sighting(const Sighting& s) {
+    auto& q = st_->insert_sighting;
+    q.reset();
+    q.bind(1, s.grant_id);
+    q.bind(2, s.sha256);
+    q.bind(3, s.document);
+    q.bind(4, static_cast<std::int64_t>(s.line));
+    q.bind(5, s.batch_id);
+    q.exec();
+}
+
+LedgerLine Ledger::append(LedgerLine l) {
+    auto& last = st_->last_line;
+    last.reset();
+    if (last.executeStep()) {
+        l.line_id = last.getColumn(0).getInt64() + 1;
+        l.prev_hash = last.getColumn(1).getString();
+    } else {
+        l.line_id = 1;
+        l.prev_hash = genesis_hash;
+    }
+    last.reset();
+    l.hash = line_hash(l);
+
+    auto& q = st_->insert_line;
+    q.reset();
+    q.bind(1, l.line_id);
+    q.bind(2, l.batch_id);
+    int i = 3;
+    for (const std::string* s : {&l.grant_id, &l.office, &l.kind, &l.patent_type, &l.jurisdiction,
+                                 &l.family, &l.payee_uscc, &l.payee_name, &l.clause, &l.status})
+        q.bind(i++, *s);
+    q.bind(i++, l.amount_fen);
+    for (const std::string* s : {&l.reason, &l.policy_version, &l.reasoning, &l.created_at, &l.prev_hash, &l.hash})
+        q.bind(i++, *s);
+    q.exec();
+    return l;
+}
+
+std::optional<LedgerLine> Ledger::latest_line(const std::string& grant_id, const std::string& clause) {
+    auto& q = st_->latest_for_grant;
+    q.reset();
+    q.bind(1, grant_id);
+    q.bind(2, clause);
+    std::optional<LedgerLine> out;
+    if (q.executeStep()) out = read_line(q);
+    q.reset();
+    return out;
+}
+
+bool Ledger::paid(const std::string& grant_id, const std::string& clause) {
+    auto& q = st_->paid;
+    q.reset();
+    q.bind(1, grant_id);
+    q.bind(2, clause);
+    bool found = q.executeStep();
+    q.reset();
+    return found;
+}
+
+std::vector<LedgerLine> Ledger::lines(const LineFilter& f) {
+    std::string sql = fmt::format("SELECT {} FROM ledger_lines l WHERE 1=1", line_columns);
+    if (f.batch_id) sql += " AND batch_id = :batch";
+    if (f.grant_id) sql += " AND grant_id = :grant";
+    if (f.current)
+        sql += " AND line_id = (SELECT MAX(line_id) FROM ledger_lines m WHERE m.grant_id = l.grant_id"
+               " AND (l.grant_id <> '' OR (m.payee_uscc = l.payee_uscc AND m.clause = l.clause)))";
+    sql += " ORDER BY line_id";
+    SQLite::Statement q(db_, sql);
+    if (f.batch_id) q.bind(":batch", *f.batch_id);
+    if (f.grant_id) q.bind(":grant", *f.grant_id);
+    std::vector<LedgerLine> out;
+    while (q.executeStep()) out.push_back(read_line(q));
+    return out;
+}
+
+std::optional<std::int64_t> Ledger::last_batch_id() {
+    SQLite::Statement q(db_, "SELECT MAX(batch_id) FROM batches");
+    if (q.executeStep() && !q.getColumn(0).isNull()) return q.getColumn(0).getInt64();
+    return std::nullopt;
+}
+
+}  // namespace patsub::ledger

@@ -1,0 +1,104 @@
+// Ledger: the SQLite store behind every payment decision (SQLiteCpp). Opening it
+// applies pending migrations and sets WAL with full sync; writers wrap a whole batch
+// step in one Transaction so that a kill at any instant leaves the old state or the
+// new one. Lines are only ever appended.
+#pragma once
+
+#include "classify/classification.h"
+#include "ledger/ledger_line.h"
+#include "model/grant.h"
+
+#include <SQLiteCpp/Database.h>
+#include <SQLiteCpp/Statement.h>
+#include <SQLiteCpp/Transaction.h>
+
+#include <cstdint>
+#include <filesystem>
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace patsub::ledger {
+
+struct BatchRecord {
+    std::string started_at;
+    std::string as_of;
+    std::string inbox;
+    std::string policy_file;
+    std::string policy_sha256;
+    std::string patsub_version;
+};
+
+struct SourceFileRecord {
+    std::string sha256;
+    std::string path;
+    std::int64_t bytes = 0;
+    std::string list;  // grants, payees, abnormal, disputes, enterprises
+    std::int64_t batch_id = 0;
+    std::int64_t documents = 0;
+    std::int64_t refused = 0;
+    std::string outcome;  // taken, quarantined
+    std::string reason;
+};
+
+struct Sighting {
+    std::string grant_id;
+    std::string sha256;
+    int document = 0;
+    long line = 0;
+    std::int64_t batch_id = 0;
+};
+
+struct LineFilter {
+    std::optional<std::int64_t> batch_id;
+    std::optional<std::string> grant_id;
+    bool current = false;  // only the latest line per grant (per enterprise and clause for awards)
+};
+
+class Ledger {
+  public:
+    enum class Access { read_only, read_write };
+    explicit Ledger(const std::filesystem::path& file, Access access = Access::read_write);
+    ~Ledger();
+    Ledger(const Ledger&) = delete;
+    Ledger& operator=(const Ledger&) = delete;
+
+    // IMMEDIATE: takes the write lock at once, so a second writer fails fast instead of
+    // deciding on a state that is about to change.
+    SQLite::Transaction transaction();
+
+    std::int64_t begin_batch(const BatchRecord& b);
+    bool knows_file(const std::string& sha256);
+    void record_file(const SourceFileRecord& f);
+    // After reading: how many documents the file held and whether it was quarantined.
+    void settle_file(const SourceFileRecord& f);
+    // The first sighting of a grant stores its facts and returns true; later sightings
+    // (the same document in another file) add only a sighting.
+    bool record_grant(const Grant& g, const Classification& c, std::int64_t batch_id);
+    void record_sighting(const Sighting& s);
+    // The facts as first read, for deciding again (a held grant) or explaining.
+    std::optional<Grant> load_grant(const std::string& grant_id);
+    // Grants whose latest line is held, oldest first: decided again every run.
+    std::vector<std::string> held_grants();
+
+    // Appends with the next line id and the hash chain filled in; returns the stored line.
+    LedgerLine append(LedgerLine line);
+
+    std::optional<LedgerLine> latest_line(const std::string& grant_id, const std::string& clause);
+    bool paid(const std::string& grant_id, const std::string& clause);
+
+    std::vector<LedgerLine> lines(const LineFilter& f);
+    std::optional<std::int64_t> last_batch_id();
+
+    SQLite::Database& db() { return db_; }
+
+  private:
+    void migrate();
+
+    SQLite::Database db_;
+    struct Statements;
+    std::unique_ptr<Statements> st_;
+};
+
+}  // namespace patsub::ledger

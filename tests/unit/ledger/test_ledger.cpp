@@ -1,0 +1,91 @@
+#include "ledger/ledger.h"
+
+#include <doctest/doctest.h>
+
+#include <filesystem>
+
+using namespace patsub;
+using namespace patsub::ledger;
+
+namespace {
+
+struct TempLedger {
+    std::filesystem::path dir = std::filesystem::temp_directory_path() /
+                                ("patsub-ledger-" + std::to_string(reinterpret_cast<std::uintptr_t>(this)));
+    std::filesystem::path file = dir / "ledger.sqlite";
+    TempLedger() { std::filesystem::create_directories(dir); }
+    ~TempLedger() { std::filesystem::remove_all(dir); }
+};
+
+LedgerLine payable(std::int64_t batch, const char* grant, const char* clause, std::int64_t fen) {
+    LedgerLine l;
+    l.batch_id = batch;
+    l.grant_id = grant;
+    l.clause = clause;
+    l.status = "payable";
+    l.amount_fen = fen;
+    l.policy_version = "v";
+    l.reasoning = "{}";
+    l.created_at = "2026-01-01T00:00:00Z";
+    return l;
+}
+
+std::int64_t new_batch(Ledger& l) { return l.begin_batch({"2026-01-01T00:00:00Z", "2026-01-01", "in", "p", "sha", "t"}); }
+
+}  // namespace
+
+TEST_CASE("lines are chained by hash and cannot be updated or deleted") {
+    TempLedger t;
+    Ledger l(t.file);
+    auto b = new_batch(l);
+    auto first = l.append(payable(b, "CN1B", "8.6", 300000));
+    auto second = l.append(payable(b, "CN2B", "8.6", 300000));
+    CHECK(first.line_id == 1);
+    CHECK(second.prev_hash == first.hash);
+    CHECK(second.hash == line_hash(second));
+    CHECK_THROWS_WITH(l.db().exec("UPDATE ledger_lines SET amount_fen = 1 WHERE line_id = 1"),
+                      doctest::Contains("append-only"));
+    CHECK_THROWS_WITH(l.db().exec("DELETE FROM ledger_lines WHERE line_id = 1"), doctest::Contains("append-only"));
+}
+
+TEST_CASE("the database refuses a second payment of a grant under the same clause") {
+    TempLedger t;
+    Ledger l(t.file);
+    auto b = new_batch(l);
+    l.append(payable(b, "CN1B", "8.6", 300000));
+    CHECK(l.paid("CN1B", "8.6"));
+    CHECK_FALSE(l.paid("CN1B", "8.7"));
+    CHECK_THROWS(l.append(payable(b, "CN1B", "8.6", 300000)));
+}
+
+TEST_CASE("amounts must agree with the status") {
+    TempLedger t;
+    Ledger l(t.file);
+    auto b = new_batch(l);
+    auto bad = payable(b, "CN1B", "8.6", 0);
+    CHECK_THROWS(l.append(bad));
+    bad = payable(b, "CN1B", "8.6", 300000);
+    bad.status = "rejected";  // a rejection with money and no reason
+    CHECK_THROWS(l.append(bad));
+}
+
+TEST_CASE("a transaction not committed leaves nothing behind") {
+    TempLedger t;
+    {
+        Ledger l(t.file);
+        auto tx = l.transaction();
+        auto b = new_batch(l);
+        l.append(payable(b, "CN1B", "8.6", 300000));
+    }
+    Ledger l(t.file);
+    CHECK(l.lines({}).empty());
+    CHECK_FALSE(l.last_batch_id());
+}
+
+TEST_CASE("migrations apply once and the journal is WAL") {
+    TempLedger t;
+    { Ledger l(t.file); }
+    Ledger l(t.file);
+    CHECK(l.db().execAndGet("PRAGMA journal_mode").getString() == "wal");
+    CHECK(l.db().execAndGet("SELECT count(*) FROM schema_migrations").getInt() == 1);
+}
