@@ -4,6 +4,7 @@
 #pragma once
 
 #include "model/grant.h"
+#include "parsers/xml/grant_file_reader.h"
 
 #include <filesystem>
 #include <string>
@@ -11,13 +12,7 @@
 namespace patsub {
 
 // Why one document of a file could not be read; the file goes to quarantine with it.
-struct DocumentProblem {
-    std::string file;
-    int document = 0;  // 1-based within the file
-    long line = 0;
-    long column = 0;
-    std::string cause;
-};
+using DocumentProblem = xml::DocumentProblem;
 
 class GrantHandler {
   public:

@@ -2,6 +2,7 @@
 
 #include "batch/inbox.h"
 #include "batch/quarantine.h"
+#include "batch/run_lock.h"
 #include "classify/classification.h"
 #include "classify/kind_table.h"
 #include "decide/grant_rules.h"
@@ -11,6 +12,7 @@
 #include "ledger/ledger.h"
 #include "model/sha256.h"
 #include "parsers/grant_file.h"
+#include "parsers/lists/list_error.h"
 #include "parsers/lists/payee_list.h"
 #include "policy/policy.h"
 
@@ -131,6 +133,8 @@ RunReport run_batch(const RunOptions& o) {
     const PayeeRegistry payees = load_payees(inbox, policy, o.as_of);
     const GrantRules rules(policy, payees);
 
+    if (!o.db.parent_path().empty()) std::filesystem::create_directories(o.db.parent_path());
+    const RunLock lock(o.db);
     ledger::Ledger ledger(o.db);
     RunReport report;
     Quarantine quarantine(o.out);

@@ -7,7 +7,7 @@
 namespace patsub::batch {
 
 std::string describe(const DocumentProblem& p) {
-    return fmt::format("{}: document {} (line {}, column {}): {}", p.file, p.document, p.line, p.column, p.cause);
+    return fmt::format("{}: document {} (line {}, column {}): {}", p.file, p.document_index, p.line, p.column, p.cause);
 }
 
 std::filesystem::path Quarantine::put(const std::filesystem::path& file, const std::string& shown,

@@ -55,7 +55,7 @@ class JsonPrinter : public GrantHandler {
 
     void on_problem(const DocumentProblem& p) override {
         refused = true;
-        std::cerr << fmt::format("{}: document {} (line {}, column {}): refused: {}\n", p.file, p.document, p.line,
+        std::cerr << fmt::format("{}: document {} (line {}, column {}): refused: {}\n", p.file, p.document_index, p.line,
                                  p.column, p.cause);
     }
 
@@ -90,7 +90,7 @@ void add_check_command(CLI::App& app, Action& action) {
                 printer.current_file = f;
                 read_grants(f, f, printer);
             }
-            return printer.refused ? Outcome::done_with_quarantine : Outcome::done;
+            return printer.refused ? Outcome::needs_attention : Outcome::done;
         };
     });
 }

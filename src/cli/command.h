@@ -12,7 +12,9 @@
 
 namespace patsub::cli {
 
-enum class Outcome { done, done_with_quarantine };
+// needs_attention: the command did its work but a person must look (files were
+// quarantined, a ledger invariant is breached): exit 1.
+enum class Outcome { done, needs_attention };
 
 using Action = std::function<Outcome()>;
 
@@ -28,5 +30,6 @@ std::filesystem::path data_dir();
 void add_run_command(CLI::App& app, Action& action);
 void add_check_command(CLI::App& app, Action& action);
 void add_ledger_command(CLI::App& app, Action& action);
+void add_verify_command(CLI::App& app, Action& action);
 
 }  // namespace patsub::cli

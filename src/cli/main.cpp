@@ -2,6 +2,7 @@
 // file in src/cli; this file alone maps outcomes and exceptions to exit codes:
 // 0 done, 1 done with quarantined inputs, 2 usage/configuration/list error, 75 locked,
 // 70 an internal failure (ledger I/O, a bug): the batch was rolled back.
+#include "batch/run_lock.h"
 #include "cli/command.h"
 
 #include "parsers/lists/csv_reader.h"
@@ -32,6 +33,7 @@ int main(int argc, char** argv) {
     cli::add_run_command(app, action);
     cli::add_check_command(app, action);
     cli::add_ledger_command(app, action);
+    cli::add_verify_command(app, action);
 
     try {
         app.parse(argc, argv);
@@ -42,6 +44,9 @@ int main(int argc, char** argv) {
 
     try {
         return action() == cli::Outcome::done ? 0 : 1;
+    } catch (const batch::LockHeld& e) {
+        std::cerr << "patsub: " << e.what() << '\n';
+        return 75;  // EX_TEMPFAIL: try again when the other run is done
     } catch (const cli::UsageError& e) {
         std::cerr << "patsub: " << e.what() << '\n';
     } catch (const PolicyError& e) {

@@ -41,7 +41,7 @@ void add_run_command(CLI::App& app, Action& action) {
             const auto report = batch::run_batch(*o);
             std::cout << batch::summary_line(report) << '\n';
             for (const auto& q : report.quarantined) std::cerr << "quarantined: " << q << '\n';
-            return report.quarantined.empty() ? Outcome::done : Outcome::done_with_quarantine;
+            return report.quarantined.empty() ? Outcome::done : Outcome::needs_attention;
         };
     });
 }

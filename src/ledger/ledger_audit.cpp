@@ -1,0 +1,63 @@
+#include "ledger/ledger_audit.h"
+
+#include <fmt/format.h>
+
+namespace patsub::ledger {
+
+namespace {
+
+void check_chain(Ledger& ledger, AuditResult& r) {
+    std::string prev = std::string(64, '0');
+    std::int64_t expected_id = 1;
+    for (const auto& l : ledger.lines({})) {
+        ++r.lines;
+        if (l.line_id != expected_id)
+            r.breaches.push_back(fmt::format("line {}: expected line id {} (a line is missing)", l.line_id, expected_id));
+        expected_id = l.line_id + 1;
+        if (l.prev_hash != prev)
+            r.breaches.push_back(fmt::format("line {}: does not chain to the line before it", l.line_id));
+        if (line_hash(l) != l.hash)
+            r.breaches.push_back(fmt::format("line {}: content does not match its hash (edited outside patsub)", l.line_id));
+        prev = l.hash;
+    }
+}
+
+void check_queries(Ledger& ledger, AuditResult& r) {
+    struct Rule {
+        const char* sql;
+        const char* breach;
+    };
+    // Each query lists offending rows as (a, b): the sentence names them.
+    const Rule rules[] = {
+        {"SELECT grant_id, clause FROM ledger_lines WHERE status = 'payable' AND grant_id <> '' "
+         "GROUP BY grant_id, clause HAVING count(*) > 1",
+         "grant {} paid more than once under clause {}"},
+        {"SELECT payee_uscc, clause FROM ledger_lines WHERE status = 'payable' AND grant_id = '' "
+         "GROUP BY payee_uscc, clause HAVING count(*) > 1",
+         "enterprise {} awarded more than once under clause {}"},
+        {"SELECT r.line_id, r.grant_id FROM ledger_lines r WHERE r.status = 'recovery' AND NOT EXISTS "
+         "(SELECT 1 FROM ledger_lines p WHERE p.status = 'payable' AND p.grant_id = r.grant_id "
+         "AND p.clause = r.clause AND p.line_id < r.line_id)",
+         "recovery line {} for {} refers to no earlier payment"},
+        {"SELECT line_id, status FROM ledger_lines WHERE (status = 'payable' AND amount_fen <= 0) "
+         "OR (status = 'recovery' AND amount_fen >= 0) OR (status IN ('held','rejected') AND amount_fen <> 0)",
+         "line {}: amount does not fit status {}"},
+    };
+    for (const auto& rule : rules) {
+        SQLite::Statement q(ledger.db(), rule.sql);
+        while (q.executeStep())
+            r.breaches.push_back(fmt::format(fmt::runtime(rule.breach), q.getColumn(0).getString(),
+                                             q.getColumn(1).getString()));
+    }
+}
+
+}  // namespace
+
+AuditResult audit(Ledger& ledger) {
+    AuditResult r;
+    check_chain(ledger, r);
+    check_queries(ledger, r);
+    return r;
+}
+
+}  // namespace patsub::ledger

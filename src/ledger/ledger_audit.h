@@ -1,0 +1,21 @@
+// LedgerAudit: the invariants `patsub verify` checks over the whole ledger, each breach
+// a sentence naming the line(s) concerned. It trusts nothing the writer promised: the
+// hash chain is recomputed line by line, so an edit made behind patsub's back (the
+// sqlite3 shell, a restored file) shows up here.
+#pragma once
+
+#include "ledger/ledger.h"
+
+#include <string>
+#include <vector>
+
+namespace patsub::ledger {
+
+struct AuditResult {
+    std::int64_t lines = 0;
+    std::vector<std::string> breaches;
+};
+
+AuditResult audit(Ledger& ledger);
+
+}  // namespace patsub::ledger

@@ -1,0 +1,12 @@
+# End-to-end tests: the real patsub binary on real inputs.
+set(SHARED_DIR ${PROJECT_SOURCE_DIR}/../shared)
+
+add_test(NAME conformance_real_samples
+         COMMAND python3 ${CMAKE_CURRENT_SOURCE_DIR}/conformance/check_real_samples.py
+                 $<TARGET_FILE:patsub> ${CMAKE_CURRENT_SOURCE_DIR}/conformance/expected.csv
+                 ${SHARED_DIR}/samples-real)
+
+add_test(NAME e2e_samples_run
+         COMMAND bash ${CMAKE_CURRENT_SOURCE_DIR}/e2e/samples_run.sh $<TARGET_FILE:patsub> ${PROJECT_SOURCE_DIR})
+add_test(NAME e2e_exit_codes
+         COMMAND bash ${CMAKE_CURRENT_SOURCE_DIR}/e2e/exit_codes.sh $<TARGET_FILE:patsub> ${PROJECT_SOURCE_DIR})

@@ -1,0 +1,46 @@
+#!/usr/bin/env bash
+# Exit codes of contract.md: 2 for a bad reference list or policy (ledger untouched),
+# 1 when a grant file is quarantined (the rest of the batch still runs), 2 for usage.
+set -uo pipefail
+patsub=$1 src=$2
+work=$(mktemp -d)
+trap 'rm -rf "$work"' EXIT
+fail() { echo "FAIL: $*"; exit 1; }
+lines() { sqlite3 "$work/$1" "select count(*) from ledger_lines" 2>/dev/null || echo 0; }
+
+# A payee list with a failed credit-code check: refused whole, nothing written.
+cp -r "$src/samples/inbox" "$work/bad-list"
+printf '91440300MA5X00014Q,深圳某公司,,440300,银行,1\n91530102MA6PDC012X,坏码公司,,530102,银行,2\n' \
+    >> "$work/bad-list/payees/registry-2023-01.csv"
+"$patsub" run --db "$work/a.sqlite" --inbox "$work/bad-list" --out "$work/out-a" 2> "$work/a.err"
+rc=$?
+[ $rc = 2 ] || fail "bad list: exit $rc, expected 2"
+grep -q "registry-2023-01.csv:4" "$work/a.err" || fail "bad list: row 4 not named: $(cat "$work/a.err")"
+grep -q "registry-2023-01.csv:5" "$work/a.err" || fail "bad list: row 5 not named: $(cat "$work/a.err")"
+[ "$(lines a.sqlite)" = 0 ] || fail "bad list: ledger was written"
+
+# A truncated grant file beside good ones: quarantined with its reason, exit 1.
+cp -r "$src/samples/inbox" "$work/bad-grant"
+head -c 1500 "$src/samples/inbox/grants/CN115061872A.xml" > "$work/bad-grant/grants/truncated.xml"
+"$patsub" run --db "$work/b.sqlite" --inbox "$work/bad-grant" --out "$work/out-b" 2> "$work/b.err" > /dev/null
+rc=$?
+[ $rc = 1 ] || fail "truncated file: exit $rc, expected 1"
+[ -f "$work/out-b/quarantine/grants_truncated.xml" ] || fail "no quarantine copy"
+grep -q "line" "$work/out-b/quarantine/grants_truncated.xml.reason" || fail "reason names no line"
+[ "$(sqlite3 "$work/b.sqlite" "select count(*) from ledger_lines where status='payable'")" = 4 ] \
+    || fail "the good files were not processed"
+
+# A policy file that breaks its schema.
+sed 's/amount-fen="3000000"/amount-fen="30000.00"/' "$src/samples/policy/kunming-measure8.xml" > "$work/bad-policy.xml"
+"$patsub" run --db "$work/c.sqlite" --inbox "$src/samples/inbox" --out "$work/out-c" --policy "$work/bad-policy.xml" 2> "$work/c.err"
+rc=$?
+[ $rc = 2 ] || fail "bad policy: exit $rc, expected 2"
+grep -q "amount-fen" "$work/c.err" || fail "bad policy: cause not named: $(cat "$work/c.err")"
+[ "$(lines c.sqlite)" = 0 ] || fail "bad policy: ledger was written"
+
+# Usage errors.
+"$patsub" frobnicate 2> /dev/null; rc=$?
+[ $rc = 2 ] || fail "unknown command: exit $rc"
+"$patsub" run --db "$work/d.sqlite" --inbox "$src/samples/inbox" --out "$work/out-d" --as-of 2026-13-01 2> /dev/null; rc=$?
+[ $rc = 2 ] || fail "bad --as-of: exit $rc"
+echo "exit codes: ok"
