@@ -1,0 +1,60 @@
+// GrantFileReader: the entry point of the XML input layer. It reads one inbox file,
+// splits it into documents, sniffs each root, runs the matching reader and tells a sink
+// what became of every document: read, refused (with file, document, line, column and
+// cause) or skipped (not a patent document). One bad document never stops the rest of
+// the file: a weekly USPTO file holds thousands.
+#pragma once
+
+#include "parsers/xml/byte_source.h"
+#include "parsers/xml/document_splitter.h"
+#include "parsers/xml/format_sniffer.h"
+#include "parsers/xml/raw_document.h"
+#include "parsers/xml/safe_parser.h"
+
+#include <filesystem>
+#include <string>
+#include <string_view>
+
+namespace patsub::xml {
+
+struct DocumentProblem {
+    std::string file;
+    int document_index = 0;  // 1-based position in the file
+    long line = 0;           // line in the file (1-based), 0 when unknown
+    int column = 0;          // 0 when unknown
+    std::string cause;
+};
+
+class DocumentSink {
+public:
+    virtual ~DocumentSink() = default;
+    virtual void on_document(RawDocument&& document, int document_index) = 0;
+    virtual void on_refused(DocumentProblem problem) = 0;
+    virtual void on_skipped(int document_index, long line, std::string why) = 0;
+};
+
+struct GrantFileOptions {
+    SplitterOptions splitter{};
+    ParseLimits limits{};
+    const FormatRegistry* formats = nullptr;  // nullptr: builtin_formats()
+};
+
+struct GrantFileSummary {
+    int documents = 0;  // all documents found, whatever became of them
+    int read = 0;
+    int refused = 0;
+    int skipped = 0;
+};
+
+// Throws std::system_error when the file cannot be opened or read (a file-level failure,
+// unlike a bad document, which goes to the sink). A file holding no document at all is
+// reported as one refused document.
+GrantFileSummary read_grant_file(const std::filesystem::path& path, DocumentSink& sink,
+                                 const GrantFileOptions& options = {});
+
+// The same over any byte source (a decompressing one, or memory in tests); `file` names
+// the source in DocumentProblem.
+GrantFileSummary read_grant_source(ByteSource& source, std::string_view file, DocumentSink& sink,
+                                   const GrantFileOptions& options = {});
+
+}  // namespace patsub::xml

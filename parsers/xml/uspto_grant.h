@@ -1,0 +1,18 @@
+// USPTO full-text grant reader (Red Book `us-patent-grant`, DTD v4.0 – v4.5): maps the
+// bibliographic block of one document to a RawDocument.
+#pragma once
+
+#include "parsers/xml/raw_document.h"
+#include "parsers/xml/safe_parser.h"
+
+#include <string_view>
+
+namespace patsub::xml {
+
+inline constexpr std::string_view kUsptoGrantFormat = "uspto-grant";
+
+// `reader` must be positioned on the `us-patent-grant` root element. Reads to the end of
+// the document; a failure is left in reader.problem().
+void read_uspto_grant(SafeReader& reader, RawDocument& doc);
+
+}  // namespace patsub::xml

@@ -1,0 +1,80 @@
+// Format sniffing from the root element, and the registry that lets formats be added.
+#include "parsers/xml/format_sniffer.h"
+
+#include "parsers/xml/builtin_formats.h"
+#include "parsers/xml/cnipa_business.h"
+#include "xml_test_support.h"
+
+#include <stdexcept>
+
+namespace patsub::xml::test {
+namespace {
+
+SniffResult sniff_string(const std::string& doc) {
+    SafeReader reader(doc);
+    return sniff(reader, builtin_formats());
+}
+
+}  // namespace
+
+TEST_CASE("builtin roots are recognised by local name and namespace") {
+    const FormatRegistry& formats = builtin_formats();
+    CHECK(sniff_root("us-patent-grant", "", formats).outcome == SniffOutcome::read);
+    CHECK(sniff_root("us-patent-grant", "", formats).entry->format == "uspto-grant");
+    CHECK(sniff_root("cn-patent-document", "", formats).entry->format == "cnipa-legacy");
+    const SniffResult business = sniff_root("PatentDocumentAndRelated", kCnipaBusinessNamespace, formats);
+    CHECK(business.outcome == SniffOutcome::read);
+    CHECK(business.entry->format == "cnipa-business");
+    CHECK(sniff_root("sequence-cwu", "", formats).outcome == SniffOutcome::skip);
+    CHECK(sniff_root("us-patent-application", "", formats).outcome == SniffOutcome::skip);
+}
+
+TEST_CASE("the right local name in the wrong namespace is unknown") {
+    const FormatRegistry& formats = builtin_formats();
+    CHECK(sniff_root("PatentDocumentAndRelated", "", formats).outcome == SniffOutcome::unknown);
+    CHECK(sniff_root("PatentDocumentAndRelated", "http://www.sipo.gov.cn/XMLSchema/base", formats).outcome ==
+          SniffOutcome::unknown);
+    CHECK(sniff_root("us-patent-grant", "urn:other", formats).outcome == SniffOutcome::unknown);
+    const SniffResult other = sniff_root("exchange-document", "http://www.epo.org/exchange", formats);
+    CHECK(other.describe_root() == "<exchange-document> in namespace http://www.epo.org/exchange");
+}
+
+TEST_CASE("sniffing reads up to the root past declarations, PIs and comments") {
+    const SniffResult r = sniff_string(
+        "\xEF\xBB\xBF<?xml version=\"1.0\"?>\n<?xml-stylesheet href=\"x.xsl\"?>\n<!-- SIPO -->\n"
+        "<business:PatentDocumentAndRelated xmlns:business=\"http://www.sipo.gov.cn/XMLSchema/business\"/>");
+    CHECK(r.outcome == SniffOutcome::read);
+    CHECK(r.root_name == "PatentDocumentAndRelated");
+    CHECK(r.root_line == 4);
+    const SniffResult broken = sniff_string("<?xml version=\"1.0\"?>\n");
+    CHECK(broken.outcome == SniffOutcome::failed);
+}
+
+TEST_CASE("an unknown root is refused, naming it") {
+    const CollectingSink sink = read_string("<?xml version=\"1.0\"?>\n<jp-official-gazette kind-of-jp=\"A\"/>\n");
+    REQUIRE(sink.refused.size() == 1);
+    CHECK(sink.refused[0].cause == "unknown document format: root element <jp-official-gazette>");
+    CHECK(sink.refused[0].line == 2);
+}
+
+TEST_CASE("a registry takes new formats without touching the others") {
+    FormatRegistry registry;
+    registry.add({.root_name = "ep-patent-document",
+                  .format = "ep-test",
+                  .read = [](SafeReader& reader, RawDocument& doc) {
+                      doc.format = "ep-test";
+                      doc.number = "0874807";
+                      while (reader.read() == 1) {
+                      }
+                  }});
+    CHECK_THROWS_AS(registry.add({.root_name = "ep-patent-document", .format = "again"}), std::invalid_argument);
+    GrantFileOptions options;
+    options.formats = &registry;
+    const CollectingSink sink = read_string("<ep-patent-document><SDOBI/></ep-patent-document>", options);
+    REQUIRE(sink.documents.size() == 1);
+    CHECK(sink.documents[0].second.format == "ep-test");
+    // That registry does not know USPTO grants.
+    CHECK(read_string(us_grant(), options).refused.size() == 1);
+}
+
+}  // namespace patsub::xml::test

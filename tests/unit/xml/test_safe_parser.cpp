@@ -1,0 +1,265 @@
+// Hostile and broken input: every case must end as a refused document with a position
+// and libxml2's message (or ours), quickly, without reading local files or the network
+// and without writing to stderr.
+#include "parsers/xml/safe_parser.h"
+
+#include "parsers/xml/element_walker.h"
+#include "xml_test_support.h"
+
+#include <libxml/parserInternals.h>
+
+#include <unistd.h>
+
+#include <chrono>
+#include <cstdio>
+#include <fstream>
+#include <sstream>
+
+namespace patsub::xml::test {
+namespace {
+
+std::string nested(int depth, std::string_view name) {
+    std::string s;
+    for (int i = 0; i < depth; ++i) s += "<" + std::string(name) + ">";
+    for (int i = 0; i < depth; ++i) s += "</" + std::string(name) + ">";
+    return s;
+}
+
+std::string billion_laughs(std::string_view use_at) {
+    std::string s = "<?xml version=\"1.0\"?>\n<!DOCTYPE us-patent-grant [\n<!ENTITY lol \"lol\">\n";
+    for (int i = 1; i <= 9; ++i) {
+        s += "<!ENTITY lol" + std::to_string(i) + " \"";
+        for (int j = 0; j < 10; ++j) s += "&lol" + (i == 1 ? std::string() : std::to_string(i - 1)) + ";";
+        s += "\">\n";
+    }
+    s += "]>\n";
+    UsGrantParts parts;
+    parts.doctype = "";
+    if (use_at == "title") parts.title = "&lol9;";
+    else parts.description = "<p>&lol9;</p>";
+    std::string grant = us_grant(parts);
+    return s + grant.substr(grant.find("<us-patent-grant"));
+}
+
+// The first line of /etc/passwd ("root:x:0:0:..."), or a stand-in when unreadable.
+std::string passwd_first_line() {
+    std::ifstream in("/etc/passwd");
+    std::string line;
+    std::getline(in, line);
+    return line.empty() ? std::string("root:x:0:0") : line.substr(0, 10);
+}
+
+// Runs `f` with fd 2 sent to a temporary file and returns what was written there.
+template <class F>
+std::string captured_stderr(F f) {
+    std::fflush(stderr);
+    char path[] = "/tmp/patsub-xml-stderr-XXXXXX";
+    const int fd = ::mkstemp(path);
+    REQUIRE(fd >= 0);
+    const int saved = ::dup(2);
+    ::dup2(fd, 2);
+    f();
+    std::fflush(stderr);
+    ::dup2(saved, 2);
+    ::close(saved);
+    ::close(fd);
+    std::ifstream in(path);
+    std::stringstream text;
+    text << in.rdbuf();
+    std::remove(path);
+    return text.str();
+}
+
+}  // namespace
+
+TEST_CASE("an undefined entity (external DTD not loaded) refuses the document at its line") {
+    UsGrantParts parts;
+    parts.title = "A &ldquo;smart&rdquo; lamp";
+    const std::string doc = us_grant(parts);
+    const CollectingSink sink = read_string(doc);
+    CHECK(sink.documents.empty());
+    REQUIRE(sink.refused.size() == 1);
+    CHECK(sink.refused[0].document_index == 1);
+    CHECK(sink.refused[0].file == "inline.xml");
+    CHECK(sink.refused[0].line == line_of(doc, "&ldquo;"));
+    CHECK(sink.refused[0].column > 0);
+    CHECK(sink.refused[0].cause == "Entity 'ldquo' not defined");
+}
+
+TEST_CASE("an undefined entity without any DOCTYPE is refused too") {
+    UsGrantParts parts;
+    parts.doctype = "";
+    parts.description = "<p>x &ndash; y</p>\n";
+    const std::string doc = us_grant(parts);
+    const CollectingSink sink = read_string(doc);
+    REQUIRE(sink.refused.size() == 1);
+    CHECK(sink.refused[0].line == line_of(doc, "&ndash;"));
+    CHECK(sink.refused[0].cause.find("ndash") != std::string::npos);
+}
+
+TEST_CASE("a truncated document is refused") {
+    const std::string whole = us_grant();
+    for (const std::string_view cut : {"<description", "</us-bibliographic-data-grant>", "<invention-title", "</us-patent-grant>"}) {
+        CAPTURE(cut);
+        const CollectingSink sink = read_string(whole.substr(0, whole.find(cut)));
+        CHECK(sink.documents.empty());
+        REQUIRE(sink.refused.size() == 1);
+        CHECK(sink.refused[0].line > 0);
+        CHECK(!sink.refused[0].cause.empty());
+    }
+}
+
+TEST_CASE("an external entity pointing at /etc/passwd is never read") {
+    const std::string secret = passwd_first_line();
+    for (const std::string_view where : {"title", "description", "dtd", "parameter"}) {
+        CAPTURE(where);
+        UsGrantParts parts;
+        if (where == "dtd") {
+            parts.doctype = "<!DOCTYPE us-patent-grant SYSTEM \"file:///etc/passwd\">\n";
+        } else if (where == "parameter") {
+            parts.doctype = "<!DOCTYPE us-patent-grant [\n<!ENTITY % p SYSTEM \"file:///etc/passwd\">\n%p;\n]>\n";
+        } else {
+            parts.doctype = "<!DOCTYPE us-patent-grant [\n<!ENTITY xxe SYSTEM \"file:///etc/passwd\">\n]>\n";
+            if (where == "title") parts.title = "&xxe;";
+            else parts.description = "<p>&xxe;</p>\n";
+        }
+        const CollectingSink sink = read_string(us_grant(parts));
+        CHECK(sink.everything().find(secret) == std::string::npos);
+        if (where == "title") {
+            // Left unexpanded, it would silently blank the title: refused instead.
+            REQUIRE(sink.refused.size() == 1);
+            CHECK(sink.refused[0].cause.find("&xxe;") != std::string::npos);
+        } else if (!sink.documents.empty()) {
+            CHECK(sink.documents[0].second.title == "Method and device for information transfer");
+        }
+    }
+}
+
+TEST_CASE("a billion-laughs entity bomb is refused quickly") {
+    for (const std::string_view where : {"title", "description"}) {
+        CAPTURE(where);
+        const auto start = std::chrono::steady_clock::now();
+        const CollectingSink sink = read_string(billion_laughs(where));
+        const auto elapsed = std::chrono::steady_clock::now() - start;
+        CHECK(elapsed < std::chrono::seconds(2));
+        CHECK(sink.documents.empty());
+        REQUIRE(sink.refused.size() == 1);
+        CHECK(sink.refused[0].cause.find("entity") != std::string::npos);
+        CHECK(sink.everything().find("lollollol") == std::string::npos);
+    }
+}
+
+TEST_CASE("1000-deep nesting is refused, in read parts and in skipped parts alike") {
+    for (const bool in_description : {false, true}) {
+        CAPTURE(in_description);
+        UsGrantParts parts;
+        if (in_description) parts.description = nested(1000, "b") + "\n";
+        else parts.before_title = nested(1000, "us-term-of-grant") + "\n";
+        const CollectingSink sink = read_string(us_grant(parts));
+        CHECK(sink.documents.empty());
+        REQUIRE(sink.refused.size() == 1);
+        CHECK(sink.refused[0].cause.find("depth") != std::string::npos);
+    }
+}
+
+TEST_CASE("our own depth cap applies below libxml2's") {
+    UsGrantParts parts;
+    parts.title = "Deep " + nested(20, "i");
+    GrantFileOptions options;
+    options.limits.max_depth = 10;
+    const CollectingSink sink = read_string(us_grant(parts), options);
+    REQUIRE(sink.refused.size() == 1);
+    CHECK(sink.refused[0].cause == "elements nested deeper than 10 levels");
+    // The real layout itself nests well within the cap.
+    CHECK(read_string(us_grant(), options).documents.size() == 1);
+}
+
+TEST_CASE("bytes that are not UTF-8 in a UTF-8 document are refused") {
+    UsGrantParts parts;
+    parts.title = "Lamp \xff\xfe";
+    const std::string doc = us_grant(parts);
+    const CollectingSink sink = read_string(doc);
+    REQUIRE(sink.refused.size() == 1);
+    CHECK(sink.refused[0].line == line_of(doc, "Lamp \xff"));
+    CHECK(sink.refused[0].cause.find("UTF-8") != std::string::npos);
+}
+
+TEST_CASE("a declared legacy encoding is honoured") {
+    UsGrantParts parts;
+    parts.title = "\xd6\xd0\xce\xc4";  // 中文 in GB2312
+    std::string doc = us_grant(parts);
+    doc.replace(doc.find("UTF-8"), 5, "GB2312");
+    const CollectingSink sink = read_string(doc);
+    REQUIRE(sink.documents.size() == 1);
+    CHECK(sink.documents[0].second.title == "中文");
+}
+
+TEST_CASE("a libxml2 warning alone refuses the document") {
+    // "Unsupported version '1.1'" is reported as a warning (XML_WAR_UNKNOWN_VERSION).
+    std::string doc = us_grant();
+    doc.replace(doc.find("version=\"1.0\""), 13, "version=\"1.1\"");
+    const CollectingSink sink = read_string(doc);
+    CHECK(sink.documents.empty());
+    REQUIRE(sink.refused.size() == 1);
+    CHECK(sink.refused[0].line == 1);
+    CHECK(sink.refused[0].cause == "Unsupported version '1.1'");
+}
+
+TEST_CASE("nothing is written to stderr, whatever the document") {
+    const std::string out = captured_stderr([] {
+        read_string(us_grant({.title = "&ldquo;"}));
+        read_string(billion_laughs("title"));
+        read_string("<?xml version=\"1.0\" encoding=\"NO-SUCH-ENCODING\"?><a/>");
+        read_string("<?xml version=\"1.0\"?>\n<a>\xff</a>");
+        read_string("<a><b></a>");
+    });
+    CHECK(out.empty());
+}
+
+TEST_CASE("SafeReader records only the first problem and stops") {
+    const std::string doc = "<?xml version=\"1.0\"?>\n<a>\n<b>&x; &y;</b></a>\n";
+    SafeReader reader(doc);
+    while (reader.read() == 1) {
+    }
+    REQUIRE(reader.failed());
+    CHECK(reader.problem()->line == 3);
+    CHECK(reader.problem()->message == "Entity 'x' not defined");
+    CHECK(reader.read() == -1);
+    CHECK(reader.skip_subtree() == -1);
+}
+
+TEST_CASE("SafeReader refuses an empty document") {
+    SafeReader reader("");
+    CHECK(reader.read() == -1);
+    REQUIRE(reader.failed());
+    CHECK(reader.problem()->message == "empty document");
+}
+
+TEST_CASE("SafeReader options leave out everything that loads or substitutes") {
+    const int options = safe_parser_options();
+    CHECK((options & XML_PARSE_NONET) != 0);
+    for (const int forbidden : {XML_PARSE_NOENT, XML_PARSE_DTDLOAD, XML_PARSE_DTDATTR, XML_PARSE_DTDVALID,
+                                XML_PARSE_HUGE, XML_PARSE_RECOVER, XML_PARSE_NOERROR, XML_PARSE_NOWARNING,
+                                XML_PARSE_NOBLANKS, XML_PARSE_XINCLUDE})
+        CHECK((options & forbidden) == 0);
+}
+
+TEST_CASE("the entity guard refuses loads made for a document and leaves other users alone") {
+    install_entity_guard();
+    // Outside any SafeReader the previous loader still works (the policy stage reads its
+    // XSD through libxml2 from a trusted path).
+    char path[] = "/tmp/patsub-xml-entity-XXXXXX";
+    const int fd = ::mkstemp(path);
+    REQUIRE(fd >= 0);
+    REQUIRE(::write(fd, "<a/>", 4) == 4);
+    ::close(fd);
+    xmlParserCtxtPtr context = xmlNewParserCtxt();
+    REQUIRE(context != nullptr);
+    xmlParserInputPtr input = xmlLoadExternalEntity(path, nullptr, context);
+    CHECK(input != nullptr);
+    if (input != nullptr) xmlFreeInputStream(input);
+    xmlFreeParserCtxt(context);
+    std::remove(path);
+}
+
+}  // namespace patsub::xml::test
