@@ -11,7 +11,7 @@ from pathlib import Path
 patsub, expected_csv, samples = sys.argv[1], Path(sys.argv[2]), Path(sys.argv[3])
 if not samples.is_dir():
     print(f"SKIPPED: real samples not found at {samples}: conformance not checked")
-    sys.exit(0)
+    sys.exit(77)  # ctest reports the test as skipped, visibly
 
 rows = list(csv.DictReader(expected_csv.open(encoding="utf-8")))
 by_file = {}

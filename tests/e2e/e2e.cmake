@@ -5,6 +5,7 @@ add_test(NAME conformance_real_samples
          COMMAND python3 ${CMAKE_CURRENT_SOURCE_DIR}/conformance/check_real_samples.py
                  $<TARGET_FILE:patsub> ${CMAKE_CURRENT_SOURCE_DIR}/conformance/expected.csv
                  ${SHARED_DIR}/samples-real)
+set_tests_properties(conformance_real_samples PROPERTIES SKIP_RETURN_CODE 77)
 
 add_test(NAME e2e_samples_run
          COMMAND bash ${CMAKE_CURRENT_SOURCE_DIR}/e2e/samples_run.sh $<TARGET_FILE:patsub> ${PROJECT_SOURCE_DIR})
