@@ -3,6 +3,7 @@
 #include "parsers/ids/cn_application_number.h"
 #include "parsers/ids/patent_date.h"
 #include "parsers/ids/publication_id.h"
+#include "parsers/ids/trim.h"
 
 #include <fmt/format.h>
 
@@ -14,9 +15,7 @@ namespace patsub {
 namespace {
 
 std::string upper_trimmed(std::string_view s) {
-    while (!s.empty() && std::isspace(static_cast<unsigned char>(s.front()))) s.remove_prefix(1);
-    while (!s.empty() && std::isspace(static_cast<unsigned char>(s.back()))) s.remove_suffix(1);
-    std::string out(s);
+    std::string out(ids::trim(s));
     std::transform(out.begin(), out.end(), out.begin(),
                    [](unsigned char c) { return static_cast<char>(std::toupper(c)); });
     return out;

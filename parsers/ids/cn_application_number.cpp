@@ -1,4 +1,5 @@
 #include "parsers/ids/cn_application_number.h"
+#include "parsers/ids/trim.h"
 
 #include <boost/fusion/include/adapt_struct.hpp>
 #include <boost/optional.hpp>
@@ -69,13 +70,6 @@ template <class Parser, class Attribute>
 bool parse_whole(std::string_view text, Parser const& parser, Attribute& attribute) {
     auto first = text.begin();
     return x3::parse(first, text.end(), parser >> x3::eoi, attribute);
-}
-
-std::string_view trim(std::string_view text) {
-    auto const blank = " \t\r\n\f\v";
-    auto const first = text.find_first_not_of(blank);
-    if (first == std::string_view::npos) return {};
-    return text.substr(first, text.find_last_not_of(blank) - first + 1);
 }
 
 std::string_view without_office_prefix(std::string_view text) {

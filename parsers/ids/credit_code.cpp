@@ -1,4 +1,5 @@
 #include "parsers/ids/credit_code.h"
+#include "parsers/ids/trim.h"
 
 #include <boost/spirit/home/x3.hpp>
 
@@ -22,13 +23,6 @@ auto const code_character = x3::char_("0-9A-HJ-NPQRTUWXY");
 auto const division = x3::repeat(6)[x3::char_('0', '9')];
 
 }  // namespace grammar
-
-std::string_view trim(std::string_view text) {
-    auto const blank = " \t\r\n\f\v";
-    auto const first = text.find_first_not_of(blank);
-    if (first == std::string_view::npos) return {};
-    return text.substr(first, text.find_last_not_of(blank) - first + 1);
-}
 
 std::string upper_cased(std::string_view text) {
     std::string upper(text);

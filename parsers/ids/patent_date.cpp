@@ -1,4 +1,5 @@
 #include "parsers/ids/patent_date.h"
+#include "parsers/ids/trim.h"
 
 #include <boost/fusion/include/adapt_struct.hpp>
 #include <boost/spirit/home/x3.hpp>
@@ -38,13 +39,6 @@ auto const written_date = x3::rule<class written_date, WrittenDate>{"date"} =
     year >> separator >> two_digits >> separator >> two_digits >> x3::eoi;
 
 }  // namespace grammar
-
-std::string_view trim(std::string_view text) {
-    auto const blank = " \t\r\n\f\v";
-    auto const first = text.find_first_not_of(blank);
-    if (first == std::string_view::npos) return {};
-    return text.substr(first, text.find_last_not_of(blank) - first + 1);
-}
 
 Date to_date(WrittenDate const& written) {
     return Date{std::chrono::year{static_cast<int>(written.year)}, std::chrono::month{written.month},

@@ -1,4 +1,5 @@
 #include "parsers/ids/publication_id.h"
+#include "parsers/ids/trim.h"
 
 #include <boost/fusion/include/adapt_struct.hpp>
 #include <boost/optional.hpp>
@@ -51,13 +52,6 @@ auto const publication = x3::rule<class publication, WrittenPublication>{"public
     office >> gap >> -(us_series >> gap) >> number >> gap >> -kind >> x3::eoi;
 
 }  // namespace grammar
-
-std::string_view trim(std::string_view text) {
-    auto const blank = " \t\r\n\f\v";
-    auto const first = text.find_first_not_of(blank);
-    if (first == std::string_view::npos) return {};
-    return text.substr(first, text.find_last_not_of(blank) - first + 1);
-}
 
 bool is_digit(char c) { return c >= '0' && c <= '9'; }
 bool is_capital(char c) { return c >= 'A' && c <= 'Z'; }

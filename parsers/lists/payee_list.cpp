@@ -1,6 +1,7 @@
 #include "parsers/lists/payee_list.h"
 
 #include "parsers/ids/credit_code.h"
+#include "parsers/ids/trim.h"
 #include "parsers/lists/csv_reader.h"
 #include "parsers/lists/list_error.h"
 
@@ -13,12 +14,7 @@ namespace patsub::lists {
 
 namespace {
 
-std::string trimmed(std::string s) {
-    auto not_space = [](unsigned char c) { return !std::isspace(c); };
-    s.erase(s.begin(), std::find_if(s.begin(), s.end(), not_space));
-    s.erase(std::find_if(s.rbegin(), s.rend(), not_space).base(), s.end());
-    return s;
-}
+std::string trimmed(std::string_view s) { return std::string(ids::trim(s)); }
 
 bool starts_with_any(const std::string& code, const std::vector<std::string>& prefixes) {
     return std::any_of(prefixes.begin(), prefixes.end(), [&](const auto& p) { return code.starts_with(p); });
