@@ -79,6 +79,9 @@ CREATE TABLE grant_sightings (
 CREATE TABLE ledger_lines (
     line_id        INTEGER PRIMARY KEY,
     batch_id       INTEGER NOT NULL REFERENCES batches(batch_id),
+    -- The fixed key of a money event ("pay|EP3383757|8.1", "recover|...", "award|<uscc>|8.9");
+    -- '' on held and rejected lines. A key is written once, for ever.
+    event_key      TEXT NOT NULL DEFAULT '',
     grant_id       TEXT NOT NULL DEFAULT '',  -- '' on enterprise award lines (8.9, 8.10)
     office         TEXT NOT NULL DEFAULT '',
     kind           TEXT NOT NULL DEFAULT '',
@@ -102,6 +105,8 @@ CREATE TABLE ledger_lines (
 );
 CREATE INDEX ledger_lines_grant ON ledger_lines(grant_id, clause);
 CREATE INDEX ledger_lines_batch ON ledger_lines(batch_id);
+
+CREATE UNIQUE INDEX one_event_per_key ON ledger_lines(event_key) WHERE event_key <> '';
 
 -- Once per grant per clause, once per enterprise per award, held by the database itself.
 CREATE UNIQUE INDEX one_payment_per_grant_clause

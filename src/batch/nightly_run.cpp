@@ -1,10 +1,12 @@
 #include "batch/nightly_run.h"
 
+#include "batch/grant_intake.h"
 #include "batch/inbox.h"
+#include "batch/ledger_facts.h"
 #include "batch/quarantine.h"
 #include "batch/run_lock.h"
-#include "classify/classification.h"
 #include "classify/kind_table.h"
+#include "decide/award_rules.h"
 #include "decide/grant_rules.h"
 #include "decide/payee_registry.h"
 #include "export/ledger_csv.h"
@@ -14,14 +16,18 @@
 #include "parsers/grant_file.h"
 #include "parsers/lists/list_error.h"
 #include "parsers/lists/payee_list.h"
+#include "parsers/lists/reference_rows.h"
 #include "policy/policy.h"
 
 #include <fmt/chrono.h>
 #include <fmt/format.h>
 
+#include <algorithm>
 #include <chrono>
 #include <fstream>
+#include <set>
 #include <stdexcept>
+#include <variant>
 
 namespace patsub::batch {
 
@@ -31,14 +37,7 @@ std::string utc_now() {
     return fmt::format("{:%Y-%m-%dT%H:%M:%SZ}", std::chrono::floor<std::chrono::seconds>(std::chrono::system_clock::now()));
 }
 
-class LedgerHistory : public PaymentHistory {
-  public:
-    explicit LedgerHistory(ledger::Ledger& l) : ledger_(l) {}
-    bool paid(const std::string& grant_id, const std::string& clause) override { return ledger_.paid(grant_id, clause); }
-
-  private:
-    ledger::Ledger& ledger_;
-};
+std::int64_t size_of(const InboxFile& f) { return static_cast<std::int64_t>(std::filesystem::file_size(f.path)); }
 
 // The registry is the union of every snapshot in inbox/payees, later files winning.
 // Every snapshot is validated on every run: the registry decides who is paid.
@@ -53,60 +52,51 @@ PayeeRegistry load_payees(const Inbox& inbox, const Policy& policy, Date as_of) 
     return PayeeRegistry(std::move(all));
 }
 
-// Lists this version cannot honour yet must not be ignored silently: a dispute or an
-// abnormal-application list withholds money, so paying past one would be wrong.
-void refuse_unsupported_lists(const Inbox& inbox) {
-    for (const char* list : {"abnormal", "disputes", "enterprises"})
-        if (!inbox.files(list).empty())
-            throw lists::ListError(std::string(list) + "/",
-                                   {fmt::format("{}/: this patsub version cannot read {} lists yet; remove them "
-                                                "or upgrade before the run", list, list)});
+// A reference list seen for the first time, already validated whole.
+struct NewList {
+    InboxFile file;
+    std::string sha256;
+    std::variant<std::vector<lists::DisputeRow>, std::vector<lists::AbnormalRow>, std::vector<lists::EnterpriseRow>>
+        rows;
+};
+
+// Reads every new dispute, abnormal and enterprise list before anything is written: a
+// bad row in any of them stops the run with the ledger untouched (contract.md).
+std::vector<NewList> read_new_lists(const Inbox& inbox, ledger::Ledger& ledger) {
+    std::vector<NewList> out;
+    for (const auto& f : inbox.files("disputes")) {
+        auto sha = sha256_file(f.path);
+        if (!ledger.knows_file(sha)) out.push_back({f, sha, lists::read_dispute_list(f.path)});
+    }
+    for (const auto& f : inbox.files("abnormal")) {
+        auto sha = sha256_file(f.path);
+        if (!ledger.knows_file(sha)) out.push_back({f, sha, lists::read_abnormal_list(f.path)});
+    }
+    for (const auto& f : inbox.files("enterprises")) {
+        auto sha = sha256_file(f.path);
+        if (!ledger.knows_file(sha)) out.push_back({f, sha, lists::read_enterprise_list(f.path)});
+    }
+    return out;
 }
 
-// Decides each grant handed to it and appends the lines that say something new.
-class Decider : public GrantHandler {
+// Appends decided lines unless they repeat what the ledger already says, and counts.
+class LineWriter {
   public:
-    Decider(ledger::Ledger& ledger, const KindTable& kinds, const Policy& policy, const GrantRules& rules,
-            RunReport& report, std::int64_t batch_id, std::string created_at, std::string sha256)
-        : ledger_(ledger), kinds_(kinds), policy_(policy), rules_(rules), report_(report), history_(ledger),
-          batch_id_(batch_id), created_at_(std::move(created_at)), sha256_(std::move(sha256)) {}
+    LineWriter(ledger::Ledger& l, RunReport& r) : ledger_(l), report_(r) {}
 
-    void on_grant(Grant&& g) override {
-        const Classification c = classify(g, kinds_, policy_.nearest(g.date));
-        ledger_.record_grant(g, c, batch_id_);
-        ledger_.record_sighting({grant_id(g), sha256_, g.source.document, g.source.line, batch_id_});
-        decide_and_append(g, c);
-    }
-
-    void on_problem(const DocumentProblem& p) override { problems.push_back(p); }
-
-    void decide_and_append(const Grant& g, const Classification& c) {
-        auto d = rules_.decide(g, c, history_);
-        if (!d) {
-            ++report_.out_of_scope;
-            return;
-        }
-        auto line = ledger::line_for(g, c, *d, batch_id_, created_at_);
-        if (auto latest = ledger_.latest_line(line.grant_id, line.clause); latest && ledger::repeats(*latest, line))
-            return;
-        ledger_.append(std::move(line));
+    void write(std::optional<ledger::LedgerLine> latest, ledger::LedgerLine line) {
+        if (latest && ledger::repeats(*latest, line)) return;
+        const auto status = line.status;
+        const auto amount = line.amount_fen;
+        if (!ledger_.append(std::move(line))) return;  // the same money event, already written
         ++report_.lines;
-        ++report_.lines_by_status[std::string(to_string(d->status))];
-        if (d->status == LineStatus::payable) report_.payable = report_.payable + d->amount;
+        ++report_.lines_by_status[status];
+        if (status == "payable" || status == "recovery") report_.payable = report_.payable + Money{amount};
     }
-
-    std::vector<DocumentProblem> problems;
 
   private:
     ledger::Ledger& ledger_;
-    const KindTable& kinds_;
-    const Policy& policy_;
-    const GrantRules& rules_;
     RunReport& report_;
-    LedgerHistory history_;
-    std::int64_t batch_id_;
-    std::string created_at_;
-    std::string sha256_;
 };
 
 void write_batch_dir(ledger::Ledger& ledger, RunReport& report, const RunOptions& o) {
@@ -122,69 +112,168 @@ void write_batch_dir(ledger::Ledger& ledger, RunReport& report, const RunOptions
     if (!csv || !summary) throw std::runtime_error(report.batch_dir.string() + ": cannot write batch output");
 }
 
+class BatchRun {
+  public:
+    BatchRun(const RunOptions& o, const Policy& policy, const KindTable& kinds, const Inbox& inbox,
+             const PayeeRegistry& payees, ledger::Ledger& ledger)
+        : o_(o), policy_(policy), kinds_(kinds), inbox_(inbox), rules_(policy, payees), awards_(policy, payees),
+          ledger_(ledger), facts_(ledger), quarantine_(o.out), writer_(ledger, report_) {}
+
+    RunReport run(std::vector<NewList> lists) {
+        auto tx = ledger_.transaction();
+        report_.batch_id = ledger_.begin_batch({started_, to_iso(o_.as_of), o_.inbox.string(), o_.policy.string(),
+                                                policy_.sha256(), o_.patsub_version});
+        take_payee_files();
+        take_lists(lists);
+        GrantIntake intake(ledger_, facts_.families(), kinds_, policy_, rules_, report_.batch_id);
+        take_grant_files(intake);
+        report_.out_of_scope = intake.out_of_scope;
+        add_held_grants(intake);
+        recover_payments();
+        decide(intake.candidates);
+        decide_awards();
+        tx.commit();
+        return report_;
+    }
+
+  private:
+    void take_payee_files() {
+        for (const auto& f : inbox_.files("payees")) {
+            const auto sha = sha256_file(f.path);
+            if (ledger_.knows_file(sha)) continue;
+            ledger_.record_file({sha, f.shown, size_of(f), "payees", report_.batch_id, 0, 0, "taken", ""});
+        }
+    }
+
+    void take_lists(const std::vector<NewList>& lists) {
+        for (const auto& l : lists) {
+            std::visit(
+                [&](const auto& rows) {
+                    ledger_.record_file({l.sha256, l.file.shown, size_of(l.file), l.file.list, report_.batch_id,
+                                         static_cast<std::int64_t>(rows.size()), 0, "taken", ""});
+                    if constexpr (std::is_same_v<std::decay_t<decltype(rows)>, std::vector<lists::EnterpriseRow>>)
+                        facts_.references().add(l.sha256, rows, report_.batch_id);
+                    else
+                        facts_.references().add(l.sha256, rows);
+                },
+                l.rows);
+        }
+    }
+
+    void take_grant_files(GrantIntake& intake) {
+        for (const auto& f : inbox_.files("grants")) {
+            const auto sha = sha256_file(f.path);
+            if (ledger_.knows_file(sha)) {
+                ++report_.files_known;
+                continue;
+            }
+            ++report_.files_new;
+            // The file row comes first: sightings refer to it.
+            ledger::SourceFileRecord rec{sha, f.shown, size_of(f), "grants", report_.batch_id, 0, 0, "taken", ""};
+            ledger_.record_file(rec);
+            intake.begin_file(sha);
+            const FileTally tally = read_grants(f.path, f.shown, intake);
+            report_.documents += tally.documents;
+            report_.grants += tally.grants;
+            report_.refused += tally.refused;
+            rec.documents = tally.documents;
+            rec.refused = tally.refused;
+            if (!intake.problems.empty()) {
+                rec.outcome = "quarantined";
+                rec.reason = fmt::format("{} of {} documents refused", tally.refused, tally.documents);
+                quarantine_.put(f.path, f.shown, intake.problems, rec.reason);
+                report_.quarantined.push_back(
+                    fmt::format("{}: {}; first: {}", f.shown, rec.reason, describe(intake.problems.front())));
+            }
+            ledger_.settle_file(rec);
+        }
+    }
+
+    // Held grants are decided again every run: a payee registered since, a dispute
+    // closed, a policy version published for a gap.
+    void add_held_grants(GrantIntake& intake) {
+        std::set<std::string> queued;
+        for (const auto& c : intake.candidates) queued.insert(grant_id(c.grant));
+        for (const auto& id : ledger_.held_grants()) {
+            if (queued.count(id)) continue;
+            if (auto g = ledger_.load_grant(id)) intake.add_known(std::move(*g));
+        }
+    }
+
+    // Late news about grants already paid becomes a recovery line (reading 10).
+    void recover_payments() {
+        for (const auto& paid : ledger_.recovery_candidates()) {
+            auto g = ledger_.load_grant(paid.grant_id);
+            if (!g) continue;
+            auto d = rules_.recovery(*g, paid.clause, paid.policy_version, Money{paid.amount_fen}, facts_);
+            if (!d) continue;
+            d->payee = Payee{paid.payee_uscc, paid.payee_name, {}, "", "", ""};
+            const Classification c = classify(*g, kinds_, policy_.nearest(g->date));
+            writer_.write(std::nullopt, ledger::line_for(*g, c, *d, paid.family, report_.batch_id, started_));
+        }
+    }
+
+    void decide(std::vector<Candidate>& candidates) {
+        std::stable_sort(candidates.begin(), candidates.end(), decided_before);
+        for (const auto& cand : candidates) {
+            auto d = rules_.decide(cand.grant, cand.classification, facts_);
+            if (!d) continue;  // in scope when read; a registry change may have moved it out
+            const std::string id = grant_id(cand.grant);
+            auto line = ledger::line_for(cand.grant, cand.classification, *d, facts_.families().family_of(id),
+                                         report_.batch_id, started_);
+            auto latest = ledger_.latest_line(id, line.clause);  // before `line` is moved from
+            writer_.write(std::move(latest), std::move(line));
+        }
+    }
+
+    // 8.9 / 8.10: each recognition row is decided when it first arrives, and again while
+    // its latest line is held.
+    void decide_awards() {
+        for (const auto& stored : facts_.references().recognitions()) {
+            const Recognition& r = stored.recognition;
+            const bool new_row = stored.first_batch == report_.batch_id;
+            const PolicyVersion& v = policy_.nearest(Date{std::chrono::year{r.year}, std::chrono::December,
+                                                          std::chrono::day{31}});
+            const Clause* clause = v.award_clause(r.recognition);
+            const std::string clause_id = clause ? clause->id : "";
+            auto latest = ledger_.latest_award_line(r.uscc, clause_id);
+            if (!new_row && !(latest && latest->status == "held")) continue;
+            const bool awarded = !clause_id.empty() && ledger_.has_event(award_key(r.uscc, clause_id));
+            const Decision d = awards_.decide(r, awarded);
+            writer_.write(latest, ledger::line_for_award(r, d, report_.batch_id, started_));
+        }
+    }
+
+    const RunOptions& o_;
+    const Policy& policy_;
+    const KindTable& kinds_;
+    const Inbox& inbox_;
+    GrantRules rules_;
+    AwardRules awards_;
+    ledger::Ledger& ledger_;
+    LedgerFacts facts_;
+    Quarantine quarantine_;
+    RunReport report_;
+    LineWriter writer_;
+    std::string started_ = utc_now();
+};
+
 }  // namespace
 
 RunReport run_batch(const RunOptions& o) {
-    // Everything that can refuse the run is read before the ledger is opened.
+    // Everything that can refuse the run is read before the ledger is written.
     const Policy policy = Policy::load(o.policy, o.policy_schema);
     const KindTable kinds = KindTable::load(o.kinds);
     const Inbox inbox(o.inbox);
-    refuse_unsupported_lists(inbox);
     const PayeeRegistry payees = load_payees(inbox, policy, o.as_of);
-    const GrantRules rules(policy, payees);
 
     if (!o.db.parent_path().empty()) std::filesystem::create_directories(o.db.parent_path());
     const RunLock lock(o.db);
     ledger::Ledger ledger(o.db);
-    RunReport report;
-    Quarantine quarantine(o.out);
-    const std::string started = utc_now();
-    {
-        auto tx = ledger.transaction();
-        report.batch_id = ledger.begin_batch({started, to_iso(o.as_of), o.inbox.string(), o.policy.string(),
-                                              policy.sha256(), o.patsub_version});
-        for (const auto& f : inbox.files("payees")) {
-            const auto sha = sha256_file(f.path);
-            if (ledger.knows_file(sha)) continue;
-            ledger.record_file({sha, f.shown, static_cast<std::int64_t>(std::filesystem::file_size(f.path)),
-                                "payees", report.batch_id, 0, 0, "taken", ""});
-        }
-        for (const auto& f : inbox.files("grants")) {
-            const auto sha = sha256_file(f.path);
-            if (ledger.knows_file(sha)) {
-                ++report.files_known;
-                continue;
-            }
-            ++report.files_new;
-            // The file row comes first: sightings refer to it.
-            ledger::SourceFileRecord rec{sha, f.shown, static_cast<std::int64_t>(std::filesystem::file_size(f.path)),
-                                         "grants", report.batch_id, 0, 0, "taken", ""};
-            ledger.record_file(rec);
-            Decider decider(ledger, kinds, policy, rules, report, report.batch_id, started, sha);
-            const FileTally tally = read_grants(f.path, f.shown, decider);
-            report.documents += tally.documents;
-            report.grants += tally.grants;
-            report.refused += tally.refused;
-            rec.documents = tally.documents;
-            rec.refused = tally.refused;
-            if (!decider.problems.empty()) {
-                rec.outcome = "quarantined";
-                rec.reason = fmt::format("{} of {} documents refused", tally.refused, tally.documents);
-                quarantine.put(f.path, f.shown, decider.problems, rec.reason);
-                report.quarantined.push_back(fmt::format("{}: {}; first: {}", f.shown, rec.reason,
-                                                         describe(decider.problems.front())));
-            }
-            ledger.settle_file(rec);
-        }
-        // Held grants are decided again: a payee registered since, a dispute closed.
-        Decider again(ledger, kinds, policy, rules, report, report.batch_id, started, "");
-        for (const auto& id : ledger.held_grants()) {
-            auto g = ledger.load_grant(id);
-            if (!g) continue;
-            again.decide_and_append(*g, classify(*g, kinds, policy.nearest(g->date)));
-        }
-        tx.commit();
-    }
+    auto lists = read_new_lists(inbox, ledger);
+
+    BatchRun batch(o, policy, kinds, inbox, payees, ledger);
+    RunReport report = batch.run(std::move(lists));
     write_batch_dir(ledger, report, o);
     return report;
 }
@@ -195,9 +284,10 @@ std::string summary_line(const RunReport& r) {
         return it == r.lines_by_status.end() ? 0 : it->second;
     };
     return fmt::format("batch {}: {} new files ({} known), {} documents, {} grants, {} out of scope, {} lines "
-                       "({} payable {} CNY, {} held, {} rejected, {} recovery), {} refused documents, {} quarantined",
+                       "({} payable, {} held, {} rejected, {} recovery; net {} CNY), {} refused documents, "
+                       "{} quarantined",
                        r.batch_id, r.files_new, r.files_known, r.documents, r.grants, r.out_of_scope, r.lines,
-                       count("payable"), to_yuan(r.payable), count("held"), count("rejected"), count("recovery"),
+                       count("payable"), count("held"), count("rejected"), count("recovery"), to_yuan(r.payable),
                        r.refused, r.quarantined.size());
 }
 

@@ -23,6 +23,14 @@ struct Check {
     std::string detail;  // "kind B2 at US: utility patent with pre-grant publication"
 };
 
+// The family picture at decision time (clause 8.5), kept for "why this amount?".
+struct CapStanding {
+    std::string family;
+    std::vector<std::string> members;
+    std::vector<std::string> funded;  // jurisdictions funded before this decision
+    int slots_left = 0;
+};
+
 struct Decision {
     std::string clause;  // "8.1"; empty when no clause could be named
     LineStatus status = LineStatus::rejected;
@@ -30,6 +38,9 @@ struct Decision {
     std::string reason;  // stable code from contract.md; empty when payable
     std::string policy_version;
     std::optional<Payee> payee;
+    std::string payee_name;  // when no registered payee: the name as printed
+    std::string event_key;   // money lines only (payment_key, recovery_key, award_key)
+    std::optional<CapStanding> cap;
     std::vector<Check> checks;
 };
 

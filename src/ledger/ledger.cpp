@@ -11,7 +11,7 @@ namespace patsub::ledger {
 namespace {
 
 constexpr const char* line_columns =
-    "line_id, batch_id, grant_id, office, kind, patent_type, jurisdiction, family, payee_uscc, "
+    "line_id, batch_id, event_key, grant_id, office, kind, patent_type, jurisdiction, family, payee_uscc, "
     "payee_name, clause, status, amount_fen, reason, policy_version, reasoning, created_at, "
     "prev_hash, hash";
 
@@ -19,28 +19,43 @@ LedgerLine read_line(SQLite::Statement& q) {
     LedgerLine l;
     l.line_id = q.getColumn(0).getInt64();
     l.batch_id = q.getColumn(1).getInt64();
-    l.grant_id = q.getColumn(2).getString();
-    l.office = q.getColumn(3).getString();
-    l.kind = q.getColumn(4).getString();
-    l.patent_type = q.getColumn(5).getString();
-    l.jurisdiction = q.getColumn(6).getString();
-    l.family = q.getColumn(7).getString();
-    l.payee_uscc = q.getColumn(8).getString();
-    l.payee_name = q.getColumn(9).getString();
-    l.clause = q.getColumn(10).getString();
-    l.status = q.getColumn(11).getString();
-    l.amount_fen = q.getColumn(12).getInt64();
-    l.reason = q.getColumn(13).getString();
-    l.policy_version = q.getColumn(14).getString();
-    l.reasoning = q.getColumn(15).getString();
-    l.created_at = q.getColumn(16).getString();
-    l.prev_hash = q.getColumn(17).getString();
-    l.hash = q.getColumn(18).getString();
+    l.event_key = q.getColumn(2).getString();
+    l.grant_id = q.getColumn(3).getString();
+    l.office = q.getColumn(4).getString();
+    l.kind = q.getColumn(5).getString();
+    l.patent_type = q.getColumn(6).getString();
+    l.jurisdiction = q.getColumn(7).getString();
+    l.family = q.getColumn(8).getString();
+    l.payee_uscc = q.getColumn(9).getString();
+    l.payee_name = q.getColumn(10).getString();
+    l.clause = q.getColumn(11).getString();
+    l.status = q.getColumn(12).getString();
+    l.amount_fen = q.getColumn(13).getInt64();
+    l.reason = q.getColumn(14).getString();
+    l.policy_version = q.getColumn(15).getString();
+    l.reasoning = q.getColumn(16).getString();
+    l.created_at = q.getColumn(17).getString();
+    l.prev_hash = q.getColumn(18).getString();
+    l.hash = q.getColumn(19).getString();
     return l;
 }
 
 // The chain starts from a fixed value so that an empty ledger has a defined head.
 constexpr const char* genesis_hash = "0000000000000000000000000000000000000000000000000000000000000000";
+
+std::string line_columns_prefixed(const char* table) {
+    std::string out;
+    std::string_view cols = line_columns;
+    while (!cols.empty()) {
+        auto comma = cols.find(',');
+        auto col = cols.substr(0, comma);
+        while (!col.empty() && col.front() == ' ') col.remove_prefix(1);
+        out += (out.empty() ? "" : ", ") + std::string(table) + "." + std::string(col);
+        if (comma == std::string_view::npos) break;
+        cols.remove_prefix(comma + 1);
+    }
+    return out;
+}
 
 int open_flags(Ledger::Access a) {
     return a == Ledger::Access::read_only ? SQLite::OPEN_READONLY
@@ -53,7 +68,8 @@ struct Ledger::Statements {
     SQLite::Statement insert_line;
     SQLite::Statement last_line;
     SQLite::Statement latest_for_grant;
-    SQLite::Statement paid;
+    SQLite::Statement by_event;
+    SQLite::Statement latest_award;
     SQLite::Statement knows_file;
     SQLite::Statement insert_grant;
     SQLite::Statement insert_patentee;
@@ -62,11 +78,13 @@ struct Ledger::Statements {
 
     explicit Statements(SQLite::Database& db)
         : insert_line(db, fmt::format("INSERT INTO ledger_lines ({}) VALUES "
-                                      "(?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)", line_columns)),
+                                      "(?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)", line_columns)),
           last_line(db, "SELECT line_id, hash FROM ledger_lines ORDER BY line_id DESC LIMIT 1"),
           latest_for_grant(db, fmt::format("SELECT {} FROM ledger_lines WHERE grant_id = ? AND clause = ? "
                                            "ORDER BY line_id DESC LIMIT 1", line_columns)),
-          paid(db, "SELECT 1 FROM ledger_lines WHERE grant_id = ? AND clause = ? AND status = 'payable'"),
+          by_event(db, fmt::format("SELECT {} FROM ledger_lines WHERE event_key = ?", line_columns)),
+          latest_award(db, fmt::format("SELECT {} FROM ledger_lines WHERE grant_id = '' AND payee_uscc = ? "
+                                       "AND clause = ? ORDER BY line_id DESC LIMIT 1", line_columns)),
           knows_file(db, "SELECT 1 FROM source_files WHERE sha256 = ?"),
           insert_grant(db, "INSERT OR IGNORE INTO grants (grant_id, office, number, kind, date, "
                            "application_number, application_date, title, declared_type, is_grant, "
@@ -272,7 +290,41 @@ void Ledger::record_sighting(const Sighting& s) {
     q.exec();
 }
 
-LedgerLine Ledger::append(LedgerLine l) {
+namespace {
+
+// Everything a line says, without where and when it was written.
+bool same_content(const LedgerLine& a, const LedgerLine& b) {
+    return a.grant_id == b.grant_id && a.office == b.office && a.kind == b.kind && a.payee_uscc == b.payee_uscc &&
+           a.clause == b.clause && a.status == b.status && a.amount_fen == b.amount_fen && a.reason == b.reason &&
+           a.policy_version == b.policy_version;
+}
+
+}  // namespace
+
+LedgerConflict::LedgerConflict(const LedgerLine& existing, const LedgerLine& attempted)
+    : std::runtime_error(fmt::format(
+          "event {} was written as line {} ({} {} {} fen to {}) and is now attempted as {} {} {} fen to {}: "
+          "the run stops so that a person can look",
+          existing.event_key, existing.line_id, existing.grant_id, existing.status, existing.amount_fen,
+          existing.payee_uscc, attempted.grant_id, attempted.status, attempted.amount_fen, attempted.payee_uscc)) {}
+
+std::optional<LedgerLine> Ledger::line_by_event(const std::string& event_key) {
+    auto& q = st_->by_event;
+    q.reset();
+    q.bind(1, event_key);
+    std::optional<LedgerLine> out;
+    if (q.executeStep()) out = read_line(q);
+    q.reset();
+    return out;
+}
+
+std::optional<LedgerLine> Ledger::append(LedgerLine l) {
+    if (!l.event_key.empty()) {
+        if (auto existing = line_by_event(l.event_key)) {
+            if (!same_content(*existing, l)) throw LedgerConflict(*existing, l);
+            return std::nullopt;  // the same event again: nothing to write
+        }
+    }
     auto& last = st_->last_line;
     last.reset();
     if (last.executeStep()) {
@@ -290,7 +342,7 @@ LedgerLine Ledger::append(LedgerLine l) {
     q.bind(1, l.line_id);
     q.bind(2, l.batch_id);
     int i = 3;
-    for (const std::string* s : {&l.grant_id, &l.office, &l.kind, &l.patent_type, &l.jurisdiction,
+    for (const std::string* s : {&l.event_key, &l.grant_id, &l.office, &l.kind, &l.patent_type, &l.jurisdiction,
                                  &l.family, &l.payee_uscc, &l.payee_name, &l.clause, &l.status})
         q.bind(i++, *s);
     q.bind(i++, l.amount_fen);
@@ -311,14 +363,33 @@ std::optional<LedgerLine> Ledger::latest_line(const std::string& grant_id, const
     return out;
 }
 
-bool Ledger::paid(const std::string& grant_id, const std::string& clause) {
-    auto& q = st_->paid;
+bool Ledger::has_event(const std::string& event_key) { return line_by_event(event_key).has_value(); }
+
+std::optional<LedgerLine> Ledger::latest_award_line(const std::string& uscc, const std::string& clause) {
+    auto& q = st_->latest_award;
     q.reset();
-    q.bind(1, grant_id);
+    q.bind(1, uscc);
     q.bind(2, clause);
-    bool found = q.executeStep();
+    std::optional<LedgerLine> out;
+    if (q.executeStep()) out = read_line(q);
     q.reset();
-    return found;
+    return out;
+}
+
+std::vector<LedgerLine> Ledger::recovery_candidates() {
+    // Payments of grants that some dispute or abnormal record names, not yet recovered;
+    // the rules then decide whether the record (the latest one) withdraws the payment.
+    SQLite::Statement q(db_, fmt::format(
+        "SELECT {} FROM ledger_lines l JOIN grants g ON g.grant_id = l.grant_id "
+        "WHERE l.status = 'payable' AND l.grant_id <> '' "
+        "AND NOT EXISTS (SELECT 1 FROM ledger_lines r WHERE r.event_key = 'recover|' || g.office || g.number || '|' || l.clause) "
+        "AND (EXISTS (SELECT 1 FROM abnormal_records a WHERE a.application_number = g.application_number AND g.office = 'CN') "
+        "  OR EXISTS (SELECT 1 FROM dispute_records d WHERE d.patent_key = 'PUB:' || g.office || g.number "
+        "             OR (g.office = 'CN' AND d.patent_key = 'APP:CN:' || g.application_number))) "
+        "ORDER BY l.line_id", line_columns_prefixed("l")));
+    std::vector<LedgerLine> out;
+    while (q.executeStep()) out.push_back(read_line(q));
+    return out;
 }
 
 std::vector<LedgerLine> Ledger::lines(const LineFilter& f) {

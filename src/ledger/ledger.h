@@ -16,6 +16,7 @@
 #include <filesystem>
 #include <memory>
 #include <optional>
+#include <stdexcept>
 #include <string>
 #include <vector>
 
@@ -56,6 +57,13 @@ struct LineFilter {
     bool current = false;  // only the latest line per grant (per enterprise and clause for awards)
 };
 
+// The same money event written twice with different content: a bug or a tampered
+// ledger, never something to paper over. The batch rolls back.
+class LedgerConflict : public std::runtime_error {
+  public:
+    LedgerConflict(const LedgerLine& existing, const LedgerLine& attempted);
+};
+
 class Ledger {
   public:
     enum class Access { read_only, read_write };
@@ -83,10 +91,17 @@ class Ledger {
     std::vector<std::string> held_grants();
 
     // Appends with the next line id and the hash chain filled in; returns the stored line.
-    LedgerLine append(LedgerLine line);
+    // A money line whose event key exists already is compared field by field: the same
+    // content is a no-op (nullopt), different content throws LedgerConflict.
+    std::optional<LedgerLine> append(LedgerLine line);
 
     std::optional<LedgerLine> latest_line(const std::string& grant_id, const std::string& clause);
-    bool paid(const std::string& grant_id, const std::string& clause);
+    std::optional<LedgerLine> latest_award_line(const std::string& uscc, const std::string& clause);
+    std::optional<LedgerLine> line_by_event(const std::string& event_key);
+    bool has_event(const std::string& event_key);
+    // Payable grant lines that a dispute or abnormal record names and that no recovery
+    // line answers yet.
+    std::vector<LedgerLine> recovery_candidates();
 
     std::vector<LedgerLine> lines(const LineFilter& f);
     std::optional<std::int64_t> last_batch_id();

@@ -10,6 +10,7 @@ namespace patsub::ledger {
 struct LedgerLine {
     std::int64_t line_id = 0;
     std::int64_t batch_id = 0;
+    std::string event_key;  // money lines: the fixed key of the event ("pay|EP3383757|8.1")
     std::string grant_id;
     std::string office;
     std::string kind;

@@ -1,4 +1,5 @@
 #include "ledger/ledger.h"
+#include "ledger/migrations.h"
 
 #include <doctest/doctest.h>
 
@@ -38,8 +39,8 @@ TEST_CASE("lines are chained by hash and cannot be updated or deleted") {
     TempLedger t;
     Ledger l(t.file);
     auto b = new_batch(l);
-    auto first = l.append(payable(b, "CN1B", "8.6", 300000));
-    auto second = l.append(payable(b, "CN2B", "8.6", 300000));
+    auto first = *l.append(payable(b, "CN1B", "8.6", 300000));
+    auto second = *l.append(payable(b, "CN2B", "8.6", 300000));
     CHECK(first.line_id == 1);
     CHECK(second.prev_hash == first.hash);
     CHECK(second.hash == line_hash(second));
@@ -53,9 +54,24 @@ TEST_CASE("the database refuses a second payment of a grant under the same claus
     Ledger l(t.file);
     auto b = new_batch(l);
     l.append(payable(b, "CN1B", "8.6", 300000));
-    CHECK(l.paid("CN1B", "8.6"));
-    CHECK_FALSE(l.paid("CN1B", "8.7"));
-    CHECK_THROWS(l.append(payable(b, "CN1B", "8.6", 300000)));
+    CHECK_THROWS(l.append(payable(b, "CN1B", "8.6", 300000)));  // no event key: the partial unique index
+}
+
+TEST_CASE("a money event key is written once: identical is a no-op, different stops the run") {
+    TempLedger t;
+    Ledger l(t.file);
+    auto b = new_batch(l);
+    auto line = payable(b, "CN1B", "8.6", 300000);
+    line.event_key = "pay|CN1|8.6";
+    REQUIRE(l.append(line));
+    CHECK(l.has_event("pay|CN1|8.6"));
+    CHECK_FALSE(l.has_event("pay|CN1|8.7"));
+    CHECK_FALSE(l.append(line));  // the same event again: nothing written
+    CHECK(l.lines({}).size() == 1);
+    auto other = line;
+    other.grant_id = "CN1B9";  // a corrected reprint claiming the same money
+    other.amount_fen = 600000;
+    CHECK_THROWS_AS(l.append(other), LedgerConflict);
 }
 
 TEST_CASE("amounts must agree with the status") {
@@ -87,5 +103,6 @@ TEST_CASE("migrations apply once and the journal is WAL") {
     { Ledger l(t.file); }
     Ledger l(t.file);
     CHECK(l.db().execAndGet("PRAGMA journal_mode").getString() == "wal");
-    CHECK(l.db().execAndGet("SELECT count(*) FROM schema_migrations").getInt() == 1);
+    CHECK(l.db().execAndGet("SELECT count(*) FROM schema_migrations").getInt() ==
+          static_cast<int>(migrations().size()));
 }

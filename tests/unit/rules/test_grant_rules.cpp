@@ -12,9 +12,23 @@ using namespace patsub::test;
 
 namespace {
 
-struct FakeHistory : PaymentHistory {
-    std::set<std::string> paid_keys;
-    bool paid(const std::string& g, const std::string& c) override { return paid_keys.count(g + "|" + c) > 0; }
+// Facts as plain values: what was paid, the family picture, the lists' records.
+struct FakeFacts : RuleFacts {
+    std::set<std::string> paid_keys;  // "CN113061234|8.6"
+    FamilyStanding standing{"FAM-1", {}, {}};
+    std::optional<DisputeStanding> dispute_record;
+    std::optional<AbnormalStanding> abnormal_record;
+
+    bool paid(const std::string& o, const std::string& n, const std::string& c) override {
+        return paid_keys.count(o + n + "|" + c) > 0;
+    }
+    FamilyStanding family(const Grant& g, const std::set<std::string>&) override {
+        auto s = standing;
+        s.members.push_back(grant_id(g));
+        return s;
+    }
+    std::optional<DisputeStanding> dispute(const Grant&) override { return dispute_record; }
+    std::optional<AbnormalStanding> abnormal(const Grant&) override { return abnormal_record; }
 };
 
 PayeeRegistry registry() {
@@ -25,7 +39,7 @@ PayeeRegistry registry() {
 struct Case {
     PayeeRegistry payees = registry();
     GrantRules rules{shipped_policy(), payees};
-    FakeHistory history;
+    FakeFacts history;
 
     std::optional<Decision> decide(const Grant& g) {
         return rules.decide(g, classify(g, shipped_kinds(), shipped_policy().nearest(g.date)), history);
@@ -96,7 +110,7 @@ TEST_CASE("co-owned: the first registered Kunming patentee is paid") {
 
 TEST_CASE("a grant already paid under its clause is rejected") {
     Case c;
-    c.history.paid_keys.insert("CN113061234B|8.6");
+    c.history.paid_keys.insert("CN113061234|8.6");
     CHECK(c.decide(grant("CN", "113061234", "B", "2023-03-17"))->reason == "already_paid");
 }
 
@@ -116,4 +130,70 @@ TEST_CASE("name keys fold the ways offices print a company") {
     CHECK(name_key("昆明滇池智能装备有限公司") != name_key("昆明滇池智能材料有限公司"));
     CHECK(contains_marker("No. 1, KUNMING road", "Kunming"));
     CHECK_FALSE(contains_marker("Shenzhen", "Kunming"));
+}
+
+TEST_CASE("an EP B2 after its paid B1 is the same patent: already_paid") {
+    Case c;
+    c.history.paid_keys.insert("EP3383757|8.1");
+    auto d = c.decide(grant("EP", "3383757", "B2", "2021-05-05", "Kunming Dianchi Intelligent Equipment Co., Ltd.", "Kunming"));
+    REQUIRE(d);
+    CHECK(d->reason == "already_paid");
+}
+
+TEST_CASE("8.5: a funded jurisdiction is not funded again, and two funded ones close the family") {
+    Case c;
+    const auto us = grant("US", "11553104", "B2", "2023-01-10", "Kunming Dianchi Intelligent Equipment Co., Ltd.", "Kunming");
+    c.history.standing.funded = {"US"};
+    CHECK(c.decide(us)->reason == "already_funded_in_jurisdiction");
+    c.history.standing.funded = {"US", "EP"};
+    auto jp = c.decide(grant("JP", "7123456", "B2", "2023-01-10", "Kunming Dianchi Intelligent Equipment Co., Ltd."));
+    REQUIRE(jp);
+    CHECK(jp->reason == "cap_reached");
+    REQUIRE(jp->cap);
+    CHECK(jp->cap->slots_left == 0);
+    c.history.standing.funded = {"EP"};
+    auto one_left = c.decide(us);
+    CHECK(one_left->status == LineStatus::payable);
+    CHECK(one_left->cap->slots_left == 1);
+}
+
+TEST_CASE("CNIPA grants are outside the cap") {
+    Case c;
+    c.history.standing.funded = {"US", "EP"};
+    CHECK(c.decide(grant("CN", "113061234", "B", "2023-03-17"))->status == LineStatus::payable);
+}
+
+TEST_CASE("an open dispute holds 8.1 and 8.6 but not 8.7; a closed one does not hold") {
+    Case c;
+    c.history.dispute_record = DisputeStanding{true, day("2023-04-01"), "ownership contested", "disputes/a.csv:2"};
+    auto inv = c.decide(grant("CN", "113061234", "B", "2023-03-17"));
+    CHECK(inv->status == LineStatus::held);
+    CHECK(inv->reason == "dispute_open");
+    CHECK(c.decide(grant("CN", "217345678", "U", "2022-08-05"))->status == LineStatus::payable);
+    c.history.dispute_record->open = false;
+    CHECK(c.decide(grant("CN", "113061234", "B", "2023-03-17"))->status == LineStatus::payable);
+}
+
+TEST_CASE("an abnormal-application notice rejects 8.7 and 8.8 only") {
+    Case c;
+    c.history.abnormal_record = AbnormalStanding{"第一批", day("2023-05-01"), "abnormal/a.csv:2"};
+    CHECK(c.decide(grant("CN", "217345678", "U", "2022-08-05"))->reason == "abnormal_application");
+    CHECK(c.decide(grant("CN", "307812345", "S", "2022-12-20"))->reason == "abnormal_application");
+    CHECK(c.decide(grant("CN", "113061234", "B", "2023-03-17"))->status == LineStatus::payable);
+}
+
+TEST_CASE("late news about a paid grant is a recovery of the paid amount") {
+    Case c;
+    const auto um = grant("CN", "217345678", "U", "2022-08-05");
+    CHECK_FALSE(c.rules.recovery(um, "8.7", "km-2019-m8", Money{60000}, c.history));
+    c.history.abnormal_record = AbnormalStanding{"第一批", day("2023-05-01"), "abnormal/a.csv:2"};
+    auto r = c.rules.recovery(um, "8.7", "km-2019-m8", Money{60000}, c.history);
+    REQUIRE(r);
+    CHECK(r->status == LineStatus::recovery);
+    CHECK(r->amount.fen == -60000);
+    CHECK(r->reason == "abnormal_application");
+    CHECK(r->event_key == "recover|CN217345678|8.7");
+    // Reading 8: an abnormal notice says nothing about 8.6.
+    CHECK_FALSE(c.rules.recovery(grant("CN", "113061234", "B", "2023-03-17"), "8.6", "km-2019-m8", Money{300000},
+                                 c.history));
 }

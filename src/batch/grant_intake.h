@@ -1,0 +1,65 @@
+// GrantIntake: the first pass of a batch over the grant files. Each grant is classified;
+// those concerning Kunming are recorded (facts, where they were read) and linked into
+// their family, and become candidates for decision. Deciding waits until every file is
+// read, because candidates of one run compete for the last cap slots of a family.
+#pragma once
+
+#include "classify/classification.h"
+#include "classify/kind_table.h"
+#include "decide/grant_rules.h"
+#include "ledger/family_store.h"
+#include "ledger/ledger.h"
+#include "parsers/grant_file.h"
+#include "policy/policy.h"
+
+#include <cstdint>
+#include <string>
+#include <vector>
+
+namespace patsub::batch {
+
+struct Candidate {
+    Grant grant;
+    Classification classification;
+    Money prospective;  // what it would earn: first sort key for the cap (reading 7)
+};
+
+// The order in which candidates are decided: highest amount first, then the earliest
+// grant date, then the office code (policy.md reading 7), then the grant id so that the
+// order never depends on file names.
+bool decided_before(const Candidate& a, const Candidate& b);
+
+class GrantIntake : public GrantHandler {
+  public:
+    GrantIntake(ledger::Ledger& ledger, ledger::FamilyStore& families, const KindTable& kinds, const Policy& policy,
+                const GrantRules& rules, std::int64_t batch_id)
+        : ledger_(ledger), families_(families), kinds_(kinds), policy_(policy), rules_(rules), batch_id_(batch_id) {}
+
+    // The file whose documents follow.
+    void begin_file(const std::string& sha256) {
+        sha256_ = sha256;
+        problems.clear();
+    }
+
+    void on_grant(Grant&& g) override;
+    void on_problem(const DocumentProblem& p) override { problems.push_back(p); }
+
+    // Adds a grant read in an earlier batch (a held one) to the candidates.
+    void add_known(Grant g);
+    Candidate make_candidate(Grant g) const;
+
+    std::vector<Candidate> candidates;
+    std::vector<DocumentProblem> problems;  // of the current file
+    int out_of_scope = 0;
+
+  private:
+    ledger::Ledger& ledger_;
+    ledger::FamilyStore& families_;
+    const KindTable& kinds_;
+    const Policy& policy_;
+    const GrantRules& rules_;
+    std::int64_t batch_id_;
+    std::string sha256_;
+};
+
+}  // namespace patsub::batch

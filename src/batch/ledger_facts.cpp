@@ -1,0 +1,36 @@
+#include "batch/ledger_facts.h"
+
+#include "parsers/lists/reference_rows.h"
+
+namespace patsub::batch {
+
+bool LedgerFacts::paid(const std::string& office, const std::string& number, const std::string& clause) {
+    return ledger_.has_event(payment_key(office, number, clause));
+}
+
+FamilyStanding LedgerFacts::family(const Grant& g, const std::set<std::string>& cap_clauses) {
+    FamilyStanding s;
+    s.family = families_.family_of(grant_id(g));
+    if (s.family.empty()) {
+        s.members = {grant_id(g)};
+        return s;
+    }
+    s.members = families_.members(s.family);
+    s.funded = families_.funded(s.family, cap_clauses);
+    return s;
+}
+
+std::optional<DisputeStanding> LedgerFacts::dispute(const Grant& g) {
+    std::vector<std::string> keys{lists::publication_key(g.office, g.number)};
+    if (g.office == "CN" && !g.application_number.empty())
+        keys.push_back(lists::cn_application_key(g.application_number));
+    return references_.latest_dispute(keys);
+}
+
+std::optional<AbnormalStanding> LedgerFacts::abnormal(const Grant& g) {
+    // Abnormal-application notices are CNIPA's and name CN application numbers only.
+    if (g.office != "CN" || g.application_number.empty()) return std::nullopt;
+    return references_.abnormal(g.application_number);
+}
+
+}  // namespace patsub::batch

@@ -1,0 +1,30 @@
+// LedgerFacts: RuleFacts answered from the ledger database (payments, families,
+// reference-list records) for the rules during a batch.
+#pragma once
+
+#include "decide/rule_facts.h"
+#include "ledger/family_store.h"
+#include "ledger/ledger.h"
+#include "ledger/reference_store.h"
+
+namespace patsub::batch {
+
+class LedgerFacts : public RuleFacts {
+  public:
+    explicit LedgerFacts(ledger::Ledger& l) : ledger_(l), families_(l.db()), references_(l.db()) {}
+
+    bool paid(const std::string& office, const std::string& number, const std::string& clause) override;
+    FamilyStanding family(const Grant& g, const std::set<std::string>& cap_clauses) override;
+    std::optional<DisputeStanding> dispute(const Grant& g) override;
+    std::optional<AbnormalStanding> abnormal(const Grant& g) override;
+
+    ledger::FamilyStore& families() { return families_; }
+    ledger::ReferenceStore& references() { return references_; }
+
+  private:
+    ledger::Ledger& ledger_;
+    ledger::FamilyStore families_;
+    ledger::ReferenceStore references_;
+};
+
+}  // namespace patsub::batch

@@ -1,0 +1,55 @@
+// RuleFacts: what the rules need to know beyond the grant itself: what was paid before,
+// the grant's family and the jurisdictions it has been funded in (8.5), and what the
+// reference lists say (rights disputes, abnormal-application notices). The batch answers
+// from the ledger; tests answer from plain values. Rules never see SQL.
+#pragma once
+
+#include "model/date.h"
+#include "model/grant.h"
+
+#include <optional>
+#include <set>
+#include <string>
+#include <vector>
+
+namespace patsub {
+
+struct FamilyStanding {
+    std::string family;                // family id
+    std::vector<std::string> members;  // grant ids in the family, this one included
+    std::set<std::string> funded;      // jurisdictions (offices) already paid under a cap clause
+};
+
+struct DisputeStanding {
+    bool open = false;
+    Date date;
+    std::string note;
+    std::string source;  // "disputes/2023-05.csv:4"
+};
+
+struct AbnormalStanding {
+    std::string notice;
+    Date notice_date;
+    std::string source;
+};
+
+class RuleFacts {
+  public:
+    virtual ~RuleFacts() = default;
+    // The money key of a payment: office + number + clause, whatever the kind, so an EP
+    // B2 or a corrected reprint is the same patent as the B1 that was paid.
+    virtual bool paid(const std::string& office, const std::string& number, const std::string& clause) = 0;
+    virtual FamilyStanding family(const Grant& g, const std::set<std::string>& cap_clauses) = 0;
+    // The latest record about this patent (by date, then list order), if any.
+    virtual std::optional<DisputeStanding> dispute(const Grant& g) = 0;
+    virtual std::optional<AbnormalStanding> abnormal(const Grant& g) = 0;
+};
+
+// "pay|EP3383757|8.1": one payment per patent and clause, for ever.
+std::string payment_key(const std::string& office, const std::string& number, const std::string& clause);
+// "recover|EP3383757|8.1": the money of that payment asked back, once.
+std::string recovery_key(const std::string& office, const std::string& number, const std::string& clause);
+// "award|<uscc>|8.9": one award per enterprise and level, for ever.
+std::string award_key(const std::string& uscc, const std::string& clause);
+
+}  // namespace patsub
