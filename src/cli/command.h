@@ -31,5 +31,6 @@ void add_run_command(CLI::App& app, Action& action);
 void add_check_command(CLI::App& app, Action& action);
 void add_ledger_command(CLI::App& app, Action& action);
 void add_verify_command(CLI::App& app, Action& action);
+void add_explain_command(CLI::App& app, Action& action);
 
 }  // namespace patsub::cli

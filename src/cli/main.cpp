@@ -34,6 +34,7 @@ int main(int argc, char** argv) {
     cli::add_check_command(app, action);
     cli::add_ledger_command(app, action);
     cli::add_verify_command(app, action);
+    cli::add_explain_command(app, action);
 
     try {
         app.parse(argc, argv);

@@ -9,5 +9,7 @@ set_tests_properties(conformance_real_samples PROPERTIES SKIP_RETURN_CODE 77)
 
 add_test(NAME e2e_samples_run
          COMMAND bash ${CMAKE_CURRENT_SOURCE_DIR}/e2e/samples_run.sh $<TARGET_FILE:patsub> ${PROJECT_SOURCE_DIR})
+add_test(NAME e2e_explain
+         COMMAND bash ${CMAKE_CURRENT_SOURCE_DIR}/e2e/explain.sh $<TARGET_FILE:patsub> ${PROJECT_SOURCE_DIR})
 add_test(NAME e2e_exit_codes
          COMMAND bash ${CMAKE_CURRENT_SOURCE_DIR}/e2e/exit_codes.sh $<TARGET_FILE:patsub> ${PROJECT_SOURCE_DIR})
