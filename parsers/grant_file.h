@@ -21,6 +21,8 @@ class GrantHandler {
     virtual void on_problem(const DocumentProblem& p) = 0;
     // A document that is known not to be a patent document (a USPTO sequence listing).
     virtual void on_skipped(int /*document*/, long /*line*/, const std::string& /*why*/) {}
+    // The documents that follow come from this zip member, shown as "archive.zip!member".
+    virtual void on_member(const std::string& /*shown*/) {}
 };
 
 struct FileTally {

@@ -28,14 +28,73 @@ std::string without_spaces(std::string_view s) {
     return out;
 }
 
+bool all_digits(std::string_view s) {
+    return !s.empty() && std::all_of(s.begin(), s.end(), [](char c) { return c >= '0' && c <= '9'; });
+}
+
+bool all_capitals(std::string_view s) {
+    return !s.empty() && std::all_of(s.begin(), s.end(), [](char c) { return c >= 'A' && c <= 'Z'; });
+}
+
+// JPO and KIPO print application numbers with hyphens between type, year and serial
+// ("2007-290922", "10-2013-0033547"); DOCDB, KIPRIS and the JPO gazette print the same
+// digits without. Dropping the hyphens lets the forms compare equal. Anything that is
+// not digits and hyphens (an era-prefixed JP number) is kept as printed, spaces removed.
+std::string application_number(std::string_view country, std::string_view printed) {
+    std::string compact = without_spaces(printed);
+    if (country != "JP" && country != "KR") return compact;
+    std::string digits;
+    for (char c : compact)
+        if (c != '-') digits += c;
+    return all_digits(digits) ? digits : compact;
+}
+
 // A CN priority cited by a foreign office often lacks its check digit ("2007 1 0146763")
 // or is not an application number at all (USPTO lists "PCT/CN2008/071839" under CN).
 // The canonical core links families; anything else is kept as printed, spaces removed.
 std::string priority_number(const std::string& country, const std::string& printed) {
-    if (upper_trimmed(country) == "CN") {
+    const std::string office = upper_trimmed(country);
+    if (office == "CN") {
         if (auto n = ids::parse_cn_application_number(printed, ids::CheckDigit::optional)) return n->canonical();
     }
-    return without_spaces(printed);
+    return application_number(office, printed);
+}
+
+// International applications are printed "PCT/CN2008/071839" (USPTO, CNIPA; before 2004
+// "PCT/US03/00230"), run together as EP's B861, JPO's pct-or-regional-filing-data and
+// DOCDB's docdb form give them: receiving office, year, serial ("US2016049186",
+// "US9816128"), or in EPO's epodoc form "WO2013US64552" (serial without its leading
+// zeros). These are written out the PCT way so that all compare equal; anything else is
+// kept as printed, spaces removed.
+std::string pct_application(std::string_view printed) {
+    const std::string compact = without_spaces(printed);
+    const std::string_view v = compact;
+    if (v.size() == 12 && all_capitals(v.substr(0, 2)) && all_digits(v.substr(2)))
+        return fmt::format("PCT/{}/{}", v.substr(0, 6), v.substr(6));
+    if (v.size() == 9 && all_capitals(v.substr(0, 2)) && all_digits(v.substr(2)))
+        return fmt::format("PCT/{}/{}", v.substr(0, 4), v.substr(4));
+    if (v.size() > 8 && v.size() <= 14 && v.starts_with("WO") && all_digits(v.substr(2, 4)) &&
+        all_capitals(v.substr(6, 2)) && all_digits(v.substr(8))) {
+        const std::string_view year = v.substr(2, 4), office = v.substr(6, 2), serial = v.substr(8);
+        // From 2004 the serial has six digits after a four-digit year; before, five after two.
+        if (year >= "2004") return fmt::format("PCT/{}{}/{:0>6}", office, year, serial);
+        return fmt::format("PCT/{}{}/{:0>5}", office, year.substr(2), serial);
+    }
+    return compact;
+}
+
+// CN application numbers must carry their check character. DOCDB and OPS print them
+// without it ("201380062258"); as the character is a function of the digits, it is
+// computed then, as the CNIPA standard form (102015000481495) has it computed. A check
+// character that is printed and wrong still refuses the document.
+ids::Parsed<ids::CnApplicationNumber> cn_application_number(std::string_view printed) {
+    auto full = ids::parse_cn_application_number(printed);
+    if (full) return full;
+    auto bare = ids::parse_cn_application_number(printed, ids::CheckDigit::optional);
+    if (!bare || bare->check != 0) return full;
+    ids::CnApplicationNumber completed = *bare;
+    completed.check = ids::cn_check_character(completed.digits);
+    return ids::Parsed<ids::CnApplicationNumber>::ok(std::move(completed));
 }
 
 }  // namespace
@@ -56,11 +115,11 @@ ids::Parsed<Grant> normalise(const xml::RawDocument& raw, SourcePosition where) 
     g.date = *date;
 
     if (g.office == "CN" && !raw.application_number.empty()) {
-        auto app = ids::parse_cn_application_number(raw.application_number);
+        auto app = cn_application_number(raw.application_number);
         if (!app) return R::fail(fmt::format("application number '{}': {}", raw.application_number, app.error));
         g.application_number = app->canonical();
     } else {
-        g.application_number = without_spaces(raw.application_number);
+        g.application_number = application_number(g.office, raw.application_number);
     }
     if (!raw.application_date.empty()) {
         auto d = ids::parse_patent_date(raw.application_date);
@@ -77,7 +136,7 @@ ids::Parsed<Grant> normalise(const xml::RawDocument& raw, SourcePosition where) 
         if (auto d = ids::parse_patent_date(p.date)) pr.date = *d;
         g.priorities.push_back(std::move(pr));
     }
-    g.pct_application = without_spaces(raw.pct_application);
+    g.pct_application = pct_application(raw.pct_application);
     g.family_id = raw.family_id;
     return R::ok(std::move(g));
 }

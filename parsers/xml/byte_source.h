@@ -4,6 +4,7 @@
 #pragma once
 
 #include <cstddef>
+#include <cstdint>
 #include <filesystem>
 #include <string>
 
@@ -33,6 +34,11 @@ private:
     int fd_ = -1;
     std::string path_;  // for error messages
 };
+
+// Bytes that FileByteSources on the calling thread have read so far (it only grows): a
+// progress bar takes differences of it to show how far into a large file the reading is,
+// without a hook in every layer between the file and the bar.
+std::uint64_t file_bytes_read_on_this_thread();
 
 // Serves bytes already in memory (tests, and documents that arrive inside another file).
 class MemoryByteSource final : public ByteSource {

@@ -154,10 +154,12 @@ const Reference& preferred(const std::array<Reference, 2>& forms) {
 
 }  // namespace
 
-void read_cnipa_business(SafeReader& reader, RawDocument& doc) {
+void read_cnipa_business(SafeReader& reader, RecordSink& records) {
+    RawDocument doc;
+    doc.line = reader.current_line();
     State state{doc};
     doc.format = std::string(kCnipaBusinessFormat);
-    walk_rules<State>(reader, state, kDocument);
+    if (!walk_rules<State>(reader, state, kDocument)) return;
 
     const Reference& publication = preferred(state.publication);
     doc.office = publication.office;
@@ -171,6 +173,7 @@ void read_cnipa_business(SafeReader& reader, RawDocument& doc) {
     doc.declared_type = application.type;
 
     doc.patentees = std::move(state.applicants[original].empty() ? state.applicants[other] : state.applicants[original]);
+    records.emit(std::move(doc));
 }
 
 }  // namespace patsub::xml

@@ -2,7 +2,7 @@
 // business:PatentDocumentAndRelated): maps the bibliographic block to a RawDocument.
 #pragma once
 
-#include "parsers/xml/raw_document.h"
+#include "parsers/xml/record_sink.h"
 #include "parsers/xml/safe_parser.h"
 
 #include <string_view>
@@ -12,8 +12,9 @@ namespace patsub::xml {
 inline constexpr std::string_view kCnipaBusinessFormat = "cnipa-business";
 inline constexpr std::string_view kCnipaBusinessNamespace = "http://www.sipo.gov.cn/XMLSchema/business";
 
-// `reader` must be positioned on the root element. Reads to the end of the document; a
-// failure is left in reader.problem().
-void read_cnipa_business(SafeReader& reader, RawDocument& doc);
+// `reader` must be positioned on the root element. Reads to the end of the document and
+// emits its one record only when the whole document read cleanly; a failure is left in
+// reader.problem().
+void read_cnipa_business(SafeReader& reader, RecordSink& records);
 
 }  // namespace patsub::xml

@@ -83,10 +83,12 @@ constexpr Rule kDocument[] = {
 
 }  // namespace
 
-void read_cnipa_legacy(SafeReader& reader, RawDocument& doc) {
+void read_cnipa_legacy(SafeReader& reader, RecordSink& records) {
+    RawDocument doc;
+    doc.line = reader.current_line();
     State state{doc};
     doc.format = std::string(kCnipaLegacyFormat);
-    walk_rules<State>(reader, state, kDocument);
+    if (walk_rules<State>(reader, state, kDocument)) records.emit(std::move(doc));
 }
 
 }  // namespace patsub::xml

@@ -2,7 +2,7 @@
 // UTF-8 BOM): maps the bibliographic block to a RawDocument.
 #pragma once
 
-#include "parsers/xml/raw_document.h"
+#include "parsers/xml/record_sink.h"
 #include "parsers/xml/safe_parser.h"
 
 #include <string_view>
@@ -12,7 +12,8 @@ namespace patsub::xml {
 inline constexpr std::string_view kCnipaLegacyFormat = "cnipa-legacy";
 
 // `reader` must be positioned on the `cn-patent-document` root element. Reads to the end
-// of the document; a failure is left in reader.problem().
-void read_cnipa_legacy(SafeReader& reader, RawDocument& doc);
+// of the document and emits its one record only when the whole document read cleanly;
+// a failure is left in reader.problem().
+void read_cnipa_legacy(SafeReader& reader, RecordSink& records);
 
 }  // namespace patsub::xml

@@ -6,6 +6,7 @@
 #pragma once
 
 #include "parsers/xml/raw_document.h"
+#include "parsers/xml/record_sink.h"
 #include "parsers/xml/safe_parser.h"
 
 #include <string>
@@ -14,9 +15,11 @@
 
 namespace patsub::xml {
 
-// Reads one document whose reader is positioned on the root element; a failure is left
-// in reader.problem().
-using FormatReadFn = void (*)(SafeReader& reader, RawDocument& doc);
+// Reads one document whose reader is positioned on the root element and hands every
+// record it finds to `records` as soon as the record is complete (zero, one or many per
+// document). A failure of the document is left in reader.problem(); records emitted
+// before it stay emitted (see grant_file_reader.cpp).
+using FormatReadFn = void (*)(SafeReader& reader, RecordSink& records);
 
 // The views must outlive the registry (string literals in practice).
 struct FormatEntry {

@@ -1,6 +1,10 @@
 #include "parsers/xml/grant_file_reader.h"
 
 #include "parsers/xml/builtin_formats.h"
+#include "parsers/xml/compressed_grant_file.h"
+#include "parsers/xml/compression_sniffer.h"
+#include "parsers/xml/docdb_prepass.h"
+#include "parsers/xml/parallel_documents.h"
 
 #include <utility>
 
@@ -13,10 +17,11 @@ public:
     DocumentRun(std::string_view file, const SplitDocument& split, DocumentSink& sink, GrantFileSummary& summary)
         : file_(file), split_(split), sink_(sink), summary_(summary) {}
 
-    void refuse(long document_line, int column, std::string cause) {
+    // `record` > 0: only that record of the document is refused.
+    void refuse(long document_line, int column, std::string cause, int record = 0) {
         ++summary_.refused;
         sink_.on_refused(DocumentProblem{std::string(file_), split_.index, file_line(document_line), column,
-                                         std::move(cause)});
+                                         std::move(cause), record});
     }
 
     void refuse(const SafeReader& reader) {
@@ -38,6 +43,36 @@ private:
     GrantFileSummary& summary_;
 };
 
+// Takes the records a reader emits from one document: numbers them, turns their lines
+// into file lines, refuses those without a publication number and hands on the rest.
+class RecordRun final : public RecordSink {
+public:
+    RecordRun(DocumentRun& run, DocumentSink& sink, GrantFileSummary& summary, int document_index)
+        : run_(run), sink_(sink), summary_(summary), document_index_(document_index) {}
+
+    void emit(RawDocument&& record) override {
+        record.record = ++count_;
+        if (record.number.empty()) {
+            run_.refuse(record.line, 0, "no publication number", count_);
+            return;
+        }
+        record.line = run_.file_line(record.line);
+        ++summary_.read;
+        sink_.on_document(std::move(record), document_index_);
+    }
+
+    void refuse(long line, std::string cause) override { run_.refuse(line, 0, std::move(cause), ++count_); }
+
+    int count() const { return count_; }
+
+private:
+    DocumentRun& run_;
+    DocumentSink& sink_;
+    GrantFileSummary& summary_;
+    int document_index_;
+    int count_ = 0;
+};
+
 void read_one(std::string_view file, const SplitDocument& split, DocumentSink& sink, const GrantFileOptions& options,
               const FormatRegistry& formats, GrantFileSummary& summary) {
     DocumentRun run(file, split, sink, summary);
@@ -45,7 +80,16 @@ void read_one(std::string_view file, const SplitDocument& split, DocumentSink& s
         run.refuse(0, 0, "document larger than " + std::to_string(options.splitter.max_document_bytes) + " bytes");
         return;
     }
-    SafeReader reader(split.bytes, options.limits);
+    // DOCDB excerpts need their namespace declaration and ISO entities restored before a
+    // strict parser can read them (docdb_prepass.h); every other document is parsed as is.
+    const DocdbPrepass prepass = docdb_prepass(split.bytes, options.splitter.max_document_bytes);
+    if (prepass.outcome == DocdbPrepass::Outcome::refused) {
+        run.refuse(0, 0, prepass.refusal);
+        return;
+    }
+    const std::string_view bytes =
+        prepass.outcome == DocdbPrepass::Outcome::repaired ? std::string_view(prepass.bytes) : split.bytes;
+    SafeReader reader(bytes, options.limits);
     const SniffResult sniffed = sniff(reader, formats);
     switch (sniffed.outcome) {
         case SniffOutcome::failed:
@@ -61,19 +105,18 @@ void read_one(std::string_view file, const SplitDocument& split, DocumentSink& s
         case SniffOutcome::read:
             break;
     }
-    RawDocument document;
-    document.line = run.file_line(sniffed.root_line);
-    sniffed.entry->read(reader, document);
+    RecordRun records(run, sink, summary, split.index);
+    sniffed.entry->read(reader, records);
+    // A document that fails after some of its records were emitted (a DOCDB bulk file
+    // broken at its 500th exchange-document) is refused as a whole, and the records
+    // before the break stay emitted: each was complete and well-formed when it was
+    // handed on, and holding thousands back until the end would defeat streaming.
     if (reader.failed()) {
         run.refuse(reader);
         return;
     }
-    if (document.number.empty()) {
-        run.refuse(sniffed.root_line, 0, "no publication number");
-        return;
-    }
-    ++summary.read;
-    sink.on_document(std::move(document), split.index);
+    if (records.count() == 0)
+        run.refuse(sniffed.root_line, 0, "no patent record found in root element " + sniffed.describe_root());
 }
 
 }  // namespace
@@ -83,11 +126,11 @@ GrantFileSummary read_grant_source(ByteSource& source, std::string_view file, Do
     const FormatRegistry& formats = options.formats != nullptr ? *options.formats : builtin_formats();
     GrantFileSummary summary;
     DocumentSplitter splitter(source, options.splitter);
-    SplitDocument split;
-    while (splitter.next(split)) {
-        ++summary.documents;
-        read_one(file, split, sink, options, formats, summary);
-    }
+    // Documents are parsed on worker threads and handed to the sink here, in file order
+    // (parallel_documents.h).
+    read_documents(splitter, sink, summary, [&](const SplitDocument& split, DocumentSink& to, GrantFileSummary& counts) {
+        read_one(file, split, to, options, formats, counts);
+    });
     if (summary.documents == 0) {
         ++summary.documents;
         ++summary.refused;
@@ -98,6 +141,11 @@ GrantFileSummary read_grant_source(ByteSource& source, std::string_view file, Do
 
 GrantFileSummary read_grant_file(const std::filesystem::path& path, DocumentSink& sink,
                                  const GrantFileOptions& options) {
+    switch (sniff_compression(path)) {
+        case Compression::gzip: return read_gzip_grant_file(path, sink, options);
+        case Compression::zip: return read_zip_grant_file(path, sink, options);
+        case Compression::none: break;
+    }
     FileByteSource source(path);
     return read_grant_source(source, path.string(), sink, options);
 }

@@ -1,5 +1,7 @@
-// RawDocument: the bibliographic fields of one XML document exactly as the office
-// printed them (trimmed text, no interpretation). A format reader fills it; the
+// RawDocument: the bibliographic fields of one patent record exactly as the office
+// printed them (trimmed text, no interpretation). A record is one XML document for most
+// formats, one exchange-document of a DOCDB bulk file or one item of an OPS or KIPRIS
+// response for the multi-record ones (see record_sink.h). A format reader fills it; the
 // identifier normaliser (parsers/grant_normaliser) turns it into a model Grant.
 // Keeping the two apart lets readers stay pure XML plumbing and puts every identifier
 // rule in one place.
@@ -15,6 +17,11 @@ struct RawParty {
     std::string address;     // street / free-text address line
     std::string city;
     std::string country;
+    // The same party's name in the record's other forms, as printed: DOCDB and OPS give
+    // each party once per data-format (docdb, docdba, epodoc, original); `name` is the
+    // preferred form and these are the rest, matched by the office's @sequence. For
+    // matching payees under another spelling; empty for one-form formats.
+    std::vector<std::string> names;
 };
 
 struct RawPriority {
@@ -37,7 +44,8 @@ struct RawDocument {
     std::vector<RawPriority> priorities;
     std::string pct_application;
     std::string family_id;
-    long line = 0;  // line of the root element within the source file
+    long line = 0;  // line of the record's first element (the root, for one-record formats) in the file
+    int record = 1;  // 1-based position among the records of its XML document
 };
 
 }  // namespace patsub::xml

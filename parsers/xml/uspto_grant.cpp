@@ -123,12 +123,15 @@ constexpr Rule kGrant[] = {
 
 }  // namespace
 
-void read_uspto_grant(SafeReader& reader, RawDocument& doc) {
+void read_uspto_grant(SafeReader& reader, RecordSink& records) {
+    RawDocument doc;
+    doc.line = reader.current_line();
     State state{doc, {}, {}};
     doc.format = std::string(kUsptoGrantFormat);
-    walk_rules<State>(reader, state, kGrant);
+    if (!walk_rules<State>(reader, state, kGrant)) return;
     // An unassigned patent belongs to its applicants (the inventors, before AIA).
     if (doc.patentees.empty()) doc.patentees = std::move(state.applicants);
+    records.emit(std::move(doc));
 }
 
 }  // namespace patsub::xml

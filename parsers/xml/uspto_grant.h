@@ -2,7 +2,7 @@
 // bibliographic block of one document to a RawDocument.
 #pragma once
 
-#include "parsers/xml/raw_document.h"
+#include "parsers/xml/record_sink.h"
 #include "parsers/xml/safe_parser.h"
 
 #include <string_view>
@@ -12,7 +12,8 @@ namespace patsub::xml {
 inline constexpr std::string_view kUsptoGrantFormat = "uspto-grant";
 
 // `reader` must be positioned on the `us-patent-grant` root element. Reads to the end of
-// the document; a failure is left in reader.problem().
-void read_uspto_grant(SafeReader& reader, RawDocument& doc);
+// the document and emits its one record only when the whole document read cleanly; a
+// failure is left in reader.problem().
+void read_uspto_grant(SafeReader& reader, RecordSink& records);
 
 }  // namespace patsub::xml

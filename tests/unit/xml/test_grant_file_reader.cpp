@@ -2,6 +2,8 @@
 // every outcome carries the file's line numbers.
 #include "parsers/xml/grant_file_reader.h"
 
+#include "parsers/xml/element_walker.h"
+
 #include "xml_test_support.h"
 
 #include <cstdio>
@@ -270,6 +272,61 @@ TEST_CASE("CNIPA business: a design grant's DesignBibliographicData block") {
     REQUIRE(d.patentees.size() == 1);
     CHECK(d.patentees[0].name == "昆明滇池智能装备有限公司");
     CHECK(d.patentees[0].city == "昆明市");
+}
+
+}  // namespace patsub::xml::test
+
+namespace patsub::xml::test {
+namespace {
+
+// A test format whose reader emits one record per <r n="..."/> child of <records>, and
+// refuses alone each <r/> without n.
+void read_test_records(SafeReader& reader, RecordSink& records) {
+    while (reader.read() == 1) {
+        if (xmlTextReaderNodeType(reader.get()) != XML_READER_TYPE_ELEMENT) continue;
+        const Element e(reader.get(), {}, xmlTextReaderDepth(reader.get()));
+        if (e.local_name() != "r") continue;
+        if (const auto n = e.attribute("n")) {
+            RawDocument doc;
+            doc.format = "test-records";
+            doc.number = *n;
+            doc.line = reader.current_line();
+            records.emit(std::move(doc));
+        } else {
+            records.refuse(reader.current_line(), "record without n");
+        }
+    }
+}
+
+}  // namespace
+
+TEST_CASE("multi-record documents: records numbered, lines of the file, refusals per record, none = refused") {
+    FormatRegistry registry;
+    registry.add({.root_name = "records", .format = "test-records", .read = read_test_records});
+    GrantFileOptions options;
+    options.formats = &registry;
+    const std::string first = "<?xml version=\"1.0\"?>\n<records>\n<r n=\"1\"/>\n<r/>\n<r n=\"\"/>\n<r n=\"4\"/>\n</records>\n";
+    const std::string second = "<?xml version=\"1.0\"?>\n<records>\n</records>\n";
+    const CollectingSink sink = read_string(first + second, options);
+    REQUIRE(sink.documents.size() == 2);
+    CHECK(sink.documents[0].first == 1);
+    CHECK(sink.documents[0].second.record == 1);
+    CHECK(sink.documents[0].second.line == 3);
+    CHECK(sink.documents[1].second.record == 4);
+    CHECK(sink.documents[1].second.number == "4");
+    CHECK(sink.documents[1].second.line == 6);
+    REQUIRE(sink.refused.size() == 3);
+    CHECK(sink.refused[0].record == 2);
+    CHECK(sink.refused[0].cause == "record without n");
+    CHECK(sink.refused[0].line == 4);
+    CHECK(sink.refused[1].record == 3);
+    CHECK(sink.refused[1].cause == "no publication number");
+    CHECK(sink.refused[1].line == 5);
+    // The second XML document (file line 8 on, root on line 9) holds no record at all.
+    CHECK(sink.refused[2].document_index == 2);
+    CHECK(sink.refused[2].record == 0);
+    CHECK(sink.refused[2].line == 9);
+    CHECK(sink.refused[2].cause == "no patent record found in root element <records>");
 }
 
 }  // namespace patsub::xml::test

@@ -41,10 +41,14 @@ public:
             for (const std::string* s : {&d.format, &d.office, &d.number, &d.kind, &d.date, &d.application_number,
                                          &d.application_date, &d.title, &d.declared_type, &d.pct_application, &d.family_id})
                 all += *s + "\n";
-            for (const RawParty& p : d.patentees) all += p.name + p.address + p.city + p.country + "\n";
+            all += std::to_string(d.record) + "\n";
+            for (const RawParty& p : d.patentees) {
+                all += p.name + p.address + p.city + p.country + "\n";
+                for (const std::string& name : p.names) all += name + "\n";
+            }
             for (const RawPriority& p : d.priorities) all += p.country + p.number + p.date + "\n";
         }
-        for (const DocumentProblem& p : refused) all += p.cause + "\n";
+        for (const DocumentProblem& p : refused) all += std::to_string(p.record) + p.cause + "\n";
         for (const Skipped& s : skipped) all += s.why + "\n";
         return all;
     }
@@ -55,6 +59,15 @@ inline CollectingSink read_string(std::string bytes, GrantFileOptions options = 
     CollectingSink sink;
     read_grant_source(source, "inline.xml", sink, options);
     return sink;
+}
+
+// The one record of a document that must read cleanly (a copy: the sink is often a
+// temporary).
+inline RawDocument only_document(const CollectingSink& sink) {
+    for (const auto& problem : sink.refused) MESSAGE(problem.cause);
+    REQUIRE(sink.refused.empty());
+    REQUIRE(sink.documents.size() == 1);
+    return sink.documents[0].second;
 }
 
 // 1-based line of the first occurrence of `needle` in `text`.
