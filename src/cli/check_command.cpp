@@ -1,13 +1,18 @@
 // `patsub check FILE...`: parse and classify only, touching no ledger. One JSON object
-// per document per line (contract.md); refused documents go to stderr with their cause.
+// per document per line (contract.md), or with `--format table` one aligned line per
+// document for people; refused and skipped documents go to stderr with their cause in
+// both formats, so a script reading stdout never mistakes them for grants.
+#include "batch/progress.h"
 #include "classify/classification.h"
 #include "classify/kind_table.h"
 #include "cli/command.h"
+#include "export/text_table.h"
 #include "model/json.h"
 #include "parsers/grant_file.h"
 #include "policy/policy.h"
 
 #include <fmt/format.h>
+#include <unistd.h>
 
 #include <iostream>
 #include <memory>
@@ -18,12 +23,46 @@ namespace {
 
 std::string optional_iso(const std::optional<Date>& d) { return d ? to_iso(*d) : std::string(); }
 
-class JsonPrinter : public GrantHandler {
+// What both formats share: classification, and stderr for what is not a grant.
+class CheckReport : public GrantHandler {
   public:
-    JsonPrinter(const KindTable& kinds, const Policy& policy) : kinds_(kinds), policy_(policy) {}
+    CheckReport(const KindTable& kinds, const Policy& policy) : kinds_(kinds), policy_(policy) {}
 
-    void on_grant(Grant&& g) override {
-        const Classification c = classify(g, kinds_, policy_.nearest(g.date));
+    void on_grant(Grant&& g) override { print(g, classify(g, kinds_, policy_.nearest(g.date))); }
+
+    void on_problem(const DocumentProblem& p) override {
+        refused = true;
+        std::cerr << fmt::format("{}: document {} (line {}, column {}): refused: {}\n", p.file, p.document_index, p.line,
+                                 p.column, p.cause);
+    }
+
+    void on_skipped(int document, long line, const std::string& why) override {
+        std::cerr << fmt::format("{}: document {} (line {}): skipped: {}\n", current_file, document, line, why);
+    }
+
+    // A zip member is reported as "archive.zip!member" (compressed_grant_file.h).
+    void on_member(const std::string& shown) override { current_file = shown; }
+
+    // Called once after the last file.
+    virtual void finish() {}
+
+    std::string current_file;
+    bool refused = false;
+
+  protected:
+    virtual void print(const Grant& g, const Classification& c) = 0;
+
+  private:
+    const KindTable& kinds_;
+    const Policy& policy_;
+};
+
+class JsonReport final : public CheckReport {
+  public:
+    using CheckReport::CheckReport;
+
+  protected:
+    void print(const Grant& g, const Classification& c) override {
         JsonWriter w;
         w.begin_object();
         w.field("id", grant_id(g));
@@ -52,45 +91,82 @@ class JsonPrinter : public GrantHandler {
         w.end_object();
         std::cout << w.str() << '\n';
     }
+};
 
-    void on_problem(const DocumentProblem& p) override {
-        refused = true;
-        std::cerr << fmt::format("{}: document {} (line {}, column {}): refused: {}\n", p.file, p.document_index, p.line,
-                                 p.column, p.cause);
+// Rows are held until the end so that every column lines up (display widths: Chinese
+// patentee names take two columns a character). A table is for reading, not for a
+// weekly file of thousands: scripts use the JSON lines.
+class TableReport final : public CheckReport {
+  public:
+    using CheckReport::CheckReport;
+
+    void finish() override { table_.print(std::cout); }
+
+  protected:
+    void print(const Grant& g, const Classification& c) override {
+        // "?": the kind table does not know office + kind on that date (unknown_kind).
+        const std::string grant = !c.known_kind ? "?" : c.is_grant ? "yes" : "no";
+        table_.add({grant_id(g), g.office, g.kind, optional_iso(g.date), grant, std::string(to_string(c.type)),
+                    std::string(to_string(c.jurisdiction)), g.application_number,
+                    g.patentees.empty() ? std::string() : g.patentees.front().name,
+                    fmt::format("{}:{}:{}", g.source.file, g.source.document, g.source.line)});
     }
-
-    void on_skipped(int document, long line, const std::string& why) override {
-        std::cerr << fmt::format("{}: document {} (line {}): skipped: {}\n", current_file, document, line, why);
-    }
-
-    std::string current_file;
-    bool refused = false;
 
   private:
-    const KindTable& kinds_;
-    const Policy& policy_;
+    using Align = exports::TextTable::Align;
+    exports::TextTable table_{{{"id", Align::left},
+                               {"office", Align::left},
+                               {"kind", Align::left},
+                               {"date", Align::left},
+                               {"grant", Align::left},
+                               {"type", Align::left},
+                               {"jurisdiction", Align::left},
+                               {"application", Align::left},
+                               {"first patentee", Align::left},
+                               {"source", Align::left}}};
+};
+
+struct CheckOptions {
+    std::vector<std::string> files;
+    std::string policy_file;
+    std::string format = "json";
 };
 
 }  // namespace
 
 void add_check_command(CLI::App& app, Action& action) {
-    auto files = std::make_shared<std::vector<std::string>>();
-    auto policy_file = std::make_shared<std::string>();
+    auto o = std::make_shared<CheckOptions>();
     auto* cmd = app.add_subcommand("check", "Parse and classify grant files; print one JSON object per document");
-    cmd->add_option("files", *files, "grant files (xml)")->required()->check(CLI::ExistingFile);
-    cmd->add_option("--policy", *policy_file, "policy file, for the jurisdiction groups");
-    cmd->callback([&action, files, policy_file] {
-        action = [files, policy_file] {
-            const auto policy_path = policy_file->empty() ? data_dir() / "samples/policy/kunming-measure8.xml"
-                                                          : std::filesystem::path(*policy_file);
+    cmd->add_option("files", o->files, "grant files (xml, xml.gz, zip; told by content)")
+        ->required()
+        ->check(CLI::ExistingFile);
+    cmd->add_option("--policy", o->policy_file, "policy file, for the jurisdiction groups");
+    cmd->add_option("--format", o->format, "json (one object per line, the default) or table (aligned, for people)")
+        ->check(CLI::IsMember({"json", "table"}));
+    cmd->callback([&action, o] {
+        action = [o] {
+            const auto policy_path = o->policy_file.empty() ? data_dir() / "samples/policy/kunming-measure8.xml"
+                                                            : std::filesystem::path(o->policy_file);
             const Policy policy = Policy::load(policy_path, data_dir() / "schemas/policy.xsd");
             const KindTable kinds = KindTable::load(data_dir() / "schemas/kind-codes.csv");
-            JsonPrinter printer(kinds, policy);
-            for (const auto& f : *files) {
-                printer.current_file = f;
-                read_grants(f, f, printer);
+            std::unique_ptr<CheckReport> report;
+            if (o->format == "table") report = std::make_unique<TableReport>(kinds, policy);
+            else report = std::make_unique<JsonReport>(kinds, policy);
+            std::uint64_t total = 0;
+            for (const auto& f : o->files) total += std::filesystem::file_size(f);
+            // JSON lines written to the same terminal would tear the bar apart: it is drawn
+            // only while stdout goes elsewhere (a file, a pipe, /dev/null).
+            batch::Progress progress(total, batch::Progress::stderr_is_terminal() && ::isatty(STDOUT_FILENO) != 1);
+            batch::ProgressHandler metered(*report, progress);
+            for (const auto& f : o->files) {
+                report->current_file = f;
+                progress.begin_file(std::filesystem::file_size(f));
+                read_grants(f, f, metered);
+                progress.end_file();
             }
-            return printer.refused ? Outcome::needs_attention : Outcome::done;
+            progress.clear();
+            report->finish();
+            return report->refused ? Outcome::needs_attention : Outcome::done;
         };
     });
 }

@@ -27,7 +27,7 @@ rc=$?
 [ $rc = 1 ] || fail "truncated file: exit $rc, expected 1"
 [ -f "$work/out-b/quarantine/grants_truncated.xml" ] || fail "no quarantine copy"
 grep -q "line" "$work/out-b/quarantine/grants_truncated.xml.reason" || fail "reason names no line"
-[ "$(sqlite3 "$work/b.sqlite" "select count(*) from ledger_lines where status='payable'")" = 4 ] \
+[ "$(sqlite3 "$work/b.sqlite" "select count(*) from ledger_lines where status='payable'")" = 7 ] \
     || fail "the good files were not processed"
 
 # A policy file that breaks its schema.

@@ -16,26 +16,32 @@ run > "$work/run1.txt" || fail "first run exited $?"
 diff -u "$src/tests/e2e/golden/samples-ledger.csv" "$work/ledger1.csv" || fail "ledger differs from the golden file"
 [ -f "$work/out/batch-1/ledger.csv" ] || fail "no batch extract"
 
-# Independent of the golden file: one payable line per CNIPA clause and 8.1, at the
-# policy's amounts, and the totals add up.
+# Independent of the golden file: one payable line per CNIPA clause and per foreign
+# clause 8.1-8.4, at the policy's amounts, and the totals add up.
 q() { sqlite3 "$work/ledger.sqlite" "$1"; }
 [ "$(q "select amount_fen from ledger_lines where status='payable' and clause='8.1'")" = 3000000 ] || fail "8.1"
+[ "$(q "select amount_fen from ledger_lines where status='payable' and clause='8.2'")" = 500000 ] || fail "8.2"
+[ "$(q "select amount_fen from ledger_lines where status='payable' and clause='8.3'")" = 2000000 ] || fail "8.3"
+[ "$(q "select amount_fen from ledger_lines where status='payable' and clause='8.4'")" = 300000 ] || fail "8.4"
+[ "$(q "select grant_id||' '||jurisdiction from ledger_lines where clause='8.2'")" = "DE202023101234U1 A" ] || fail "8.2 grant"
+[ "$(q "select grant_id||' '||jurisdiction from ledger_lines where clause='8.3'")" = "RU2801234C2 B" ] || fail "8.3 grant"
+[ "$(q "select grant_id||' '||jurisdiction from ledger_lines where clause='8.4'")" = "TWM641234U B" ] || fail "8.4 grant"
 [ "$(q "select amount_fen from ledger_lines where status='payable' and clause='8.6'")" = 300000 ] || fail "8.6"
 [ "$(q "select amount_fen from ledger_lines where status='payable' and clause='8.7'")" = 60000 ] || fail "8.7"
 [ "$(q "select amount_fen from ledger_lines where status='payable' and clause='8.8'")" = 20000 ] || fail "8.8"
-[ "$(q "select sum(amount_fen) from ledger_lines")" = 3380000 ] || fail "total"
+[ "$(q "select sum(amount_fen) from ledger_lines")" = 6180000 ] || fail "total"
 [ "$(q "select reason from ledger_lines where grant_id='USD976543S1'")" = foreign_design ] || fail "foreign design"
 [ "$(q "select reason from ledger_lines where grant_id='CN115061872A'")" = not_a_grant ] || fail "application"
 [ "$(q "select reason from ledger_lines where grant_id='CN207412345U'")" = before_effective_date ] || fail "early grant"
 [ "$(q "select reason from ledger_lines where grant_id='CN215634829U'")" = payee_not_registered ] || fail "held"
 [ "$(q "select count(*) from ledger_lines where grant_id in ('CN111398765B','US11553187B1')")" = 0 ] || fail "out of scope"
-grep -q "^batch 1: 8 new files" "$work/run1.txt" || fail "summary: $(cat "$work/run1.txt")"
+grep -q "^batch 1: 10 new files" "$work/run1.txt" || fail "summary: $(cat "$work/run1.txt")"
 
 # Same inbox again: nothing new.
 run > "$work/run2.txt" || fail "second run exited $?"
 "$patsub" ledger --db "$work/ledger.sqlite" --format csv > "$work/ledger2.csv"
 diff -u "$work/ledger1.csv" "$work/ledger2.csv" || fail "second run changed the ledger"
-grep -q "0 new files (8 known)" "$work/run2.txt" || fail "second run summary: $(cat "$work/run2.txt")"
+grep -q "0 new files (10 known)" "$work/run2.txt" || fail "second run summary: $(cat "$work/run2.txt")"
 
 # The held patentee registers: its grant is paid in the next run, once.
 cat > "$work/inbox/payees/registry-2026-01.csv" <<'CSV'
