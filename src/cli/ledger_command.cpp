@@ -2,6 +2,7 @@
 // aligned table for a terminal.
 #include "cli/command.h"
 #include "export/ledger_csv.h"
+#include "export/text_table.h"
 #include "ledger/ledger.h"
 #include "model/json.h"
 #include "model/money.h"
@@ -37,13 +38,18 @@ void print_json(const std::vector<ledger::LedgerLine>& lines) {
     }
 }
 
+// Columns sized to their widest cell by display width (a Chinese name takes two
+// columns per character) and cells made terminal-safe: fixed printf widths ran into each
+// other on long grant ids (DE202023101234U1) and could not line up CJK text.
 void print_table(const std::vector<ledger::LedgerLine>& lines) {
-    std::cout << fmt::format("{:>6} {:>5}  {:<16} {:<14} {:<3} {:<6} {:<9} {:>12}  {:<22} {}\n", "line", "batch",
-                             "grant", "type", "jur", "clause", "status", "amount CNY", "reason", "payee");
+    using A = exports::TextTable::Align;
+    exports::TextTable t({{"line", A::right}, {"batch", A::right}, {"grant", A::left}, {"type", A::left},
+                          {"jur", A::left}, {"clause", A::left}, {"status", A::left}, {"amount CNY", A::right},
+                          {"reason", A::left}, {"payee", A::left}, {"payee_uscc", A::left}});
     for (const auto& l : lines)
-        std::cout << fmt::format("{:>6} {:>5}  {:<16} {:<14} {:<3} {:<6} {:<9} {:>12}  {:<22} {}\n", l.line_id,
-                                 l.batch_id, l.grant_id, l.patent_type, l.jurisdiction, l.clause, l.status,
-                                 to_yuan(Money{l.amount_fen}), l.reason, l.payee_name);
+        t.add({std::to_string(l.line_id), std::to_string(l.batch_id), l.grant_id, l.patent_type, l.jurisdiction,
+               l.clause, l.status, to_yuan(Money{l.amount_fen}), l.reason, l.payee_name, l.payee_uscc});
+    t.print(std::cout);
 }
 
 }  // namespace

@@ -1,5 +1,7 @@
 #include "ledger/ledger_audit.h"
 
+#include "ledger/treasury_audit.h"
+
 #include <fmt/format.h>
 
 namespace patsub::ledger {
@@ -57,6 +59,7 @@ AuditResult audit(Ledger& ledger) {
     AuditResult r;
     check_chain(ledger, r);
     check_queries(ledger, r);
+    check_treasury(ledger, r.breaches);
     return r;
 }
 

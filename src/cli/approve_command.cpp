@@ -1,0 +1,63 @@
+// `patsub approve`: staff sign-off of one batch (contract.md). Records who approved and
+// when, writes treasury-<N>.csv with its .sha256 and the notice list; approving again
+// records nothing and leaves byte-identical files (and says so).
+#include "batch/run_lock.h"
+#include "cli/command.h"
+#include "export/treasury_handoff.h"
+#include "ledger/ledger.h"
+#include "ledger/review_store.h"
+#include "model/money.h"
+
+#include <fmt/format.h>
+
+#include <iostream>
+#include <memory>
+
+namespace patsub::cli {
+
+namespace {
+
+struct ApproveOptions {
+    std::filesystem::path db;
+    std::int64_t batch = 0;
+    std::string by;
+    std::filesystem::path out;
+};
+
+}  // namespace
+
+void add_approve_command(CLI::App& app, Action& action) {
+    auto o = std::make_shared<ApproveOptions>();
+    auto* cmd = app.add_subcommand("approve", "Approve a batch and write its treasury file and notice list");
+    cmd->add_option("--db", o->db, "ledger database")->required()->check(CLI::ExistingFile);
+    cmd->add_option("--batch", o->batch, "batch id")->required();
+    cmd->add_option("--by", o->by, "name of the approving staff member")->required();
+    cmd->add_option("--out", o->out, "output folder for treasury-<N>.csv, its .sha256 and notice-<N>.csv/.html")
+        ->required();
+    cmd->callback([&action, o] {
+        action = [o] {
+            const batch::RunLock lock(o->db);  // never while a run is writing the batch
+            ledger::Ledger ledger(o->db);
+            exports::HandoffResult r;
+            try {
+                r = exports::approve_batch(ledger, o->batch, o->by, o->out, ledger::utc_timestamp());
+            } catch (const ledger::ReviewRefused& e) {
+                throw UsageError(e.what());
+            }
+            const auto& t = r.treasury;
+            const std::string file = fmt::format("{}: {} payees, {} lines, {} CNY, sha256 {}", t.file_name, t.rows,
+                                                 t.lines, to_yuan(Money{t.total_fen}), t.sha256);
+            if (r.newly_approved)
+                std::cout << fmt::format("batch {} approved by {} at {}; {}\n", o->batch, r.approval.by, r.approval.at, file);
+            else
+                std::cout << fmt::format("batch {} was already approved by {} at {}: nothing changed, no second "
+                                         "approval recorded; {}\n", o->batch, r.approval.by, r.approval.at, file);
+            for (const auto& p : r.written)
+                std::cout << (r.newly_approved ? "wrote " : "restored ") << p.string() << '\n';
+            for (const auto& p : r.unchanged) std::cout << "unchanged " << p.string() << '\n';
+            return Outcome::done;
+        };
+    });
+}
+
+}  // namespace patsub::cli

@@ -1,0 +1,49 @@
+// `patsub hold`: staff keep one payable line out of the treasury file; allowed only
+// before the line's batch is approved. `patsub release` lets it go again.
+#include "batch/run_lock.h"
+#include "cli/command.h"
+#include "ledger/ledger.h"
+#include "ledger/review_store.h"
+
+#include <fmt/format.h>
+
+#include <iostream>
+#include <memory>
+
+namespace patsub::cli {
+
+namespace {
+
+struct HoldOptions {
+    std::filesystem::path db;
+    std::int64_t line = 0;
+    std::string by;
+    std::string why;
+};
+
+}  // namespace
+
+void add_hold_command(CLI::App& app, Action& action) {
+    auto o = std::make_shared<HoldOptions>();
+    auto* cmd = app.add_subcommand("hold", "Keep one payable line out of the treasury file (before approval)");
+    cmd->add_option("--db", o->db, "ledger database")->required()->check(CLI::ExistingFile);
+    cmd->add_option("--line", o->line, "ledger line id")->required();
+    cmd->add_option("--by", o->by, "name of the staff member")->required();
+    cmd->add_option("--why", o->why, "reason, shown on the review page")->required();
+    cmd->callback([&action, o] {
+        action = [o] {
+            const batch::RunLock lock(o->db);
+            ledger::Ledger ledger(o->db);
+            ledger::ReviewStore store(ledger);
+            try {
+                const auto e = store.hold(o->line, o->by, o->why, ledger::utc_timestamp());
+                std::cout << fmt::format("line {} held by {} at {}: {}\n", e.line_id, e.by, e.at, e.why);
+            } catch (const ledger::ReviewRefused& e) {
+                throw UsageError(e.what());
+            }
+            return Outcome::done;
+        };
+    });
+}
+
+}  // namespace patsub::cli

@@ -1,0 +1,47 @@
+// `patsub release`: ends a staff hold. The line is paid with its own batch when that is
+// not approved yet, otherwise with the next batch approved after the release.
+#include "batch/run_lock.h"
+#include "cli/command.h"
+#include "ledger/ledger.h"
+#include "ledger/review_store.h"
+
+#include <fmt/format.h>
+
+#include <iostream>
+#include <memory>
+
+namespace patsub::cli {
+
+namespace {
+
+struct ReleaseOptions {
+    std::filesystem::path db;
+    std::int64_t line = 0;
+    std::string by;
+};
+
+}  // namespace
+
+void add_release_command(CLI::App& app, Action& action) {
+    auto o = std::make_shared<ReleaseOptions>();
+    auto* cmd = app.add_subcommand("release", "End a staff hold: the line goes with the next approved batch");
+    cmd->add_option("--db", o->db, "ledger database")->required()->check(CLI::ExistingFile);
+    cmd->add_option("--line", o->line, "ledger line id")->required();
+    cmd->add_option("--by", o->by, "name of the staff member")->required();
+    cmd->callback([&action, o] {
+        action = [o] {
+            const batch::RunLock lock(o->db);
+            ledger::Ledger ledger(o->db);
+            ledger::ReviewStore store(ledger);
+            try {
+                const auto e = store.release(o->line, o->by, ledger::utc_timestamp());
+                std::cout << fmt::format("line {} released by {} at {}\n", e.line_id, e.by, e.at);
+            } catch (const ledger::ReviewRefused& e) {
+                throw UsageError(e.what());
+            }
+            return Outcome::done;
+        };
+    });
+}
+
+}  // namespace patsub::cli

@@ -1,0 +1,49 @@
+// `patsub review`: writes OUT/batch-<N>/review.html again from the ledger, the page
+// `patsub run` writes at the end of each batch (holds, releases and the approval since
+// then included).
+#include "cli/command.h"
+#include "export/review_page.h"
+#include "export/review_texts.h"
+#include "ledger/ledger.h"
+#include "ledger/review_store.h"
+
+#include <fmt/format.h>
+
+#include <iostream>
+#include <memory>
+
+namespace patsub::cli {
+
+namespace {
+
+struct ReviewOptions {
+    std::filesystem::path db;
+    std::int64_t batch = 0;
+    std::filesystem::path out;
+};
+
+}  // namespace
+
+void add_review_command(CLI::App& app, Action& action) {
+    auto o = std::make_shared<ReviewOptions>();
+    auto* cmd = app.add_subcommand("review", "Write the review page of a batch (OUT/batch-<N>/review.html)");
+    cmd->add_option("--db", o->db, "ledger database")->required()->check(CLI::ExistingFile);
+    cmd->add_option("--batch", o->batch, "batch id")->required();
+    cmd->add_option("--out", o->out, "output folder (the page goes to OUT/batch-<N>/review.html)")->required();
+    cmd->callback([&action, o] {
+        action = [o] {
+            const auto texts = exports::ReviewTexts::load(data_dir() / "schemas");
+            ledger::Ledger ledger(o->db, ledger::Ledger::Access::read_only);
+            const auto file = o->out / fmt::format("batch-{}", o->batch) / "review.html";
+            try {
+                exports::write_review_page(ledger, o->batch, file, texts);
+            } catch (const ledger::ReviewRefused& e) {
+                throw UsageError(e.what());
+            }
+            std::cout << file.string() << '\n';
+            return Outcome::done;
+        };
+    });
+}
+
+}  // namespace patsub::cli

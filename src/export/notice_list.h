@@ -1,0 +1,20 @@
+// The public-notice list (公示) of an approved batch: who is paid what for which patent
+// under which clause, one row per line the batch's treasury file carried. As CSV
+// (`notice-<batch>.csv`, spreadsheet-safe like the treasury file) and as a printable
+// HTML page (`notice-<batch>.html`, A4 print style, every value escaped). Both depend
+// only on the ledger, so writing them again gives the same bytes.
+#pragma once
+
+#include "ledger/ledger_line.h"
+#include "ledger/review_store.h"
+
+#include <cstdint>
+#include <string>
+#include <vector>
+
+namespace patsub::exports {
+
+std::string notice_csv(std::int64_t batch_id, const std::vector<ledger::LedgerLine>& exported);
+std::string notice_html(const ledger::Approval& approval, const std::vector<ledger::LedgerLine>& exported);
+
+}  // namespace patsub::exports

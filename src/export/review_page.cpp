@@ -1,0 +1,408 @@
+#include "export/review_page.h"
+
+#include "export/bar_chart.h"
+#include "export/breakdown_html.h"
+#include "export/html_page.h"
+#include "export/html_text.h"
+#include "export/treasury_file.h"
+#include "ledger/payee_store.h"
+#include "model/json.h"
+#include "model/money.h"
+
+#include <fmt/format.h>
+
+#include <fstream>
+#include <stdexcept>
+
+namespace patsub::exports {
+
+namespace {
+
+std::string yuan(std::int64_t fen) { return to_yuan(Money{fen}); }
+
+std::string clause_label(const std::string& clause) {
+    return clause.empty() ? "（无条款）no clause" : "第 " + clause + " 条 clause " + clause;
+}
+
+std::string status_label(const std::string& status) {
+    const Bilingual w = status_words(status);
+    return w.zh + " " + w.en;
+}
+
+bool staff_held(const ReviewLine& r) { return r.staff && r.staff->action == "hold"; }
+
+// The page's script: filter, sort and the explanation of a line, all through DOM text
+// nodes (never innerHTML), so that no value of the ledger is ever parsed as markup.
+constexpr const char* page_script = R"js(
+(function () {
+  'use strict';
+  var data = JSON.parse(document.getElementById('page-data').textContent);
+  var table = document.getElementById('lines-table');
+  var body = table.tBodies[0];
+  var rows = Array.prototype.slice.call(body.rows);
+  var filter = document.getElementById('filter');
+  var shown = document.getElementById('shown');
+  function applyFilter() {
+    var q = filter.value.trim().toLowerCase();
+    var n = 0;
+    rows.forEach(function (r) {
+      var hit = q === '' || r.getAttribute('data-search').toLowerCase().indexOf(q) >= 0;
+      r.hidden = !hit;
+      if (hit) n++;
+    });
+    shown.textContent = n + ' / ' + rows.length;
+  }
+  filter.addEventListener('input', applyFilter);
+  applyFilter();
+
+  var heads = table.tHead.rows[0].cells;
+  Array.prototype.forEach.call(heads, function (th, i) {
+    if (!th.hasAttribute('data-sort')) return;
+    th.tabIndex = 0;
+    function sort() {
+      var asc = th.getAttribute('aria-sort') !== 'ascending';
+      Array.prototype.forEach.call(heads, function (h) { h.removeAttribute('aria-sort'); });
+      th.setAttribute('aria-sort', asc ? 'ascending' : 'descending');
+      var numeric = th.getAttribute('data-sort') === 'num';
+      function key(r) { var c = r.cells[i]; return c.hasAttribute('data-v') ? c.getAttribute('data-v') : c.textContent; }
+      rows.sort(function (a, b) {
+        var x = key(a), y = key(b);
+        var c = numeric ? Number(x) - Number(y) : x.localeCompare(y, 'zh-CN', { numeric: true });
+        return asc ? c : -c;
+      });
+      rows.forEach(function (r) { body.appendChild(r); });
+    }
+    th.addEventListener('click', sort);
+    th.addEventListener('keydown', function (e) {
+      if (e.key === 'Enter' || e.key === ' ') { e.preventDefault(); sort(); }
+    });
+  });
+
+  var labels = data.labels;
+  function text(s) { return document.createTextNode(s); }
+  function render(v) {
+    if (Array.isArray(v)) {
+      if (v.length === 0) return text('—');
+      var ul = document.createElement('ul');
+      v.forEach(function (item) {
+        var li = document.createElement('li');
+        li.appendChild(render(item));
+        ul.appendChild(li);
+      });
+      return ul;
+    }
+    if (v !== null && typeof v === 'object') {
+      if (Object.prototype.hasOwnProperty.call(v, 'check') && Object.prototype.hasOwnProperty.call(v, 'holds')) {
+        var s = document.createElement('span');
+        s.className = v.holds ? 'ok' : 'no';
+        s.textContent = (v.holds ? '✓ ' : '✗ ') + v.check + (v.detail ? ' — ' + v.detail : '');
+        return s;
+      }
+      var dl = document.createElement('dl');
+      Object.keys(v).forEach(function (k) {
+        var dt = document.createElement('dt');
+        dt.textContent = Object.prototype.hasOwnProperty.call(labels, k) ? labels[k] : k;
+        var dd = document.createElement('dd');
+        dd.appendChild(render(v[k]));
+        dl.appendChild(dt);
+        dl.appendChild(dd);
+      });
+      return dl;
+    }
+    if (typeof v === 'boolean') return text(v ? '是 yes' : '否 no');
+    return text(v === null || v === '' ? '—' : String(v));
+  }
+  Array.prototype.forEach.call(document.querySelectorAll('details[data-line]'), function (d) {
+    d.addEventListener('toggle', function () {
+      var box = d.querySelector('.why');
+      if (!d.open || box.childNodes.length > 0) return;
+      var raw = data.reasoning[d.getAttribute('data-line')];
+      var parsed;
+      try { parsed = JSON.parse(raw); } catch (e) { parsed = null; }
+      if (parsed === null) {
+        var pre = document.createElement('pre');
+        pre.textContent = raw === undefined ? '—' : raw;
+        box.appendChild(pre);
+      } else {
+        box.appendChild(render(parsed));
+      }
+    });
+  });
+})();
+)js";
+
+constexpr const char* page_style = R"css(
+.state { padding: .5rem .8rem; border-radius: 4px; margin: .6rem 0; }
+.state.approved { background: #e3f4e6; border: 1px solid #79b887; }
+.state.pending { background: #fff5d6; border: 1px solid #d8b84a; }
+.cards { display: flex; flex-wrap: wrap; gap: .6rem; margin: .5rem 0 1rem; }
+.card { border: 1px solid #c9d3dc; border-radius: 4px; padding: .4rem .8rem; min-width: 9rem; }
+.card b { display: block; font-size: 1.25rem; }
+.grid { display: flex; flex-wrap: wrap; gap: 0 2rem; align-items: flex-start; }
+#filter { font: inherit; padding: .3rem .5rem; width: 24rem; max-width: 100%; }
+#lines-table th[data-sort] { cursor: pointer; user-select: none; }
+#lines-table th[aria-sort="ascending"]::after { content: " ▲"; }
+#lines-table th[aria-sort="descending"]::after { content: " ▼"; }
+tr.held td, tr.rejected td { background: #fff8ef; }
+tr.recovery td { background: #fdeeee; }
+.badge { display: inline-block; font-size: .8em; padding: 0 .35rem; border-radius: 3px; background: #eee; margin-left: .2rem; }
+.badge.hold { background: #f6d58e; }
+.badge.done { background: #cfe8d4; }
+details .why { margin-top: .3rem; min-width: 22rem; max-width: 44rem; overflow-wrap: anywhere; }
+details dl { display: grid; grid-template-columns: max-content auto; gap: .1rem .7rem; margin: .2rem 0 .2rem .2rem; }
+details dt { font-weight: bold; }
+details dd { margin: 0; }
+details ul { margin: .1rem 0; padding-left: 1.2rem; }
+.ok { color: #1c6b2d; }
+.no { color: #a1261b; }
+.problem { color: #a1261b; }
+)css";
+
+std::string labels_json() {
+    JsonWriter w;
+    w.begin_object();
+    const std::pair<const char*, const char*> labels[] = {
+        {"grant", "事实 Facts read"}, {"id", "编号 Grant id"}, {"title", "名称 Title"}, {"date", "日期 Date"},
+        {"application_number", "申请号 Application"}, {"declared_type", "申报类型 Declared type"},
+        {"kind_note", "文献种类 Kind"}, {"source", "来源 Source"}, {"file", "文件 File"},
+        {"document", "文献序号 Document"}, {"line", "行 Line"}, {"patentees", "专利权人 Patentees"},
+        {"name", "名称 Name"}, {"address", "地址 Address"}, {"city", "城市 City"}, {"country", "国家 Country"},
+        {"priorities", "优先权 Priorities"}, {"number", "号码 Number"}, {"pct_application", "PCT 申请 PCT application"},
+        {"policy_version", "政策版本 Policy version"}, {"clause", "条款 Clause"}, {"checks", "核查 Checks"},
+        {"family", "同族 Family"}, {"payee", "收款单位 Payee"},
+    };
+    for (const auto& [k, v] : labels) w.field(k, v);
+    w.end_object();
+    return w.take();
+}
+
+std::string header(const ReviewData& d) {
+    const auto& b = d.batch.record;
+    std::string out = fmt::format(
+        "<header>\n<h1>第 {0} 批审核 · Review of batch {0}</h1>\n"
+        "<p class=\"meta\">运行 Run started {1} · 决定日 as of {2} · 政策 policy <code>{3}</code> "
+        "(sha256 <code>{4}</code>) · patsub {5}</p>\n",
+        d.batch.batch_id, html_escape(b.started_at), html_escape(b.as_of), html_escape(b.policy_file),
+        html_escape(b.policy_sha256.substr(0, 16)), html_escape(b.patsub_version));
+    if (d.approval) {
+        out += fmt::format("<p class=\"state approved\">已批准 Approved by <b>{}</b> at {}", html_escape(d.approval->by),
+                           html_escape(d.approval->at));
+        if (d.treasury)
+            out += fmt::format(" · <code>{}</code>: {} 户 payees, {} 项 lines, {} CNY (sha256 <code>{}</code>)",
+                               html_escape(d.treasury->file_name), d.treasury->rows, d.treasury->lines,
+                               yuan(d.treasury->total_fen), html_escape(d.treasury->sha256));
+        out += "</p>\n";
+    } else {
+        out += fmt::format("<p class=\"state pending\">待批准 Not approved yet: nothing is paid until staff run "
+                           "<code>patsub approve --db DB --batch {} --by NAME --out DIR</code></p>\n",
+                           d.batch.batch_id);
+    }
+    return out + "</header>\n";
+}
+
+std::string summary_section(const ReviewData& d, const ReviewTexts& texts) {
+    std::vector<ledger::LedgerLine> lines;
+    for (const auto& r : d.lines) lines.push_back(r.line);
+    std::map<std::int64_t, std::string> district_of;
+    for (const auto& r : d.lines) district_of[r.line.line_id] = r.district;
+    const Tally t = total(lines);
+    const auto by_clause = break_down(lines, [](const ledger::LedgerLine& l) { return l.clause; });
+    const auto by_status = break_down(lines, [](const ledger::LedgerLine& l) { return l.status; });
+    const auto by_district = break_down(lines, [&](const ledger::LedgerLine& l) { return district_of[l.line_id]; });
+    auto count = [&](const char* s) {
+        auto it = by_status.find(s);
+        return it == by_status.end() ? 0 : it->second.lines;
+    };
+    std::string out = "<section id=\"summary\">\n<h2>汇总 Batch summary</h2>\n<div class=\"cards\">";
+    out += fmt::format("<div class=\"card\">明细 Lines<b>{}</b></div>", t.lines);
+    out += fmt::format("<div class=\"card\">可支付 Payable<b>{} CNY</b>{} 项 lines</div>", yuan(t.payable_fen),
+                       t.payable_lines);
+    out += fmt::format("<div class=\"card\">暂缓 Held<b>{}</b></div>", count("held"));
+    out += fmt::format("<div class=\"card\">不予资助 Rejected<b>{}</b></div>", count("rejected"));
+    if (count("recovery") > 0)
+        out += fmt::format("<div class=\"card\">追回 Recovery<b>{} CNY</b></div>", yuan(t.recovery_fen));
+    out += "</div>\n";
+    out += svg_bar_chart("按条款金额 Amounts by clause (CNY)", breakdown_bars(by_clause, clause_label));
+    out += "\n<div class=\"grid\"><div><h3>按条款 By clause</h3>" +
+           breakdown_table(by_clause, "条款 Clause", clause_label) + "</div>";
+    out += "<div><h3>按状态 By status</h3>" + breakdown_table(by_status, "状态 Status", status_label) + "</div>";
+    out += "<div><h3>按区县 By district</h3>" +
+           breakdown_table(by_district, "区县 District", [&](const std::string& k) { return texts.district_label(k); }) +
+           "</div></div>\n</section>\n";
+    return out;
+}
+
+std::string treasury_section(const ReviewData& d) {
+    std::string out = "<section id=\"treasury\">\n<h2>国库支付 Treasury file</h2>\n";
+    out += d.approval ? "<p>批准时写入的国库支付文件各行 / The rows the treasury file of this approval carries.</p>\n"
+                      : "<p>若现在批准，国库支付文件将包含以下各行 / If approved now, the treasury file carries these rows "
+                        "(staff-held lines excluded; lines released since an earlier approval included).</p>\n";
+    if (!d.treasury_problem.empty())
+        return out + "<p class=\"problem\">" + html_escape(d.treasury_problem) + "</p>\n</section>\n";
+    out += "<table><thead><tr><th>统一社会信用代码 USCC</th><th>单位 Payee</th><th>开户行 Bank</th><th>账号 Account</th>"
+           "<th class=\"num\">金额 Amount CNY</th><th class=\"num\">明细 Lines</th></tr></thead><tbody>";
+    std::int64_t total = 0, lines = 0;
+    for (const auto& r : d.treasury_rows) {
+        out += fmt::format("<tr><td><code>{}</code></td><td>{}</td><td>{}</td><td><code>{}</code></td>"
+                           "<td class=\"num\">{}</td><td class=\"num\">{}</td></tr>",
+                           html_escape(r.payee_uscc), html_escape(r.payee_name), html_escape(r.bank_name),
+                           html_escape(r.bank_account), yuan(r.amount_fen), r.lines);
+        total += r.amount_fen;
+        lines += r.lines;
+    }
+    if (d.treasury_rows.empty()) out += "<tr><td colspan=\"6\">无 none</td></tr>";
+    out += fmt::format("</tbody><tfoot><tr><th colspan=\"4\">合计 Total ({} 户 payees)</th><th class=\"num\">{}</th>"
+                       "<th class=\"num\">{}</th></tr></tfoot></table>\n",
+                       d.treasury_rows.size(), yuan(total), lines);
+    std::string carried;
+    for (const auto& l : d.treasury_lines)
+        if (l.batch_id != d.batch.batch_id)
+            carried += fmt::format("<li>行 line {} (第 {} 批 batch {}) {} {} {} CNY</li>", l.line_id, l.batch_id,
+                                   l.batch_id, html_escape(l.grant_id), html_escape(l.payee_name), yuan(l.amount_fen));
+    if (!carried.empty())
+        out += "<p>包含此前暂缓后放行的明细 / Includes lines released from a staff hold after their own batch was "
+               "approved:</p><ul>" + carried + "</ul>\n";
+    return out + "</section>\n";
+}
+
+std::string reason_cells(const std::string& code, const ReviewTexts& texts) {
+    const Bilingual* b = texts.reasons.find(code);
+    return fmt::format("<td><code>{}</code></td><td>{}</td><td>{}</td>", html_escape(code),
+                       b ? html_escape(b->zh) : "", b ? html_escape(b->en) : "");
+}
+
+std::string attention_section(const ReviewData& d, const ReviewTexts& texts) {
+    std::string rows;
+    for (const auto& r : d.lines) {
+        const auto& l = r.line;
+        const bool held_by_staff = staff_held(r);
+        if (l.status != "held" && l.status != "rejected" && l.status != "recovery" && !held_by_staff) continue;
+        const std::string code = held_by_staff && l.status == "payable" ? "staff_hold" : l.reason;
+        std::string cells = reason_cells(code, texts);
+        if (held_by_staff)
+            cells += fmt::format("<td>{} · {}: {}</td>", html_escape(r.staff->by), html_escape(r.staff->at),
+                                 html_escape(r.staff->why));
+        else
+            cells += "<td></td>";
+        rows += fmt::format("<tr><td class=\"num\">{}</td><td>{}</td><td>{}</td><td>{}</td><td>{}</td>{}</tr>\n",
+                            l.line_id, html_escape(l.grant_id), html_escape(l.payee_name), html_escape(l.clause),
+                            html_escape(status_label(l.status)), cells);
+    }
+    std::string out = "<section id=\"attention\">\n<h2>暂缓与不予资助 Held and rejected lines</h2>\n";
+    if (rows.empty()) return out + "<p>无 none</p>\n</section>\n";
+    return out + "<table><thead><tr><th class=\"num\">行 Line</th><th>专利 Patent</th><th>单位 Payee</th>"
+                 "<th>条款 Clause</th><th>状态 Status</th><th>原因 Reason</th><th>说明</th><th>Explanation</th>"
+                 "<th>工作人员暂缓 Staff hold</th></tr></thead><tbody>\n" +
+           rows + "</tbody></table>\n</section>\n";
+}
+
+std::string lines_section(const ReviewData& d, const ReviewTexts& texts) {
+    std::string out =
+        "<section id=\"lines\">\n<h2>全部明细 All lines</h2>\n"
+        "<p><label>筛选 Filter <input id=\"filter\" type=\"search\" autocomplete=\"off\" "
+        "placeholder=\"专利、单位、条款、状态 patent, payee, clause, status\"></label> <span id=\"shown\"></span></p>\n"
+        "<table id=\"lines-table\"><thead><tr><th class=\"num\" data-sort=\"num\">行 Line</th>"
+        "<th data-sort=\"text\">专利 Patent</th><th data-sort=\"text\">单位 Payee</th>"
+        "<th data-sort=\"text\">区县 District</th><th data-sort=\"text\">条款 Clause</th>"
+        "<th data-sort=\"text\">状态 Status</th><th class=\"num\" data-sort=\"num\">金额 Amount CNY</th>"
+        "<th data-sort=\"text\">原因 Reason</th><th>说明 Why</th></tr></thead>\n<tbody>\n";
+    for (const auto& r : d.lines) {
+        const auto& l = r.line;
+        const Bilingual status = status_words(l.status);
+        std::string badges;
+        if (staff_held(r)) badges += "<span class=\"badge hold\">工作人员暂缓 staff hold</span>";
+        if (r.exported_in)
+            badges += fmt::format("<span class=\"badge done\">已付 treasury-{}</span>", *r.exported_in);
+        const std::string district = texts.district_label(r.district);
+        const std::string search = fmt::format("{} {} {} {} {} {} {} {} {}", l.grant_id, l.payee_name, l.payee_uscc,
+                                               l.clause, l.status, status.zh, l.reason, district,
+                                               staff_held(r) ? "staff_hold" : "");
+        const Bilingual* reason = texts.reasons.find(l.reason);
+        out += fmt::format(
+            "<tr class=\"{0}\" data-search=\"{1}\"><td class=\"num\" data-v=\"{2}\">{2}</td><td>{3}</td>"
+            "<td>{4}<br><code>{5}</code></td><td>{6}</td><td>{7}</td><td>{8} {9}{10}</td>"
+            "<td class=\"num\" data-v=\"{11}\">{12}</td><td title=\"{13}\">{14}</td>"
+            "<td><details data-line=\"{2}\"><summary>说明 why</summary><div class=\"why\"></div></details></td></tr>\n",
+            html_escape(l.status), html_escape(search), l.line_id, html_escape(l.grant_id), html_escape(l.payee_name),
+            html_escape(l.payee_uscc), html_escape(district), html_escape(l.clause), html_escape(status.zh),
+            html_escape(status.en), badges, l.amount_fen, yuan(l.amount_fen),
+            reason ? html_escape(reason->zh + " / " + reason->en) : "", html_escape(l.reason));
+    }
+    return out + "</tbody></table>\n</section>\n";
+}
+
+std::string page_data(const ReviewData& d) {
+    std::string out = "{\"labels\":" + labels_json() + ",\"reasoning\":{";
+    bool first = true;
+    for (const auto& r : d.lines) {
+        if (!first) out += ',';
+        first = false;
+        // Each reasoning travels as a JSON string and is parsed on demand, so that a
+        // malformed one shows as text instead of breaking the page.
+        append_json_string(out, std::to_string(r.line.line_id));
+        out += ':';
+        append_json_string(out, r.line.reasoning);
+    }
+    return out + "}}";
+}
+
+}  // namespace
+
+ReviewData gather_review(ledger::Ledger& ledger, std::int64_t batch_id) {
+    ledger::ReviewStore store(ledger);
+    ledger::PayeeStore payees(ledger.db());
+    auto batch = store.batch(batch_id);
+    if (!batch) throw ledger::ReviewRefused(fmt::format("there is no batch {} in this ledger", batch_id));
+    ReviewData d;
+    d.batch = *batch;
+    d.approval = store.approval(batch_id);
+    const auto districts = payees.current_districts();
+    const auto holds = store.hold_states();
+    const auto exported = store.exported_batches();
+    ledger::LineFilter f;
+    f.batch_id = batch_id;
+    for (auto& l : ledger.lines(f)) {
+        ReviewLine r;
+        if (auto it = districts.find(l.payee_uscc); it != districts.end()) r.district = it->second;
+        if (auto it = holds.find(l.line_id); it != holds.end()) r.staff = it->second;
+        if (auto it = exported.find(l.line_id); it != exported.end()) r.exported_in = it->second;
+        r.line = std::move(l);
+        d.lines.push_back(std::move(r));
+    }
+    if (d.approval) {
+        d.treasury = store.treasury_file(batch_id);
+        d.treasury_rows = store.treasury_rows(batch_id);
+        d.treasury_lines = store.exported_lines(batch_id);
+    } else {
+        d.treasury_lines = store.export_candidates(batch_id);
+        try {
+            d.treasury_rows = treasury_rows(d.treasury_lines, payees);
+        } catch (const ledger::ReviewRefused& e) {
+            d.treasury_problem = e.what();
+        }
+    }
+    return d;
+}
+
+std::string review_page(const ReviewData& d, const ReviewTexts& texts) {
+    PageParts page;
+    page.title = fmt::format("第 {0} 批审核 Review of batch {0} · patsub", d.batch.batch_id);
+    page.extra_style = page_style;
+    page.body = header(d) + summary_section(d, texts) + treasury_section(d) + attention_section(d, texts) +
+                lines_section(d, texts);
+    page.data_script = page_data(d);
+    page.script = page_script;
+    return html_page(page);
+}
+
+void write_review_page(ledger::Ledger& ledger, std::int64_t batch_id, const std::filesystem::path& file,
+                       const ReviewTexts& texts) {
+    const std::string html = review_page(gather_review(ledger, batch_id), texts);
+    if (!file.parent_path().empty()) std::filesystem::create_directories(file.parent_path());
+    std::ofstream out(file, std::ios::binary | std::ios::trunc);
+    out.write(html.data(), static_cast<std::streamsize>(html.size()));
+    out.flush();
+    if (!out) throw std::runtime_error(file.string() + ": cannot write the review page");
+}
+
+}  // namespace patsub::exports

@@ -1,0 +1,49 @@
+// The review page of one batch (`OUT/batch-<id>/review.html`): what bureau staff read
+// each morning before money moves. Batch summary (lines and amounts by clause, status
+// and district, a bar chart of amounts by clause), the treasury rows the approval pays
+// (or paid), held and rejected lines with their reasons in Chinese and English, and
+// every line in a table that filters by text and sorts by column, each with its
+// reasoning on demand. One self-contained file: no network, no external script, style
+// or font; every input value escaped, the reasoning JSON embedded safely.
+#pragma once
+
+#include "export/review_texts.h"
+#include "ledger/ledger.h"
+#include "ledger/review_store.h"
+
+#include <cstdint>
+#include <filesystem>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace patsub::exports {
+
+struct ReviewLine {
+    ledger::LedgerLine line;
+    std::string district;                     // the payee's, from the registry; '' without payee
+    std::optional<ledger::HoldEvent> staff;   // latest staff hold event, if any
+    std::optional<std::int64_t> exported_in;  // batch whose treasury file carried it
+};
+
+struct ReviewData {
+    ledger::BatchInfo batch;
+    std::optional<ledger::Approval> approval;
+    std::vector<ReviewLine> lines;
+    // Lines the batch's treasury file carried (approved) or would carry if approved now.
+    std::vector<ledger::LedgerLine> treasury_lines;
+    std::vector<ledger::TreasuryRow> treasury_rows;
+    std::optional<ledger::TreasuryRecord> treasury;
+    std::string treasury_problem;  // why the rows could not be made (a payee without bank details)
+};
+
+// Throws ledger::ReviewRefused when the batch does not exist.
+ReviewData gather_review(ledger::Ledger& ledger, std::int64_t batch_id);
+
+std::string review_page(const ReviewData& data, const ReviewTexts& texts);
+
+// gather + render + write, as `patsub run` and `patsub review` do.
+void write_review_page(ledger::Ledger& ledger, std::int64_t batch_id, const std::filesystem::path& file,
+                       const ReviewTexts& texts);
+
+}  // namespace patsub::exports

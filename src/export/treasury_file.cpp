@@ -1,0 +1,57 @@
+#include "export/treasury_file.h"
+
+#include "export/spreadsheet_csv.h"
+#include "model/money.h"
+#include "model/sha256.h"
+
+#include <fmt/format.h>
+
+#include <map>
+
+namespace patsub::exports {
+
+std::vector<ledger::TreasuryRow> treasury_rows(const std::vector<ledger::LedgerLine>& lines,
+                                               ledger::PayeeStore& payees) {
+    std::map<std::string, ledger::TreasuryRow> by_payee;
+    for (const auto& l : lines) {
+        auto [it, fresh] = by_payee.try_emplace(l.payee_uscc);
+        auto& row = it->second;
+        if (fresh) {
+            const auto p = payees.current(l.payee_uscc);
+            if (!p || p->bank_account.empty())
+                throw ledger::ReviewRefused(fmt::format(
+                    "payee {} ({}) of line {} has no bank account in the ledger's payee registry; run a batch "
+                    "with a registry snapshot that lists it, or hold the line (patsub hold), then approve",
+                    l.payee_uscc, l.payee_name, l.line_id));
+            row = ledger::TreasuryRow{p->uscc, p->name, p->bank_name, p->bank_account, 0, 0};
+        }
+        row.amount_fen += l.amount_fen;
+        ++row.lines;
+    }
+    std::vector<ledger::TreasuryRow> out;
+    for (auto& [uscc, row] : by_payee) out.push_back(std::move(row));
+    return out;
+}
+
+std::string treasury_file_name(std::int64_t batch_id) { return fmt::format("treasury-{}.csv", batch_id); }
+
+std::string treasury_csv(std::int64_t batch_id, const std::vector<ledger::TreasuryRow>& rows) {
+    SpreadsheetCsv csv;
+    csv.row({"batch_id", "payee_uscc", "payee_name", "bank_name", "bank_account", "amount_yuan", "lines"});
+    const std::string batch = std::to_string(batch_id);
+    std::int64_t total = 0, lines = 0;
+    for (const auto& r : rows) {
+        csv.row({batch, r.payee_uscc, r.payee_name, r.bank_name, r.bank_account, to_yuan(Money{r.amount_fen}),
+                 std::to_string(r.lines)});
+        total += r.amount_fen;
+        lines += r.lines;
+    }
+    csv.row({batch, "TOTAL", std::to_string(rows.size()), "", "", to_yuan(Money{total}), std::to_string(lines)});
+    return csv.bytes();
+}
+
+std::string sha256_line(const std::string& bytes, const std::string& file_name) {
+    return sha256_hex(bytes) + "  " + file_name + "\n";
+}
+
+}  // namespace patsub::exports

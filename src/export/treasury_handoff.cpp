@@ -1,0 +1,91 @@
+#include "export/treasury_handoff.h"
+
+#include "export/notice_list.h"
+#include "export/treasury_file.h"
+#include "ledger/payee_store.h"
+#include "model/sha256.h"
+
+#include <fmt/format.h>
+
+#include <fstream>
+#include <iterator>
+#include <stdexcept>
+
+namespace patsub::exports {
+
+namespace {
+
+std::string read_all(const std::filesystem::path& p) {
+    std::ifstream in(p, std::ios::binary);
+    return std::string(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
+}
+
+// Writes through a temporary file and a rename, so the treasury never sees half a file.
+void put_file(const std::filesystem::path& file, const std::string& bytes, HandoffResult& r) {
+    if (std::filesystem::exists(file) && read_all(file) == bytes) {
+        r.unchanged.push_back(file);
+        return;
+    }
+    const auto tmp = std::filesystem::path(file.string() + ".tmp");
+    {
+        std::ofstream out(tmp, std::ios::binary | std::ios::trunc);
+        out.write(bytes.data(), static_cast<std::streamsize>(bytes.size()));
+        out.flush();
+        if (!out) throw std::runtime_error(tmp.string() + ": cannot write");
+    }
+    std::filesystem::rename(tmp, file);
+    r.written.push_back(file);
+}
+
+}  // namespace
+
+HandoffResult approve_batch(ledger::Ledger& ledger, std::int64_t batch_id, const std::string& by,
+                            const std::filesystem::path& out_dir, const std::string& now) {
+    if (by.find_first_not_of(" \t\r\n") == std::string::npos)
+        throw ledger::ReviewRefused("an approval needs the approver's name (--by)");
+    ledger::ReviewStore store(ledger);
+    HandoffResult r;
+    std::vector<ledger::TreasuryRow> rows;
+    {
+        auto tx = ledger.transaction();
+        if (!store.batch(batch_id)) throw ledger::ReviewRefused(fmt::format("there is no batch {} in this ledger", batch_id));
+        if (auto a = store.approval(batch_id)) {
+            r.approval = *a;
+            auto file = store.treasury_file(batch_id);
+            if (!file) throw std::runtime_error(fmt::format("batch {} is approved but has no treasury file record", batch_id));
+            r.treasury = *file;
+            rows = store.treasury_rows(batch_id);
+        } else {
+            r.newly_approved = true;
+            r.approval = ledger::Approval{batch_id, by, now};
+            const auto lines = store.export_candidates(batch_id);
+            ledger::PayeeStore payees(ledger.db());
+            rows = treasury_rows(lines, payees);
+            const std::string csv = treasury_csv(batch_id, rows);
+            std::int64_t total = 0;
+            for (const auto& row : rows) total += row.amount_fen;
+            r.treasury = ledger::TreasuryRecord{batch_id, treasury_file_name(batch_id),
+                                                std::filesystem::absolute(out_dir / treasury_file_name(batch_id)).string(),
+                                                static_cast<std::int64_t>(rows.size()),
+                                                static_cast<std::int64_t>(lines.size()), total, sha256_hex(csv)};
+            store.record_approval(r.approval, r.treasury, rows, lines);
+        }
+        tx.commit();
+    }
+
+    // The files come from what the ledger now holds, on first approval and on every later one.
+    const std::string csv = treasury_csv(batch_id, rows);
+    if (sha256_hex(csv) != r.treasury.sha256)
+        throw std::runtime_error(fmt::format("batch {}: the treasury rows in the ledger no longer give the file "
+                                             "recorded at approval (sha256 {}); run patsub verify",
+                                             batch_id, r.treasury.sha256));
+    const auto exported = store.exported_lines(batch_id);
+    std::filesystem::create_directories(out_dir);
+    put_file(out_dir / r.treasury.file_name, csv, r);
+    put_file(out_dir / (r.treasury.file_name + ".sha256"), sha256_line(csv, r.treasury.file_name), r);
+    put_file(out_dir / fmt::format("notice-{}.csv", batch_id), notice_csv(batch_id, exported), r);
+    put_file(out_dir / fmt::format("notice-{}.html", batch_id), notice_html(r.approval, exported), r);
+    return r;
+}
+
+}  // namespace patsub::exports

@@ -1,0 +1,67 @@
+#include "ledger/payee_store.h"
+
+#include <SQLiteCpp/Statement.h>
+
+namespace patsub::ledger {
+
+bool has_table(SQLite::Database& db, const std::string& name) {
+    SQLite::Statement q(db, "SELECT 1 FROM sqlite_master WHERE type IN ('table','view') AND name = ?");
+    q.bind(1, name);
+    return q.executeStep();
+}
+
+PayeeStore::PayeeStore(SQLite::Database& db) : db_(db), available_(has_table(db, "payees")) {}
+
+int PayeeStore::record_snapshot(const std::string& registry_sha256, const std::vector<Payee>& rows,
+                                std::int64_t batch_id) {
+    SQLite::Statement q(db_, "INSERT OR IGNORE INTO payees (uscc, registry_sha256, name, aliases, district, "
+                             "bank_name, bank_account, batch_id) VALUES (?,?,?,?,?,?,?,?)");
+    int added = 0;
+    for (const auto& p : rows) {
+        std::string aliases;
+        for (const auto& a : p.aliases) aliases += (aliases.empty() ? "" : "|") + a;
+        q.reset();
+        q.bind(1, p.uscc);
+        q.bind(2, registry_sha256);
+        q.bind(3, p.name);
+        q.bind(4, aliases);
+        q.bind(5, p.district);
+        q.bind(6, p.bank_name);
+        q.bind(7, p.bank_account);
+        q.bind(8, batch_id);
+        added += q.exec();
+    }
+    return added;
+}
+
+std::optional<Payee> PayeeStore::current(const std::string& uscc) {
+    if (!available_) return std::nullopt;
+    SQLite::Statement q(db_, "SELECT uscc, name, aliases, district, bank_name, bank_account FROM current_payees "
+                             "WHERE uscc = ?");
+    q.bind(1, uscc);
+    if (!q.executeStep()) return std::nullopt;
+    Payee p;
+    p.uscc = q.getColumn(0).getString();
+    p.name = q.getColumn(1).getString();
+    const std::string aliases = q.getColumn(2).getString();
+    for (std::size_t start = 0; !aliases.empty() && start <= aliases.size();) {
+        const std::size_t bar = aliases.find('|', start);
+        p.aliases.push_back(aliases.substr(start, bar == std::string::npos ? std::string::npos : bar - start));
+        if (bar == std::string::npos) break;
+        start = bar + 1;
+    }
+    p.district = q.getColumn(3).getString();
+    p.bank_name = q.getColumn(4).getString();
+    p.bank_account = q.getColumn(5).getString();
+    return p;
+}
+
+std::map<std::string, std::string> PayeeStore::current_districts() {
+    std::map<std::string, std::string> out;
+    if (!available_) return out;
+    SQLite::Statement q(db_, "SELECT uscc, district FROM current_payees");
+    while (q.executeStep()) out[q.getColumn(0).getString()] = q.getColumn(1).getString();
+    return out;
+}
+
+}  // namespace patsub::ledger

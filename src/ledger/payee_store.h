@@ -1,0 +1,39 @@
+// PayeeStore: the payee registry as runs read it, kept in the ledger (table `payees` of
+// 002_review.sql) so that `approve` can write bank details and the pages can name a
+// payee's district without the inbox at hand. One row per credit code and registry
+// snapshot (by the snapshot file's SHA-256); for a credit code, the row first read
+// most recently wins.
+#pragma once
+
+#include "model/payee.h"
+
+#include <SQLiteCpp/Database.h>
+
+#include <cstdint>
+#include <map>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace patsub::ledger {
+
+// Whether the ledger has the table (a ledger written before a migration, opened read-only).
+bool has_table(SQLite::Database& db, const std::string& name);
+
+class PayeeStore {
+  public:
+    explicit PayeeStore(SQLite::Database& db);
+
+    // Stores each row not yet stored for this snapshot; returns how many were new.
+    int record_snapshot(const std::string& registry_sha256, const std::vector<Payee>& rows, std::int64_t batch_id);
+
+    std::optional<Payee> current(const std::string& uscc);
+    // Credit code -> district of every current payee.
+    std::map<std::string, std::string> current_districts();
+
+  private:
+    SQLite::Database& db_;
+    bool available_;
+};
+
+}  // namespace patsub::ledger

@@ -1,0 +1,257 @@
+#include "ledger/review_store.h"
+
+#include "ledger/payee_store.h"
+
+#include <fmt/chrono.h>
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <chrono>
+#include <set>
+
+namespace patsub::ledger {
+
+namespace {
+
+// A name or reason of spaces only says nothing: refused like an empty one.
+bool blank(const std::string& s) { return s.find_first_not_of(" \t\r\n") == std::string::npos; }
+
+}  // namespace
+
+std::string utc_timestamp() {
+    return fmt::format("{:%Y-%m-%dT%H:%M:%SZ}", std::chrono::floor<std::chrono::seconds>(std::chrono::system_clock::now()));
+}
+
+ReviewStore::ReviewStore(Ledger& ledger)
+    : ledger_(ledger), db_(ledger.db()), available_(has_table(ledger.db(), "approvals")) {}
+
+std::optional<BatchInfo> ReviewStore::batch(std::int64_t batch_id) {
+    SQLite::Statement q(db_, "SELECT started_at, as_of, inbox, policy_file, policy_sha256, patsub_version "
+                             "FROM batches WHERE batch_id = ?");
+    q.bind(1, batch_id);
+    if (!q.executeStep()) return std::nullopt;
+    return BatchInfo{batch_id, BatchRecord{q.getColumn(0).getString(), q.getColumn(1).getString(),
+                                           q.getColumn(2).getString(), q.getColumn(3).getString(),
+                                           q.getColumn(4).getString(), q.getColumn(5).getString()}};
+}
+
+std::optional<Approval> ReviewStore::approval(std::int64_t batch_id) {
+    if (!available_) return std::nullopt;
+    SQLite::Statement q(db_, "SELECT approved_by, approved_at FROM approvals WHERE batch_id = ?");
+    q.bind(1, batch_id);
+    if (!q.executeStep()) return std::nullopt;
+    return Approval{batch_id, q.getColumn(0).getString(), q.getColumn(1).getString()};
+}
+
+std::optional<HoldEvent> ReviewStore::latest_event(std::int64_t line_id) {
+    if (!available_) return std::nullopt;
+    SQLite::Statement q(db_, "SELECT event_id, action, by_name, at, why FROM staff_holds WHERE line_id = ? "
+                             "ORDER BY event_id DESC LIMIT 1");
+    q.bind(1, line_id);
+    if (!q.executeStep()) return std::nullopt;
+    return HoldEvent{q.getColumn(0).getInt64(), line_id, q.getColumn(1).getString(), q.getColumn(2).getString(),
+                     q.getColumn(3).getString(), q.getColumn(4).getString()};
+}
+
+HoldEvent ReviewStore::add_event(const HoldEvent& e) {
+    SQLite::Statement q(db_, "INSERT INTO staff_holds (line_id, action, by_name, at, why) VALUES (?,?,?,?,?)");
+    q.bind(1, e.line_id);
+    q.bind(2, e.action);
+    q.bind(3, e.by);
+    q.bind(4, e.at);
+    q.bind(5, e.why);
+    q.exec();
+    HoldEvent stored = e;
+    stored.event_id = db_.getLastInsertRowid();
+    return stored;
+}
+
+HoldEvent ReviewStore::hold(std::int64_t line_id, const std::string& by, const std::string& why,
+                            const std::string& at) {
+    if (blank(by)) throw ReviewRefused("a hold needs the name of the person placing it (--by)");
+    if (blank(why)) throw ReviewRefused("a hold needs a reason (--why)");
+    auto tx = ledger_.transaction();
+    SQLite::Statement q(db_, "SELECT status, batch_id FROM ledger_lines WHERE line_id = ?");
+    q.bind(1, line_id);
+    if (!q.executeStep()) throw ReviewRefused(fmt::format("there is no ledger line {}", line_id));
+    const std::string status = q.getColumn(0).getString();
+    const std::int64_t batch_id = q.getColumn(1).getInt64();
+    if (status != "payable")
+        throw ReviewRefused(fmt::format("line {} is {}, not payable: only a payable line can be held", line_id, status));
+    if (auto a = approval(batch_id))
+        throw ReviewRefused(fmt::format("line {} belongs to batch {}, approved by {} at {}: a line can be held only "
+                                        "before its batch is approved", line_id, batch_id, a->by, a->at));
+    if (auto e = latest_event(line_id); e && e->action == "hold")
+        throw ReviewRefused(fmt::format("line {} is already held by {} since {} ({})", line_id, e->by, e->at, e->why));
+    HoldEvent stored = add_event(HoldEvent{0, line_id, "hold", by, at, why});
+    tx.commit();
+    return stored;
+}
+
+HoldEvent ReviewStore::release(std::int64_t line_id, const std::string& by, const std::string& at) {
+    if (blank(by)) throw ReviewRefused("a release needs the name of the person releasing (--by)");
+    auto tx = ledger_.transaction();
+    auto e = latest_event(line_id);
+    if (!e || e->action != "hold") throw ReviewRefused(fmt::format("line {} is not held by staff", line_id));
+    HoldEvent stored = add_event(HoldEvent{0, line_id, "release", by, at, ""});
+    tx.commit();
+    return stored;
+}
+
+std::map<std::int64_t, HoldEvent> ReviewStore::hold_states() {
+    std::map<std::int64_t, HoldEvent> out;
+    if (!available_) return out;
+    SQLite::Statement q(db_, "SELECT event_id, line_id, action, by_name, at, why FROM staff_holds ORDER BY event_id");
+    while (q.executeStep()) {
+        HoldEvent e{q.getColumn(0).getInt64(), q.getColumn(1).getInt64(), q.getColumn(2).getString(),
+                    q.getColumn(3).getString(), q.getColumn(4).getString(), q.getColumn(5).getString()};
+        out[e.line_id] = e;
+    }
+    return out;
+}
+
+std::map<std::int64_t, std::int64_t> ReviewStore::exported_batches() {
+    std::map<std::int64_t, std::int64_t> out;
+    if (!available_) return out;
+    SQLite::Statement q(db_, "SELECT line_id, batch_id FROM exported_lines");
+    while (q.executeStep()) out[q.getColumn(0).getInt64()] = q.getColumn(1).getInt64();
+    return out;
+}
+
+// Lines are read through Ledger::lines (one query per batch concerned) so that this
+// file does not repeat the ledger's column list.
+std::vector<LedgerLine> ReviewStore::lines_by_id(const std::vector<std::pair<std::int64_t, std::int64_t>>& line_batch) {
+    std::set<std::int64_t> wanted, batches;
+    for (const auto& [line, batch] : line_batch) {
+        wanted.insert(line);
+        batches.insert(batch);
+    }
+    std::vector<LedgerLine> out;
+    for (std::int64_t b : batches) {
+        LineFilter f;
+        f.batch_id = b;
+        for (auto& l : ledger_.lines(f))
+            if (wanted.count(l.line_id)) out.push_back(std::move(l));
+    }
+    std::sort(out.begin(), out.end(), [](const LedgerLine& a, const LedgerLine& b) { return a.line_id < b.line_id; });
+    return out;
+}
+
+std::vector<LedgerLine> ReviewStore::export_candidates(std::int64_t batch_id) {
+    if (!available_) {
+        // No review tables yet: nothing was ever held or exported or approved.
+        LineFilter f;
+        f.batch_id = batch_id;
+        auto all = ledger_.lines(f);
+        std::erase_if(all, [](const LedgerLine& l) { return l.status != "payable"; });
+        return all;
+    }
+    SQLite::Statement q(
+        db_,
+        "SELECT l.line_id, l.batch_id FROM ledger_lines l "
+        "WHERE l.status = 'payable' "
+        "AND (l.batch_id = :batch OR l.batch_id IN (SELECT batch_id FROM approvals)) "
+        "AND l.line_id NOT IN (SELECT line_id FROM exported_lines) "
+        "AND COALESCE((SELECT h.action FROM staff_holds h WHERE h.line_id = l.line_id "
+        "              ORDER BY h.event_id DESC LIMIT 1), 'release') <> 'hold' "
+        "AND NOT EXISTS (SELECT 1 FROM ledger_lines r WHERE r.status = 'recovery' AND l.grant_id <> '' "
+        "                AND r.grant_id = l.grant_id AND r.clause = l.clause AND r.line_id > l.line_id) "
+        "ORDER BY l.line_id");
+    q.bind(":batch", batch_id);
+    std::vector<std::pair<std::int64_t, std::int64_t>> ids;
+    while (q.executeStep()) ids.emplace_back(q.getColumn(0).getInt64(), q.getColumn(1).getInt64());
+    return lines_by_id(ids);
+}
+
+std::vector<LedgerLine> ReviewStore::exported_lines(std::int64_t batch_id) {
+    if (!available_) return {};
+    SQLite::Statement q(db_, "SELECT e.line_id, l.batch_id FROM exported_lines e JOIN ledger_lines l USING (line_id) "
+                             "WHERE e.batch_id = ? ORDER BY e.line_id");
+    q.bind(1, batch_id);
+    std::vector<std::pair<std::int64_t, std::int64_t>> ids;
+    while (q.executeStep()) ids.emplace_back(q.getColumn(0).getInt64(), q.getColumn(1).getInt64());
+    return lines_by_id(ids);
+}
+
+void ReviewStore::record_approval(const Approval& a, const TreasuryRecord& file, const std::vector<TreasuryRow>& rows,
+                                  const std::vector<LedgerLine>& lines) {
+    SQLite::Statement ins(db_, "INSERT INTO approvals (batch_id, approved_by, approved_at) VALUES (?,?,?)");
+    ins.bind(1, a.batch_id);
+    ins.bind(2, a.by);
+    ins.bind(3, a.at);
+    ins.exec();
+    SQLite::Statement f(db_, "INSERT INTO treasury_files (batch_id, file_name, path, rows, lines, total_fen, sha256) "
+                             "VALUES (?,?,?,?,?,?,?)");
+    f.bind(1, file.batch_id);
+    f.bind(2, file.file_name);
+    f.bind(3, file.path);
+    f.bind(4, file.rows);
+    f.bind(5, file.lines);
+    f.bind(6, file.total_fen);
+    f.bind(7, file.sha256);
+    f.exec();
+    SQLite::Statement r(db_, "INSERT INTO treasury_rows (batch_id, seq, payee_uscc, payee_name, bank_name, "
+                             "bank_account, amount_fen, lines) VALUES (?,?,?,?,?,?,?,?)");
+    int seq = 0;
+    for (const auto& row : rows) {
+        r.reset();
+        r.bind(1, file.batch_id);
+        r.bind(2, ++seq);
+        r.bind(3, row.payee_uscc);
+        r.bind(4, row.payee_name);
+        r.bind(5, row.bank_name);
+        r.bind(6, row.bank_account);
+        r.bind(7, row.amount_fen);
+        r.bind(8, row.lines);
+        r.exec();
+    }
+    SQLite::Statement e(db_, "INSERT INTO exported_lines (line_id, batch_id) VALUES (?,?)");
+    for (const auto& l : lines) {
+        e.reset();
+        e.bind(1, l.line_id);
+        e.bind(2, a.batch_id);
+        e.exec();
+    }
+}
+
+namespace {
+
+TreasuryRecord read_record(SQLite::Statement& q) {
+    return TreasuryRecord{q.getColumn(0).getInt64(), q.getColumn(1).getString(), q.getColumn(2).getString(),
+                          q.getColumn(3).getInt64(), q.getColumn(4).getInt64(), q.getColumn(5).getInt64(),
+                          q.getColumn(6).getString()};
+}
+
+constexpr const char* record_columns = "batch_id, file_name, path, rows, lines, total_fen, sha256";
+
+}  // namespace
+
+std::optional<TreasuryRecord> ReviewStore::treasury_file(std::int64_t batch_id) {
+    if (!available_) return std::nullopt;
+    SQLite::Statement q(db_, fmt::format("SELECT {} FROM treasury_files WHERE batch_id = ?", record_columns));
+    q.bind(1, batch_id);
+    if (!q.executeStep()) return std::nullopt;
+    return read_record(q);
+}
+
+std::vector<TreasuryRecord> ReviewStore::treasury_files() {
+    std::vector<TreasuryRecord> out;
+    if (!available_) return out;
+    SQLite::Statement q(db_, fmt::format("SELECT {} FROM treasury_files ORDER BY batch_id", record_columns));
+    while (q.executeStep()) out.push_back(read_record(q));
+    return out;
+}
+
+std::vector<TreasuryRow> ReviewStore::treasury_rows(std::int64_t batch_id) {
+    std::vector<TreasuryRow> out;
+    if (!available_) return out;
+    SQLite::Statement q(db_, "SELECT payee_uscc, payee_name, bank_name, bank_account, amount_fen, lines "
+                             "FROM treasury_rows WHERE batch_id = ? ORDER BY seq");
+    q.bind(1, batch_id);
+    while (q.executeStep())
+        out.push_back(TreasuryRow{q.getColumn(0).getString(), q.getColumn(1).getString(), q.getColumn(2).getString(),
+                                  q.getColumn(3).getString(), q.getColumn(4).getInt64(), q.getColumn(5).getInt64()});
+    return out;
+}
+
+}  // namespace patsub::ledger

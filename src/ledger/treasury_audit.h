@@ -1,0 +1,17 @@
+// The treasury side of `patsub verify`: every treasury file approve recorded must add up
+// to the approved, exported payable lines as the ledger holds them now (recomputed line
+// by line, per payee and in total), every approval must have its file, no exported line
+// may be anything but payable, and a file still lying at its recorded path must hash to
+// what approve recorded (its .sha256 beside it too).
+#pragma once
+
+#include "ledger/ledger.h"
+
+#include <string>
+#include <vector>
+
+namespace patsub::ledger {
+
+void check_treasury(Ledger& ledger, std::vector<std::string>& breaches);
+
+}  // namespace patsub::ledger

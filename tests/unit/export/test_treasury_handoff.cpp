@@ -1,0 +1,239 @@
+#include "export/review_page.h"
+#include "export/treasury_handoff.h"
+#include "ledger/ledger.h"
+#include "ledger/ledger_audit.h"
+#include "ledger/payee_store.h"
+#include "ledger/review_store.h"
+#include "model/sha256.h"
+
+#include <doctest/doctest.h>
+
+#include <filesystem>
+#include <fstream>
+#include <iterator>
+
+using namespace patsub;
+using namespace patsub::ledger;
+
+namespace {
+
+struct TempDir {
+    std::filesystem::path dir = std::filesystem::temp_directory_path() /
+                                ("patsub-export-" + std::to_string(reinterpret_cast<std::uintptr_t>(this)));
+    TempDir() {
+        std::filesystem::remove_all(dir);
+        std::filesystem::create_directories(dir);
+    }
+    ~TempDir() { std::filesystem::remove_all(dir); }
+};
+
+std::int64_t new_batch(Ledger& l, const char* as_of) {
+    return l.begin_batch({"2026-01-01T00:00:00Z", as_of, "in", "p", "sha", "t"});
+}
+
+LedgerLine line(std::int64_t batch, const std::string& grant, const std::string& uscc, const std::string& name,
+                const char* status, std::int64_t fen, const char* reason = "") {
+    LedgerLine l;
+    l.batch_id = batch;
+    l.grant_id = grant;
+    l.office = "CN";
+    l.kind = "B";
+    l.patent_type = "invention";
+    l.jurisdiction = "CN";
+    l.payee_uscc = uscc;
+    l.payee_name = name;
+    l.clause = "8.6";
+    l.status = status;
+    l.amount_fen = fen;
+    l.reason = reason;
+    l.policy_version = "v";
+    l.reasoning = R"({"grant":{"id":")" + grant + R"(","title":"</script><script>window.__pwned=4</script>"},"checks":[]})";
+    l.created_at = "2026-01-01T00:00:00Z";
+    return l;
+}
+
+std::string read_all(const std::filesystem::path& p) {
+    std::ifstream in(p, std::ios::binary);
+    return std::string(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
+}
+
+std::int64_t count(Ledger& l, const char* sql) {
+    SQLite::Statement q(l.db(), sql);
+    q.executeStep();
+    return q.getColumn(0).getInt64();
+}
+
+const char* const A = "91530102MA6PDC012R";
+const char* const B = "91530111MA6PGY027L";
+
+void register_payees(Ledger& l, std::int64_t batch) {
+    PayeeStore(l.db()).record_snapshot("snap1",
+                                       {Payee{A, "昆明甲公司", {}, "530102", "银行甲", "101"},
+                                        Payee{B, "<script>window.__pwned=1</script>", {"乙"}, "530111",
+                                              "\"onmouseover=\"window.__pwned=2", "=202"}},
+                                       batch);
+}
+
+}  // namespace
+
+TEST_CASE("approval exports each payable line once; approving again changes nothing") {
+    TempDir t;
+    Ledger l(t.dir / "ledger.sqlite");
+    const auto b1 = new_batch(l, "2026-01-05");
+    register_payees(l, b1);
+    l.append(line(b1, "CN1B", A, "昆明甲公司", "payable", 300000));
+    l.append(line(b1, "CN2B", A, "昆明甲公司", "payable", 300000));
+    l.append(line(b1, "CN3B", B, "乙", "payable", 60000));
+    l.append(line(b1, "CN4A", A, "昆明甲公司", "rejected", 0, "not_a_grant"));
+
+    const auto out = t.dir / "out";
+    const auto first = exports::approve_batch(l, b1, "张三", out, "2026-01-06T08:00:00Z");
+    CHECK(first.newly_approved);
+    CHECK(first.treasury.rows == 2);
+    CHECK(first.treasury.lines == 3);
+    CHECK(first.treasury.total_fen == 660000);
+    const std::string csv = read_all(out / "treasury-1.csv");
+    CHECK(sha256_hex(csv) == first.treasury.sha256);
+    CHECK(csv.find("1,91530102MA6PDC012R,昆明甲公司,银行甲,101,6000.00,2\r\n") != std::string::npos);
+    CHECK(csv.find(",'=202,600.00,1\r\n") != std::string::npos);
+    CHECK(csv.find("1,TOTAL,2,,,6600.00,3\r\n") != std::string::npos);
+    CHECK(read_all(out / "treasury-1.csv.sha256") == first.treasury.sha256 + "  treasury-1.csv\n");
+    CHECK(read_all(out / "notice-1.csv").find("CN3B,8.6,600.00") != std::string::npos);
+    CHECK(read_all(out / "notice-1.html").find("<td>乙</td><td>CN3B</td>") != std::string::npos);
+
+    // A later registry snapshot must not change what was handed over.
+    PayeeStore(l.db()).record_snapshot("snap2", {Payee{A, "昆明甲公司（新）", {}, "530102", "银行丙", "999"}}, b1);
+    std::filesystem::remove(out / "notice-1.csv");
+    const auto again = exports::approve_batch(l, b1, "李四", out, "2026-01-07T08:00:00Z");
+    CHECK_FALSE(again.newly_approved);
+    CHECK(again.approval.by == "张三");
+    CHECK(read_all(out / "treasury-1.csv") == csv);
+    CHECK(again.written == std::vector<std::filesystem::path>{out / "notice-1.csv"});
+    CHECK(again.unchanged.size() == 3);
+    CHECK(count(l, "SELECT count(*) FROM approvals") == 1);
+    CHECK(count(l, "SELECT count(*) FROM exported_lines") == 3);
+    CHECK_THROWS_AS(exports::approve_batch(l, 99, "张三", out, "x"), ReviewRefused);
+    CHECK_THROWS_AS(exports::approve_batch(l, b1, "", out, "x"), ReviewRefused);
+    CHECK_THROWS_AS(exports::approve_batch(l, b1, "  ", out, "x"), ReviewRefused);
+}
+
+TEST_CASE("a held line is kept out and goes with the next batch approved after its release") {
+    TempDir t;
+    Ledger l(t.dir / "ledger.sqlite");
+    ReviewStore store(l);
+    const auto b1 = new_batch(l, "2026-01-05");
+    register_payees(l, b1);
+    const auto held = l.append(line(b1, "CN1B", A, "昆明甲公司", "payable", 300000)).value();
+    const auto kept = l.append(line(b1, "CN2B", B, "乙", "payable", 60000)).value();
+    const auto rejected = l.append(line(b1, "CN4A", A, "昆明甲公司", "rejected", 0, "not_a_grant")).value();
+
+    CHECK_THROWS_WITH_AS(store.hold(rejected.line_id, "张三", "check", "t"), doctest::Contains("not payable"), ReviewRefused);
+    CHECK_THROWS_AS(store.hold(held.line_id, "张三", "", "t"), ReviewRefused);
+    CHECK_THROWS_AS(store.hold(held.line_id, " ", "why", "t"), ReviewRefused);
+    CHECK_THROWS_AS(store.hold(999, "张三", "why", "t"), ReviewRefused);
+    CHECK_THROWS_AS(store.release(held.line_id, "张三", "t"), ReviewRefused);  // not held
+    store.hold(held.line_id, "张三", "bank account in doubt", "2026-01-06T07:00:00Z");
+    CHECK_THROWS_WITH_AS(store.hold(held.line_id, "李四", "again", "t"), doctest::Contains("already held"), ReviewRefused);
+
+    const auto r1 = exports::approve_batch(l, b1, "王五", t.dir / "out", "2026-01-06T08:00:00Z");
+    CHECK(r1.treasury.lines == 1);
+    CHECK(r1.treasury.total_fen == kept.amount_fen);
+    CHECK_THROWS_WITH_AS(store.hold(kept.line_id, "张三", "late", "t"), doctest::Contains("approved"), ReviewRefused);
+
+    // Released after its batch was approved: not in batch 2 before the release, in it after.
+    const auto b2 = new_batch(l, "2026-01-06");
+    const auto b2_line = l.append(line(b2, "CN5B", A, "昆明甲公司", "payable", 300000)).value();
+    CHECK(store.export_candidates(b2).size() == 1);
+    store.release(held.line_id, "张三", "2026-01-07T07:00:00Z");
+    const auto candidates = store.export_candidates(b2);
+    REQUIRE(candidates.size() == 2);
+    CHECK(candidates[0].line_id == held.line_id);
+    CHECK(candidates[1].line_id == b2_line.line_id);
+
+    // The review page of batch 2 shows the carried line before approval.
+    const auto texts = exports::ReviewTexts::load(std::filesystem::path(PATSUB_SOURCE_DIR) / "schemas");
+    const std::string page = exports::review_page(exports::gather_review(l, b2), texts);
+    CHECK(page.find("released from a staff hold") != std::string::npos);
+
+    const auto r2 = exports::approve_batch(l, b2, "王五", t.dir / "out", "2026-01-07T08:00:00Z");
+    CHECK(r2.treasury.lines == 2);
+    CHECK(r2.treasury.total_fen == 600000);
+    CHECK(r2.treasury.rows == 1);
+    const auto b3 = new_batch(l, "2026-01-07");
+    CHECK(store.export_candidates(b3).empty());  // nothing is exported twice
+    const auto exported = store.exported_batches();
+    CHECK(exported.at(held.line_id) == b2);
+    CHECK(exported.at(kept.line_id) == b1);
+    CHECK_THROWS_AS(l.db().exec("DELETE FROM staff_holds"), SQLite::Exception);
+    CHECK_THROWS_AS(l.db().exec("UPDATE approvals SET approved_by = 'x'"), SQLite::Exception);
+}
+
+TEST_CASE("approval refuses a payee without bank details and records nothing") {
+    TempDir t;
+    Ledger l(t.dir / "ledger.sqlite");
+    const auto b1 = new_batch(l, "2026-01-05");
+    l.append(line(b1, "CN1B", A, "昆明甲公司", "payable", 300000));
+    CHECK_THROWS_WITH_AS(exports::approve_batch(l, b1, "张三", t.dir / "out", "t"), doctest::Contains("no bank account"),
+                         ReviewRefused);
+    CHECK(count(l, "SELECT count(*) FROM approvals") == 0);
+    CHECK_FALSE(std::filesystem::exists(t.dir / "out" / "treasury-1.csv"));
+}
+
+TEST_CASE("the review page shows hostile values as text and embeds the reasoning safely") {
+    TempDir t;
+    Ledger l(t.dir / "ledger.sqlite");
+    const auto b1 = new_batch(l, "2026-01-05");
+    register_payees(l, b1);
+    l.append(line(b1, "CN3B", B, "<script>window.__pwned=1</script>", "payable", 60000));
+    l.append(line(b1, "CN9U", "", "\"onmouseover=\"window.__pwned=2", "held", 0, "payee_not_registered"));
+    const auto texts = exports::ReviewTexts::load(std::filesystem::path(PATSUB_SOURCE_DIR) / "schemas");
+    const std::string page = exports::review_page(exports::gather_review(l, b1), texts);
+    CHECK(page.find("<script>window") == std::string::npos);
+    CHECK(page.find("</script><script>window") == std::string::npos);
+    CHECK(page.find("\"onmouseover=") == std::string::npos);
+    CHECK(page.find("&lt;script&gt;window.__pwned=1&lt;/script&gt;") != std::string::npos);
+    CHECK(page.find("&quot;onmouseover=&quot;window.__pwned=2") != std::string::npos);
+    CHECK(page.find("\\u003c/script\\u003e\\u003cscript\\u003ewindow.__pwned=4") != std::string::npos);
+    CHECK(page.find("专利权人疑为昆明单位") != std::string::npos);  // the reason in Chinese
+    CHECK(page.find("<svg") != std::string::npos);
+    // The only address in the page is the SVG namespace name, which is never fetched.
+    std::size_t addresses = 0, namespaces = 0;
+    for (auto p = page.find("://"); p != std::string::npos; p = page.find("://", p + 1)) ++addresses;
+    for (auto p = page.find("http://www.w3.org/2000/svg"); p != std::string::npos;
+         p = page.find("http://www.w3.org/2000/svg", p + 1))
+        ++namespaces;
+    CHECK(addresses == namespaces);
+    CHECK(page.find("src=") == std::string::npos);  // nothing is loaded from anywhere
+    CHECK_THROWS_AS(exports::gather_review(l, 42), ReviewRefused);
+}
+
+TEST_CASE("verify recomputes each treasury file from the exported lines and re-hashes it") {
+    TempDir t;
+    Ledger l(t.dir / "ledger.sqlite");
+    const auto b1 = new_batch(l, "2026-01-05");
+    register_payees(l, b1);
+    l.append(line(b1, "CN1B", A, "昆明甲公司", "payable", 300000));
+    l.append(line(b1, "CN3B", B, "乙", "payable", 60000));
+    exports::approve_batch(l, b1, "张三", t.dir / "out", "2026-01-06T08:00:00Z");
+    CHECK(audit(l).breaches.empty());
+
+    // The file edited after the handoff.
+    {
+        std::ofstream f(t.dir / "out" / "treasury-1.csv", std::ios::app | std::ios::binary);
+        f << "1,x,x,x,x,1.00,1\r\n";
+    }
+    auto r = audit(l);
+    REQUIRE(r.breaches.size() == 1);
+    CHECK(r.breaches[0].find("treasury-1.csv (batch 1) hashes to") != std::string::npos);
+    exports::approve_batch(l, b1, "张三", t.dir / "out", "later");  // writes it again from the ledger
+    CHECK(audit(l).breaches.empty());
+
+    // The recorded total edited behind patsub's back.
+    l.db().exec("DROP TRIGGER treasury_files_append_only_update");
+    l.db().exec("UPDATE treasury_files SET total_fen = total_fen + 100");
+    r = audit(l);
+    CHECK(r.breaches.size() >= 2);  // against the exported lines and against its own rows
+    bool names_lines = false;
+    for (const auto& b : r.breaches) names_lines |= b.find("exported payable lines add up to 3600.00") != std::string::npos;
+    CHECK(names_lines);
+}
