@@ -17,6 +17,7 @@ CREATE TABLE family_keys (
     grant_id TEXT NOT NULL REFERENCES grants(grant_id),
     PRIMARY KEY (key, grant_id)
 );
+CREATE INDEX family_keys_grant ON family_keys(grant_id);
 
 CREATE TABLE dispute_records (
     record_id  INTEGER PRIMARY KEY,

@@ -18,6 +18,10 @@ Candidate GrantIntake::make_candidate(Grant g) const {
 }
 
 void GrantIntake::on_grant(Grant&& g) {
+    ++figures.records;
+    ++figures.grants;
+    if (g.patentees.empty()) ++figures.missing_patentee;
+    if (!kinds_.find(g.office, g.kind, g.date)) ++figures.unknown_kind;
     if (!rules_.in_scope(g)) {
         ++out_of_scope;
         return;

@@ -8,6 +8,7 @@
 #include "classify/kind_table.h"
 #include "decide/grant_rules.h"
 #include "ledger/family_store.h"
+#include "batch/plausibility_gates.h"
 #include "ledger/ledger.h"
 #include "parsers/grant_file.h"
 #include "policy/policy.h"
@@ -39,10 +40,19 @@ class GrantIntake : public GrantHandler {
     void begin_file(const std::string& sha256) {
         sha256_ = sha256;
         problems.clear();
+        figures = {};
+        file_start_ = candidates.size();
+        out_of_scope_at_start_ = out_of_scope;
+    }
+    // The current file is quarantined: none of its grants may be decided.
+    void drop_file() {
+        candidates.resize(file_start_);
+        out_of_scope = out_of_scope_at_start_;
     }
 
     void on_grant(Grant&& g) override;
     void on_problem(const DocumentProblem& p) override { problems.push_back(p); }
+    void on_skipped(int, long, const std::string&) override { ++figures.records; }
 
     // Adds a grant read in an earlier batch (a held one) to the candidates.
     void add_known(Grant g);
@@ -50,6 +60,7 @@ class GrantIntake : public GrantHandler {
 
     std::vector<Candidate> candidates;
     std::vector<DocumentProblem> problems;  // of the current file
+    FileFigures figures;                    // of the current file
     int out_of_scope = 0;
 
   private:
@@ -60,6 +71,8 @@ class GrantIntake : public GrantHandler {
     const GrantRules& rules_;
     std::int64_t batch_id_;
     std::string sha256_;
+    std::size_t file_start_ = 0;
+    int out_of_scope_at_start_ = 0;
 };
 
 }  // namespace patsub::batch

@@ -3,6 +3,8 @@
 #include "batch/grant_intake.h"
 #include "batch/inbox.h"
 #include "batch/ledger_facts.h"
+#include "batch/plausibility_gates.h"
+#include "batch/progress.h"
 #include "batch/quarantine.h"
 #include "batch/run_lock.h"
 #include "classify/kind_table.h"
@@ -10,8 +12,11 @@
 #include "decide/grant_rules.h"
 #include "decide/payee_registry.h"
 #include "export/ledger_csv.h"
+#include "export/review_page.h"
+#include "export/review_texts.h"
 #include "ledger/decision_record.h"
 #include "ledger/ledger.h"
+#include "ledger/payee_store.h"
 #include "model/sha256.h"
 #include "parsers/grant_file.h"
 #include "parsers/lists/list_error.h"
@@ -41,9 +46,13 @@ std::int64_t size_of(const InboxFile& f) { return static_cast<std::int64_t>(std:
 
 // The registry is the union of every snapshot in inbox/payees, later files winning.
 // Every snapshot is validated on every run: the registry decides who is paid.
-PayeeRegistry load_payees(const Inbox& inbox, const Policy& policy, Date as_of) {
+lists::PayeeRules payee_rules(const Policy& policy, Date as_of) {
     const PolicyVersion& v = policy.nearest(as_of);
-    lists::PayeeRules rules{v.payee_districts, v.payee_registration_divisions};
+    return lists::PayeeRules{v.payee_districts, v.payee_registration_divisions};
+}
+
+PayeeRegistry load_payees(const Inbox& inbox, const Policy& policy, Date as_of) {
+    const lists::PayeeRules rules = payee_rules(policy, as_of);
     std::vector<Payee> all;
     for (const auto& f : inbox.files("payees")) {
         auto rows = lists::read_payee_list(f.path, rules);
@@ -99,7 +108,8 @@ class LineWriter {
     RunReport& report_;
 };
 
-void write_batch_dir(ledger::Ledger& ledger, RunReport& report, const RunOptions& o) {
+void write_batch_dir(ledger::Ledger& ledger, RunReport& report, const RunOptions& o,
+                     const exports::ReviewTexts& texts) {
     report.batch_dir = o.out / fmt::format("batch-{}", report.batch_id);
     std::filesystem::create_directories(report.batch_dir);
     ledger::LineFilter f;
@@ -110,6 +120,7 @@ void write_batch_dir(ledger::Ledger& ledger, RunReport& report, const RunOptions
     summary << summary_line(report) << '\n';
     for (const auto& q : report.quarantined) summary << "quarantined: " << q << '\n';
     if (!csv || !summary) throw std::runtime_error(report.batch_dir.string() + ": cannot write batch output");
+    exports::write_review_page(ledger, report.batch_id, report.batch_dir / "review.html", texts);
 }
 
 class BatchRun {
@@ -117,7 +128,8 @@ class BatchRun {
     BatchRun(const RunOptions& o, const Policy& policy, const KindTable& kinds, const Inbox& inbox,
              const PayeeRegistry& payees, ledger::Ledger& ledger)
         : o_(o), policy_(policy), kinds_(kinds), inbox_(inbox), rules_(policy, payees), awards_(policy, payees),
-          ledger_(ledger), facts_(ledger), quarantine_(o.out), writer_(ledger, report_) {}
+          ledger_(ledger), facts_(ledger), quarantine_(o.out), writer_(ledger, report_),
+          gates_(PlausibilityGates::load(o.gates)) {}
 
     RunReport run(std::vector<NewList> lists) {
         auto tx = ledger_.transaction();
@@ -138,8 +150,12 @@ class BatchRun {
 
   private:
     void take_payee_files() {
+        ledger::PayeeStore payees(ledger_.db());
         for (const auto& f : inbox_.files("payees")) {
             const auto sha = sha256_file(f.path);
+            // Every run, known files too: the treasury file's bank details come from here.
+            payees.record_snapshot(sha, lists::read_payee_list(f.path, payee_rules(policy_, o_.as_of)),
+                                   report_.batch_id);
             if (ledger_.knows_file(sha)) continue;
             ledger_.record_file({sha, f.shown, size_of(f), "payees", report_.batch_id, 0, 0, "taken", ""});
         }
@@ -161,31 +177,54 @@ class BatchRun {
     }
 
     void take_grant_files(GrantIntake& intake) {
-        for (const auto& f : inbox_.files("grants")) {
+        const auto files = inbox_.files("grants");
+        std::uint64_t total = 0;
+        for (const auto& f : files) total += static_cast<std::uint64_t>(size_of(f));
+        Progress progress(total, Progress::stderr_is_terminal());
+        ProgressHandler metered(intake, progress);
+        for (const auto& f : files) {
+            progress.begin_file(static_cast<std::uint64_t>(size_of(f)));
             const auto sha = sha256_file(f.path);
             if (ledger_.knows_file(sha)) {
                 ++report_.files_known;
+                progress.end_file();
                 continue;
             }
             ++report_.files_new;
+            // A file is all or nothing: what was read from a file that goes to quarantine
+            // (a refused document, an implausible figure) is rolled back to this point,
+            // and comes in whole with the corrected file.
+            ledger_.db().exec("SAVEPOINT grant_file");
             // The file row comes first: sightings refer to it.
             ledger::SourceFileRecord rec{sha, f.shown, size_of(f), "grants", report_.batch_id, 0, 0, "taken", ""};
             ledger_.record_file(rec);
             intake.begin_file(sha);
-            const FileTally tally = read_grants(f.path, f.shown, intake);
+            const FileTally tally = read_grants(f.path, f.shown, metered);
+            progress.end_file();
+            intake.figures.documents = tally.documents;
             report_.documents += tally.documents;
             report_.grants += tally.grants;
             report_.refused += tally.refused;
             rec.documents = tally.documents;
             rec.refused = tally.refused;
-            if (!intake.problems.empty()) {
+            auto implausible = gates_.check(intake.figures);
+            if (!intake.problems.empty() || implausible) {
                 rec.outcome = "quarantined";
-                rec.reason = fmt::format("{} of {} documents refused", tally.refused, tally.documents);
+                rec.reason = implausible && intake.problems.empty()
+                                 ? *implausible
+                                 : fmt::format("{} of {} documents refused", tally.refused, tally.documents);
                 quarantine_.put(f.path, f.shown, intake.problems, rec.reason);
                 report_.quarantined.push_back(
-                    fmt::format("{}: {}; first: {}", f.shown, rec.reason, describe(intake.problems.front())));
+                    intake.problems.empty()
+                        ? fmt::format("{}: {}", f.shown, rec.reason)
+                        : fmt::format("{}: {}; first: {}", f.shown, rec.reason, describe(intake.problems.front())));
+                ledger_.db().exec("ROLLBACK TO grant_file");
+                intake.drop_file();
+                ledger_.record_file(rec);
+            } else {
+                ledger_.settle_file(rec);
             }
-            ledger_.settle_file(rec);
+            ledger_.db().exec("RELEASE grant_file");
         }
     }
 
@@ -255,6 +294,7 @@ class BatchRun {
     Quarantine quarantine_;
     RunReport report_;
     LineWriter writer_;
+    PlausibilityGates gates_;
     std::string started_ = utc_now();
 };
 
@@ -266,6 +306,8 @@ RunReport run_batch(const RunOptions& o) {
     const KindTable kinds = KindTable::load(o.kinds);
     const Inbox inbox(o.inbox);
     const PayeeRegistry payees = load_payees(inbox, policy, o.as_of);
+    // The review page's reason and district texts sit beside the kind table.
+    const auto review_texts = exports::ReviewTexts::load(o.kinds.parent_path());
 
     if (!o.db.parent_path().empty()) std::filesystem::create_directories(o.db.parent_path());
     const RunLock lock(o.db);
@@ -274,7 +316,7 @@ RunReport run_batch(const RunOptions& o) {
 
     BatchRun batch(o, policy, kinds, inbox, payees, ledger);
     RunReport report = batch.run(std::move(lists));
-    write_batch_dir(ledger, report, o);
+    write_batch_dir(ledger, report, o, review_texts);
     return report;
 }
 

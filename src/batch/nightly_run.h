@@ -23,6 +23,7 @@ struct RunOptions {
     std::filesystem::path policy;
     std::filesystem::path policy_schema;
     std::filesystem::path kinds;
+    std::filesystem::path gates;  // plausibility limits (samples/config/plausibility.conf)
     Date as_of;
     std::string patsub_version;
 };

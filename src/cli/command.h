@@ -32,5 +32,10 @@ void add_check_command(CLI::App& app, Action& action);
 void add_ledger_command(CLI::App& app, Action& action);
 void add_verify_command(CLI::App& app, Action& action);
 void add_explain_command(CLI::App& app, Action& action);
+void add_review_command(CLI::App& app, Action& action);
+void add_approve_command(CLI::App& app, Action& action);
+void add_hold_command(CLI::App& app, Action& action);
+void add_release_command(CLI::App& app, Action& action);
+void add_summary_command(CLI::App& app, Action& action);
 
 }  // namespace patsub::cli

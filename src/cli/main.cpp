@@ -35,6 +35,11 @@ int main(int argc, char** argv) {
     cli::add_ledger_command(app, action);
     cli::add_verify_command(app, action);
     cli::add_explain_command(app, action);
+    cli::add_review_command(app, action);
+    cli::add_approve_command(app, action);
+    cli::add_hold_command(app, action);
+    cli::add_release_command(app, action);
+    cli::add_summary_command(app, action);
 
     try {
         app.parse(argc, argv);
@@ -48,6 +53,8 @@ int main(int argc, char** argv) {
     } catch (const batch::LockHeld& e) {
         std::cerr << "patsub: " << e.what() << '\n';
         return 75;  // EX_TEMPFAIL: try again when the other run is done
+    } catch (const std::invalid_argument& e) {
+        std::cerr << "patsub: configuration: " << e.what() << "\nnothing was written to the ledger\n";
     } catch (const cli::UsageError& e) {
         std::cerr << "patsub: " << e.what() << '\n';
     } catch (const PolicyError& e) {

@@ -25,11 +25,13 @@ void add_run_command(CLI::App& app, Action& action) {
     cmd->add_option("--out", o->out, "output folder (batch-<id>/, quarantine/)")->required();
     cmd->add_option("--policy", o->policy, "policy file (default: the shipped Kunming measure 8 policy)");
     cmd->add_option("--as-of", *as_of, "the day the batch decides on (ISO date, default today, UTC)");
+    cmd->add_option("--gates", o->gates, "plausibility limits (default: samples/config/plausibility.conf)");
     cmd->callback([&action, o, as_of] {
         action = [o, as_of] {
             if (o->policy.empty()) o->policy = data_dir() / "samples/policy/kunming-measure8.xml";
             o->policy_schema = data_dir() / "schemas/policy.xsd";
             o->kinds = data_dir() / "schemas/kind-codes.csv";
+            if (o->gates.empty()) o->gates = data_dir() / "samples/config/plausibility.conf";
             o->patsub_version = PATSUB_VERSION;
             if (as_of->empty()) {
                 o->as_of = today();

@@ -11,5 +11,19 @@ add_test(NAME e2e_samples_run
          COMMAND bash ${CMAKE_CURRENT_SOURCE_DIR}/e2e/samples_run.sh $<TARGET_FILE:patsub> ${PROJECT_SOURCE_DIR})
 add_test(NAME e2e_explain
          COMMAND bash ${CMAKE_CURRENT_SOURCE_DIR}/e2e/explain.sh $<TARGET_FILE:patsub> ${PROJECT_SOURCE_DIR})
+add_test(NAME e2e_batch_trust
+         COMMAND bash ${CMAKE_CURRENT_SOURCE_DIR}/e2e/batch_trust.sh $<TARGET_FILE:patsub> ${PROJECT_SOURCE_DIR})
+set_tests_properties(e2e_batch_trust PROPERTIES TIMEOUT 600)
 add_test(NAME e2e_exit_codes
          COMMAND bash ${CMAKE_CURRENT_SOURCE_DIR}/e2e/exit_codes.sh $<TARGET_FILE:patsub> ${PROJECT_SOURCE_DIR})
+add_test(NAME e2e_check_table
+         COMMAND bash ${CMAKE_CURRENT_SOURCE_DIR}/e2e/check_table.sh $<TARGET_FILE:patsub> ${PROJECT_SOURCE_DIR})
+add_test(NAME e2e_approve
+         COMMAND bash ${CMAKE_CURRENT_SOURCE_DIR}/e2e/approve.sh $<TARGET_FILE:patsub> ${PROJECT_SOURCE_DIR})
+add_test(NAME e2e_review_browser
+         COMMAND bash ${CMAKE_CURRENT_SOURCE_DIR}/e2e/review_browser.sh $<TARGET_FILE:patsub> ${PROJECT_SOURCE_DIR}
+                 ${CMAKE_BINARY_DIR}/artifacts)
+set_tests_properties(e2e_review_browser PROPERTIES SKIP_RETURN_CODE 77 TIMEOUT 300)
+add_test(NAME e2e_progress
+         COMMAND bash ${CMAKE_CURRENT_SOURCE_DIR}/e2e/progress.sh $<TARGET_FILE:patsub> ${PROJECT_SOURCE_DIR})
+set_tests_properties(e2e_progress PROPERTIES SKIP_RETURN_CODE 77)

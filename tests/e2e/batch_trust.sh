@@ -1,0 +1,75 @@
+#!/usr/bin/env bash
+# A nightly batch you can trust (issue 5): the same inbox run 100 times leaves the
+# ledger as after the first run; SIGKILL at 20 moments of a large batch, then a rerun,
+# gives exactly the ledger of an uninterrupted run; a second run on a locked ledger exits
+# 75 at once naming the holder; a lock left by a dead process does not block.
+set -uo pipefail
+patsub=$1 src=$2
+work=$(mktemp -d)
+trap 'kill $(jobs -p) 2>/dev/null; rm -rf "$work"' EXIT
+fail() { echo "FAIL: $*"; exit 1; }
+ledger_csv() { "$patsub" ledger --db "$1" --format csv; }
+
+# --- idempotence: 100 runs of the sample inbox --------------------------------------
+cp -r "$src/samples/inbox" "$work/inbox"
+run_small() { "$patsub" run --db "$work/small.sqlite" --inbox "$work/inbox" --out "$work/out-small" --as-of 2026-01-05 > /dev/null; }
+run_small || fail "first run exited $?"
+ledger_csv "$work/small.sqlite" > "$work/after1.csv"
+for i in $(seq 2 100); do run_small || fail "run $i exited $?"; done
+ledger_csv "$work/small.sqlite" > "$work/after100.csv"
+diff -u "$work/after1.csv" "$work/after100.csv" || fail "100 runs changed the ledger"
+[ "$(sqlite3 "$work/small.sqlite" 'select count(*) from batches')" = 100 ] || fail "expected 100 batches"
+"$patsub" verify --db "$work/small.sqlite" > /dev/null || fail "verify after 100 runs"
+echo "idempotence: 100 runs, $(($(wc -l < "$work/after1.csv") - 1)) lines, unchanged"
+
+# --- crash safety: SIGKILL at 20 moments ----------------------------------------------
+python3 "$src/tests/e2e/make_big_inbox.py" "$src" "$work/big" 12 250 || fail "cannot build the big inbox"
+run_big() { "$patsub" run --db "$1" --inbox "$work/big" --out "$work/out-$(basename "$1")" --as-of 2026-01-05; }
+start=$(date +%s%N)
+run_big "$work/reference.sqlite" > /dev/null || fail "reference run exited $?"
+elapsed_ms=$(( ($(date +%s%N) - start) / 1000000 ))
+ledger_csv "$work/reference.sqlite" > "$work/reference.csv"
+lines=$(($(wc -l < "$work/reference.csv") - 1))
+[ "$lines" -ge 3000 ] || fail "reference run wrote only $lines lines"
+echo "reference run: $lines lines in ${elapsed_ms} ms"
+
+killed=0
+for i in $(seq 1 20); do
+    db="$work/crash$i.sqlite"
+    # Moments spread over the whole run: reading files, deciding, committing.
+    delay_ms=$(( elapsed_ms * i / 21 ))
+    # patsub itself in the background (not a shell function: kill must hit the process).
+    "$patsub" run --db "$db" --inbox "$work/big" --out "$work/out-crash$i" --as-of 2026-01-05 > /dev/null 2>&1 &
+    pid=$!
+    sleep "$(printf '%d.%03d' $((delay_ms / 1000)) $((delay_ms % 1000)))"
+    if kill -9 "$pid" 2>/dev/null; then killed=$((killed + 1)); fi
+    wait "$pid" 2>/dev/null
+    run_big "$db" > /dev/null 2>&1 || fail "rerun after kill $i exited $?"
+    ledger_csv "$db" > "$work/crash$i.csv"
+    diff -q "$work/reference.csv" "$work/crash$i.csv" > /dev/null \
+        || fail "after a kill at ${delay_ms} ms the ledger differs from the uninterrupted run"
+    "$patsub" verify --db "$db" > /dev/null || fail "verify after kill $i"
+done
+[ "$killed" -ge 15 ] || fail "only $killed of 20 kills landed while the run was alive"
+echo "crash safety: $killed kills landed mid-run, every rerun equal to the uninterrupted ledger"
+
+# --- the lock -----------------------------------------------------------------------
+"$patsub" run --db "$work/locked.sqlite" --inbox "$work/big" --out "$work/out-locked" --as-of 2026-01-05 \
+    > /dev/null 2>&1 &
+holder=$!
+for _ in $(seq 1 100); do [ -s "$work/locked.sqlite.lock" ] && break; sleep 0.02; done
+second_start=$(date +%s%N)
+run_big "$work/locked.sqlite" > /dev/null 2> "$work/second.err"
+rc=$?
+second_ms=$(( ($(date +%s%N) - second_start) / 1000000 ))
+wait "$holder" || fail "the lock holder failed"
+[ $rc = 75 ] || fail "second run exited $rc, expected 75: $(cat "$work/second.err")"
+grep -q "pid $holder started" "$work/second.err" || fail "holder not named: $(cat "$work/second.err")"
+[ "$second_ms" -lt 2000 ] || fail "the second run waited ${second_ms} ms instead of exiting at once"
+echo "lock: second run exited 75 in ${second_ms} ms naming pid $holder"
+
+# A lock file left by a process that died: the flock died with it.
+printf 'pid 999999 started 2020-01-01T00:00:00Z\n' > "$work/stale.sqlite.lock"
+"$patsub" run --db "$work/stale.sqlite" --inbox "$work/inbox" --out "$work/out-stale" --as-of 2026-01-05 > /dev/null \
+    || fail "a stale lock blocked the run"
+echo "batch trust: ok"
