@@ -66,6 +66,10 @@ std::string without_separators(std::string_view number) {
 std::string without_leading_zeros(std::string_view digits) {
     auto const first = digits.find_first_not_of('0');
     if (first == std::string_view::npos) return digits.empty() ? std::string() : std::string("0");
+    // Zeros are padding only in front of a digit. Dropping them before a letter
+    // ("J0RJ000E1") would bring the letter forward into the US series, and the number
+    // would change again when canonicalised a second time (found by fuzz_publication_id).
+    if (!is_digit(digits[first])) return std::string(digits);
     return std::string(digits.substr(first));
 }
 

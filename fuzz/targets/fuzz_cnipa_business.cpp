@@ -1,0 +1,8 @@
+// Fuzz target: the CNIPA business:PatentDocumentAndRelated reader, through the batch's entry point (read_grant_source, then the
+// normaliser), with the format registry narrowed to that reader.
+#include "fuzz/grant_reader_target.h"
+#include "parsers/xml/cnipa_business.h"
+
+extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
+    return patsub::fuzz::read_grant_bytes(data, size, patsub::xml::kCnipaBusinessFormat);
+}
