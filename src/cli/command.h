@@ -32,6 +32,7 @@ void add_check_command(CLI::App& app, Action& action);
 void add_ledger_command(CLI::App& app, Action& action);
 void add_verify_command(CLI::App& app, Action& action);
 void add_explain_command(CLI::App& app, Action& action);
+void add_backup_command(CLI::App& app, Action& action);
 void add_review_command(CLI::App& app, Action& action);
 void add_approve_command(CLI::App& app, Action& action);
 void add_hold_command(CLI::App& app, Action& action);

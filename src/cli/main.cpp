@@ -35,6 +35,7 @@ int main(int argc, char** argv) {
     cli::add_ledger_command(app, action);
     cli::add_verify_command(app, action);
     cli::add_explain_command(app, action);
+    cli::add_backup_command(app, action);
     cli::add_review_command(app, action);
     cli::add_approve_command(app, action);
     cli::add_hold_command(app, action);

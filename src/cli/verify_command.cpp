@@ -1,7 +1,9 @@
 // `patsub verify`: the ledger's invariants and integrity; a breach is a non-zero exit.
 #include "cli/command.h"
 #include "ledger/ledger_audit.h"
+#include "policy/policy.h"
 
+#include <algorithm>
 #include <iostream>
 #include <memory>
 
@@ -9,12 +11,24 @@ namespace patsub::cli {
 
 void add_verify_command(CLI::App& app, Action& action) {
     auto db = std::make_shared<std::filesystem::path>();
+    auto policy_file = std::make_shared<std::filesystem::path>();
     auto* cmd = app.add_subcommand("verify", "Check the ledger's invariants and hash chain");
     cmd->add_option("--db", *db, "ledger database")->required()->check(CLI::ExistingFile);
-    cmd->callback([&action, db] {
-        action = [db] {
+    cmd->add_option("--policy", *policy_file, "policy file, for the 8.5 cap (default: the shipped policy)");
+    cmd->callback([&action, db, policy_file] {
+        action = [db, policy_file] {
+            const auto path = policy_file->empty() ? data_dir() / "samples/policy/kunming-measure8.xml" : *policy_file;
+            const Policy policy = Policy::load(path, data_dir() / "schemas/policy.xsd");
+            // The strictest cap any version states: a family over it is a breach whatever the version.
+            ledger::CapRule cap{{}, 0};
+            for (const auto& v : policy.versions()) {
+                for (const auto& c : v.clauses)
+                    if (c.counts_toward_cap) cap.clauses.insert(c.id);
+                cap.max_jurisdictions = cap.max_jurisdictions == 0 ? v.cap_jurisdictions
+                                                                   : std::min(cap.max_jurisdictions, v.cap_jurisdictions);
+            }
             ledger::Ledger ledger(*db, ledger::Ledger::Access::read_only);
-            const auto r = ledger::audit(ledger);
+            const auto r = ledger::audit(ledger, cap);
             for (const auto& b : r.breaches) std::cout << "BREACH " << b << '\n';
             std::cout << r.lines << " lines checked, " << r.breaches.size() << " breaches\n";
             return r.breaches.empty() ? Outcome::done : Outcome::needs_attention;

@@ -3,6 +3,10 @@
 #include "ledger/treasury_audit.h"
 
 #include <fmt/format.h>
+#include <fmt/ranges.h>
+
+#include <map>
+#include <set>
 
 namespace patsub::ledger {
 
@@ -55,10 +59,25 @@ void check_queries(Ledger& ledger, AuditResult& r) {
 
 }  // namespace
 
-AuditResult audit(Ledger& ledger) {
+void check_cap(Ledger& ledger, const CapRule& cap, AuditResult& r) {
+    SQLite::Statement q(ledger.db(),
+                        "SELECT f.family, l.office, l.clause FROM ledger_lines l JOIN families f "
+                        "ON f.grant_id = l.grant_id WHERE l.status = 'payable' ORDER BY f.family");
+    std::map<std::string, std::set<std::string>> funded;
+    while (q.executeStep())
+        if (cap.clauses.count(q.getColumn(2).getString()))
+            funded[q.getColumn(0).getString()].insert(q.getColumn(1).getString());
+    for (const auto& [family, offices] : funded)
+        if (static_cast<int>(offices.size()) > cap.max_jurisdictions)
+            r.breaches.push_back(fmt::format("family {} funded in {} jurisdictions ({}), over the cap of {}", family,
+                                             offices.size(), fmt::join(offices, ", "), cap.max_jurisdictions));
+}
+
+AuditResult audit(Ledger& ledger, const CapRule& cap) {
     AuditResult r;
     check_chain(ledger, r);
     check_queries(ledger, r);
+    check_cap(ledger, cap, r);
     check_treasury(ledger, r.breaches);
     return r;
 }

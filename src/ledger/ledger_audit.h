@@ -6,6 +6,7 @@
 
 #include "ledger/ledger.h"
 
+#include <set>
 #include <string>
 #include <vector>
 
@@ -16,6 +17,13 @@ struct AuditResult {
     std::vector<std::string> breaches;
 };
 
-AuditResult audit(Ledger& ledger);
+// The 8.5 cap as the policy states it: which clauses count and how many jurisdictions
+// one family may be funded in.
+struct CapRule {
+    std::set<std::string> clauses;
+    int max_jurisdictions = 0;
+};
+
+AuditResult audit(Ledger& ledger, const CapRule& cap);
 
 }  // namespace patsub::ledger

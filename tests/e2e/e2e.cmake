@@ -14,6 +14,8 @@ add_test(NAME e2e_explain
 add_test(NAME e2e_batch_trust
          COMMAND bash ${CMAKE_CURRENT_SOURCE_DIR}/e2e/batch_trust.sh $<TARGET_FILE:patsub> ${PROJECT_SOURCE_DIR})
 set_tests_properties(e2e_batch_trust PROPERTIES TIMEOUT 600)
+add_test(NAME e2e_nightly
+         COMMAND bash ${CMAKE_CURRENT_SOURCE_DIR}/e2e/nightly.sh ${CMAKE_BINARY_DIR} ${PROJECT_SOURCE_DIR})
 add_test(NAME e2e_exit_codes
          COMMAND bash ${CMAKE_CURRENT_SOURCE_DIR}/e2e/exit_codes.sh $<TARGET_FILE:patsub> ${PROJECT_SOURCE_DIR})
 add_test(NAME e2e_check_table

@@ -215,23 +215,23 @@ TEST_CASE("verify recomputes each treasury file from the exported lines and re-h
     l.append(line(b1, "CN1B", A, "昆明甲公司", "payable", 300000));
     l.append(line(b1, "CN3B", B, "乙", "payable", 60000));
     exports::approve_batch(l, b1, "张三", t.dir / "out", "2026-01-06T08:00:00Z");
-    CHECK(audit(l).breaches.empty());
+    CHECK(audit(l, CapRule{{"8.1", "8.2", "8.3", "8.4"}, 2}).breaches.empty());
 
     // The file edited after the handoff.
     {
         std::ofstream f(t.dir / "out" / "treasury-1.csv", std::ios::app | std::ios::binary);
         f << "1,x,x,x,x,1.00,1\r\n";
     }
-    auto r = audit(l);
+    auto r = audit(l, CapRule{{"8.1", "8.2", "8.3", "8.4"}, 2});
     REQUIRE(r.breaches.size() == 1);
     CHECK(r.breaches[0].find("treasury-1.csv (batch 1) hashes to") != std::string::npos);
     exports::approve_batch(l, b1, "张三", t.dir / "out", "later");  // writes it again from the ledger
-    CHECK(audit(l).breaches.empty());
+    CHECK(audit(l, CapRule{{"8.1", "8.2", "8.3", "8.4"}, 2}).breaches.empty());
 
     // The recorded total edited behind patsub's back.
     l.db().exec("DROP TRIGGER treasury_files_append_only_update");
     l.db().exec("UPDATE treasury_files SET total_fen = total_fen + 100");
-    r = audit(l);
+    r = audit(l, CapRule{{"8.1", "8.2", "8.3", "8.4"}, 2});
     CHECK(r.breaches.size() >= 2);  // against the exported lines and against its own rows
     bool names_lines = false;
     for (const auto& b : r.breaches) names_lines |= b.find("exported payable lines add up to 3600.00") != std::string::npos;
