@@ -130,7 +130,7 @@ ids::Parsed<Grant> normalise(const xml::RawDocument& raw, SourcePosition where) 
     g.title = raw.title;
     g.declared_type = raw.declared_type;
     for (const auto& p : raw.patentees)
-        g.patentees.push_back(Party{p.name, p.address, p.city, upper_trimmed(p.country)});
+        g.patentees.push_back(Party{p.name, p.address, p.city, upper_trimmed(p.country), p.names});
     for (const auto& p : raw.priorities) {
         Priority pr{upper_trimmed(p.country), priority_number(p.country, p.number), std::nullopt};
         if (auto d = ids::parse_patent_date(p.date)) pr.date = *d;

@@ -6,6 +6,10 @@
 -- Family index (policy.md reading 7): every grant in scope belongs to one family; keys
 -- are what links grants (a priority application, a PCT application, a DOCDB family id,
 -- the grant's own application). Families merge when a new grant shares a key with two.
+-- Other printed forms of a patentee's name (DOCDB's docdb/docdba/epodoc/original), so
+-- that a held grant decided again later can still match a registry alias.
+ALTER TABLE grant_patentees ADD COLUMN other_names TEXT NOT NULL DEFAULT '';  -- '|'-joined
+
 CREATE TABLE families (
     grant_id TEXT PRIMARY KEY REFERENCES grants(grant_id),
     family   TEXT NOT NULL

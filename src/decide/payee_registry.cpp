@@ -21,10 +21,16 @@ PayeeRegistry::PayeeRegistry(std::vector<Payee> payees) {
 }
 
 const Payee* PayeeRegistry::match(const Party& patentee) const {
-    const std::string key = name_key(patentee.name);
-    if (key.empty()) return nullptr;
-    auto it = by_key_.find(key);
-    return it == by_key_.end() ? nullptr : &payees_[it->second];
+    auto lookup = [&](const std::string& printed) -> const Payee* {
+        const std::string key = name_key(printed);
+        if (key.empty()) return nullptr;
+        auto it = by_key_.find(key);
+        return it == by_key_.end() ? nullptr : &payees_[it->second];
+    };
+    if (const Payee* p = lookup(patentee.name)) return p;
+    for (const auto& other : patentee.other_names)
+        if (const Payee* p = lookup(other)) return p;
+    return nullptr;
 }
 
 const Payee* PayeeRegistry::by_uscc(const std::string& uscc) const {

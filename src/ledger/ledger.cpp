@@ -115,7 +115,8 @@ struct Ledger::Statements {
                            "application_number, application_date, title, declared_type, is_grant, "
                            "known_kind, patent_type, jurisdiction, family, pct_application, first_batch) "
                            "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)"),
-          insert_patentee(db, "INSERT INTO grant_patentees VALUES (?,?,?,?,?,?)"),
+          insert_patentee(db, "INSERT INTO grant_patentees (grant_id, seq, name, address, city, country, "
+                              "other_names) VALUES (?,?,?,?,?,?,?)"),
           insert_priority(db, "INSERT INTO grant_priorities VALUES (?,?,?,?,?)"),
           insert_sighting(db, "INSERT OR IGNORE INTO grant_sightings (grant_id, sha256, document, line, batch_id) "
                               "VALUES (?,?,?,?,?)") {}
@@ -249,6 +250,9 @@ bool Ledger::record_grant(const Grant& g, const Classification& c, std::int64_t 
         ins.bind(4, p.address);
         ins.bind(5, p.city);
         ins.bind(6, p.country);
+        std::string others;
+        for (const auto& n : p.other_names) others += (others.empty() ? "" : "|") + n;
+        ins.bind(7, others);
         ins.exec();
     }
     seq = 0;
@@ -282,11 +286,21 @@ std::optional<Grant> Ledger::load_grant(const std::string& id) {
     g.family_id = q.getColumn(8).getString();
     g.pct_application = q.getColumn(9).getString();
 
-    SQLite::Statement p(db_, "SELECT name, address, city, country FROM grant_patentees WHERE grant_id = ? ORDER BY seq");
+    SQLite::Statement p(db_, "SELECT name, address, city, country, other_names FROM grant_patentees "
+                             "WHERE grant_id = ? ORDER BY seq");
     p.bind(1, id);
-    while (p.executeStep())
-        g.patentees.push_back(Party{p.getColumn(0).getString(), p.getColumn(1).getString(),
-                                    p.getColumn(2).getString(), p.getColumn(3).getString()});
+    while (p.executeStep()) {
+        Party party{p.getColumn(0).getString(), p.getColumn(1).getString(), p.getColumn(2).getString(),
+                    p.getColumn(3).getString(), {}};
+        std::string others = p.getColumn(4).getString();
+        for (std::size_t start = 0; start < others.size();) {
+            auto bar = others.find('|', start);
+            if (bar == std::string::npos) bar = others.size();
+            party.other_names.push_back(others.substr(start, bar - start));
+            start = bar + 1;
+        }
+        g.patentees.push_back(std::move(party));
+    }
     SQLite::Statement r(db_, "SELECT country, number, date FROM grant_priorities WHERE grant_id = ? ORDER BY seq");
     r.bind(1, id);
     while (r.executeStep())

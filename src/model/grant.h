@@ -17,6 +17,9 @@ struct Party {
     std::string address;  // free text as printed (street line, CN address text)
     std::string city;
     std::string country;  // WIPO ST.3 code where the document gives one
+    // The same party's other printed forms (DOCDB gives docdb, docdba, epodoc and
+    // original spellings); any of them may match the payee registry.
+    std::vector<std::string> other_names;
 };
 
 // A Paris-convention priority claim. For CN the number is the canonical application

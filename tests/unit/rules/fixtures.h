@@ -30,7 +30,7 @@ inline Grant grant(std::string office, std::string number, std::string kind, con
     g.number = std::move(number);
     g.kind = std::move(kind);
     g.date = day(date);
-    g.patentees.push_back(Party{std::move(patentee), "", std::move(city), g.office});
+    g.patentees.push_back(Party{std::move(patentee), "", std::move(city), g.office, {}});
     return g;
 }
 

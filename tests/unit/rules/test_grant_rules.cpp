@@ -98,10 +98,21 @@ TEST_CASE("an unregistered Kunming patentee is held; a non-Kunming one is out of
     CHECK_FALSE(c.decide(grant("CN", "111398765", "B", "2021-09-01", "北京某科技有限公司", "北京市")));
 }
 
+TEST_CASE("any printed form of a patentee's name may match the registry (DOCDB gives several)") {
+    Case c;
+    auto g = grant("DE", "202023101234", "U1", "2023-05-11", "KUNMING DIANCHI INTELLIGENT EQUIP CO LTD", "");
+    CHECK(c.decide(g)->reason == "payee_not_registered");  // the abbreviated docdb form alone matches no payee
+    g.patentees[0].other_names = {"Kunming Dianchi Intelligent Equipment Co., Ltd."};
+    auto d = c.decide(g);
+    REQUIRE(d);
+    CHECK(d->status == LineStatus::payable);
+    CHECK(d->clause == "8.2");
+}
+
 TEST_CASE("co-owned: the first registered Kunming patentee is paid") {
     Case c;
     auto g = grant("CN", "1", "B", "2021-09-01", "北京某科技有限公司", "北京市");
-    g.patentees.push_back(Party{"昆明滇池智能装备有限公司", "", "昆明市", "CN"});
+    g.patentees.push_back(Party{"昆明滇池智能装备有限公司", "", "昆明市", "CN", {}});
     auto d = c.decide(g);
     REQUIRE(d);
     CHECK(d->status == LineStatus::payable);
