@@ -30,6 +30,20 @@ grep -q "line" "$work/out-b/quarantine/grants_truncated.xml.reason" || fail "rea
 [ "$(sqlite3 "$work/b.sqlite" "select count(*) from ledger_lines where status='payable'")" = 7 ] \
     || fail "the good files were not processed"
 
+# A plausibility gate: a weekly file whose kinds the table does not know (a misread
+# export) is quarantined whole, with its figures, and pays nothing.
+mkdir -p "$work/implausible"
+python3 "$src/tests/e2e/make_big_inbox.py" "$src" "$work/implausible" 1 25 || fail "cannot build the implausible inbox"
+sed -i 's|<kind>B2</kind>|<kind>Z9</kind>|' "$work/implausible/grants/"*.xml
+"$patsub" run --db "$work/g.sqlite" --inbox "$work/implausible" --out "$work/out-g" 2> "$work/g.err" > /dev/null
+rc=$?
+[ $rc = 1 ] || fail "implausible file: exit $rc, expected 1"
+grep -q "implausible: 25 of 25 grants have a kind code the table does not know" "$work/g.err" \
+    || fail "gate figures not named: $(cat "$work/g.err")"
+[ -f "$work/out-g/quarantine/grants_ipg23010000.xml.reason" ] || fail "implausible file not in quarantine"
+[ "$(sqlite3 "$work/g.sqlite" "select count(*) from ledger_lines")" = 0 ] || fail "an implausible file reached the ledger"
+[ "$(sqlite3 "$work/g.sqlite" "select count(*) from grants")" = 0 ] || fail "grants of a quarantined file were kept"
+
 # A policy file that breaks its schema.
 sed 's/amount-fen="3000000"/amount-fen="30000.00"/' "$src/samples/policy/kunming-measure8.xml" > "$work/bad-policy.xml"
 "$patsub" run --db "$work/c.sqlite" --inbox "$src/samples/inbox" --out "$work/out-c" --policy "$work/bad-policy.xml" 2> "$work/c.err"
