@@ -3,8 +3,9 @@
 # OUT (reused while their manifest matches), then times, for each input, `patsub check`
 # (stdout to /dev/null) and `patsub run` (fresh ledger) beside `xmllint --stream --noout`
 # on the same documents in one root (twin.xml) and the lxml reader (bench/lxml_reader.py).
-# Prints one table: input, tool, size MB, documents, seconds, MB/s, documents/s, peak RSS MB
-# (wall clock and maximum resident set size from /usr/bin/time).
+# Prints one table: input, tool, size MB, documents, seconds, MB/s, documents/s, CPU seconds
+# (user + system) and peak RSS MB, all from /usr/bin/time; CPU seconds tell the work apart
+# from the waiting on a machine that other jobs share.
 #
 #   bench/run_bench.sh PATSUB [OUT]
 #   BENCH_SCALE=3.6   every document count times 3.6 (a national year of CNIPA grants)
@@ -59,16 +60,16 @@ measure() {
     mkdir -p "$out/logs"
     echo "  $tool on $name..." >&2
     local rc=0
-    /usr/bin/time -f '%e %M' -o "$log.time" "$@" > "$log.out" 2> "$log.err" || rc=$?
+    /usr/bin/time -f '%e %M %U %S' -o "$log.time" "$@" > "$log.out" 2> "$log.err" || rc=$?
     # patsub exits 1 when it quarantined or refused something: still a complete run.
     if [ "$rc" -ne 0 ] && [ "$rc" -ne 1 ]; then
         echo "bench: $tool on $name failed (exit $rc), see $log.err" >&2
         tail -3 "$log.err" >&2
         exit 1
     fi
-    read -r seconds rss_kb < <(tail -1 "$log.time")
-    printf '%s\t%s\t%s\t%s\t%s\t%s\n' "$name" "$tool" "$(manifest "$name" bytes)" "$(manifest "$name" documents)" \
-        "$seconds" "$rss_kb" >> "$results"
+    read -r seconds rss_kb user_s sys_s < <(tail -1 "$log.time")
+    printf '%s\t%s\t%s\t%s\t%s\t%s\t%s\n' "$name" "$tool" "$(manifest "$name" bytes)" "$(manifest "$name" documents)" \
+        "$seconds" "$rss_kb" "$("$python" -c "print(round($user_s + $sys_s, 2))")" >> "$results"
 }
 
 # bench_input NAME: xmllint, lxml, patsub check, patsub run on OUT/NAME.
@@ -121,18 +122,22 @@ if wanted "docdb-$count"; then
     inputs+=("docdb-$count")
 fi
 
+# Other work on the machine slows every row: the load average is printed before and after.
+echo "load before: $(cut -d' ' -f1-3 /proc/loadavg) on $(nproc) processors" | tee "$out/load.txt"
 for name in "${inputs[@]}"; do bench_input "$name"; done
+echo "load after: $(cut -d' ' -f1-3 /proc/loadavg)" | tee -a "$out/load.txt"
 
 "$python" - "$results" <<'PY'
 import sys
 rows = [line.rstrip("\n").split("\t") for line in open(sys.argv[1]) if line.strip()]
 print()
-print("| input | tool | size MB | documents | seconds | MB/s | documents/s | peak RSS MB |")
-print("|---|---|---:|---:|---:|---:|---:|---:|")
-for name, tool, size, docs, seconds, rss in rows:
+print("| input | tool | size MB | documents | seconds | MB/s | documents/s | CPU s | peak RSS MB |")
+print("|---|---|---:|---:|---:|---:|---:|---:|---:|")
+for name, tool, size, docs, seconds, rss, cpu in rows:
     size, docs, seconds, rss = int(size), int(docs), float(seconds), int(rss)
     s = max(seconds, 0.005)
-    print(f"| {name} | {tool} | {size / 1e6:.1f} | {docs} | {seconds:.2f} | {size / 1e6 / s:.1f} | {docs / s:.0f} | {rss / 1024:.1f} |")
+    print(f"| {name} | {tool} | {size / 1e6:.1f} | {docs} | {seconds:.2f} | {size / 1e6 / s:.1f} | {docs / s:.0f} "
+          f"| {float(cpu):.2f} | {rss / 1024:.1f} |")
 # The targets of docs/performance.md, for the largest USPTO input and the largest CNIPA one.
 by = {(r[0], r[1]): float(r[4]) for r in rows}
 us = [r[0] for r in rows if r[0].startswith("us-")]

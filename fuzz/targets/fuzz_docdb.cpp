@@ -1,5 +1,6 @@
-// Fuzz target: the EPO DOCDB exchange-document reader (with its pre-pass), through the batch's entry point (read_grant_source, then the
-// normaliser), with the format registry narrowed to that reader.
+// Fuzz target: the EPO DOCDB exchange-document reader (with its pre-pass), through the
+// batch's entry point (read_grant_source, then the normaliser), with the format registry
+// narrowed to that reader.
 #include "fuzz/grant_reader_target.h"
 #include "parsers/xml/docdb.h"
 

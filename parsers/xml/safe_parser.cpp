@@ -1,5 +1,7 @@
 #include "parsers/xml/safe_parser.h"
 
+#include "parsers/xml/markup_bounds.h"
+
 #include <libxml/parser.h>
 #include <libxml/tree.h>
 #include <libxml/xmlerror.h>
@@ -79,7 +81,7 @@ public:
     }
 
 private:
-    static constexpr int kReaderUses = 10000;
+    static constexpr int kReaderUses = 256;
     xmlTextReaderPtr spare_ = nullptr;
     int uses_ = 0;
 };
@@ -228,6 +230,11 @@ SafeReader::SafeReader(std::string_view bytes, ParseLimits limits) : limits_(lim
     }
     if (auto contradiction = utf16_mark_contradiction(bytes)) {
         record(1, 1, *contradiction);
+        return;
+    }
+    if (auto violation = check_markup_bounds(bytes, {limits_.max_attributes, limits_.max_namespaces_in_scope,
+                                                              limits_.max_internal_subset_size})) {
+        record(violation->line, 0, violation->message);
         return;
     }
     reader_.reset(t_readers.open(bytes));

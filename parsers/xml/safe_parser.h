@@ -8,6 +8,7 @@
 
 #include <libxml/xmlreader.h>
 
+#include <cstddef>
 #include <memory>
 #include <optional>
 #include <string>
@@ -27,6 +28,12 @@ struct ParseLimits {
     // Patent XML nests a few dozen levels at most (MathML and tables in descriptions);
     // 256 is also libxml2's own limit without XML_PARSE_HUGE.
     int max_depth = 256;
+    // Checked on the bytes before libxml2 reads them (markup_bounds.h): libxml2 compares
+    // a tag's attributes pairwise, and an internal DTD subset can make it do so for
+    // every element.
+    int max_attributes = 256;
+    int max_namespaces_in_scope = 256;
+    std::size_t max_internal_subset_size = std::size_t{64} << 10;
 };
 
 // The libxml2 options every SafeReader uses. Deliberately absent: XML_PARSE_NOENT (entity

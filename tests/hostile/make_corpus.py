@@ -84,7 +84,7 @@ def us_doctype(subset):
     return '<!DOCTYPE us-patent-grant SYSTEM "us-patent-grant-v45-2014-04-03.dtd" [\n%s\n]>\n' % subset
 
 
-def cnipa(title=None, subset=None, extra_attrs="", name=None):
+def cnipa(title=None, subset=None, name=None):
     d = T.cnipa_business
     if title is not None:
         d = d.replace(d[d.index("<business:InventionTitle"):d.index("</business:InventionTitle>")],
@@ -92,8 +92,6 @@ def cnipa(title=None, subset=None, extra_attrs="", name=None):
     if subset is not None:
         d = d.replace('"/DTDS/ExternalStandards/ipphdb-entities.dtd"[]>',
                       '"/DTDS/ExternalStandards/ipphdb-entities.dtd"[\n%s\n]>' % subset, 1)
-    if extra_attrs:
-        d = d.replace("<business:PatentDocumentAndRelated ", "<business:PatentDocumentAndRelated %s " % extra_attrs, 1)
     if name is not None:
         d = d.replace("<base:Name>云南高原光电科技有限公司</base:Name>", "<base:Name>%s</base:Name>" % name, 1)
     return d
@@ -232,7 +230,11 @@ def build(out, secret, port):
     write(out, "doctype-internal-entities-title.xml",
           us(doctype=us_doctype('<!ENTITY co "Lone Star">\n<!ENTITY tm "&#x2122;">'), title="&co;&tm; enclosure"))
     write(out, "doctype-internal-entities-unused.xml",
-          us(number="11553194", doctype=us_doctype('<!ENTITY co "Lone Star">\n<!ELEMENT x ANY>\n<!ATTLIST x y CDATA "z">')))
+          us(number="11553194", doctype=us_doctype('<!ENTITY co "Lone Star">\n<!ELEMENT x ANY>\n<!-- [ ] -->')))
+    # Attribute defaults: every <x/> gets 1,000 attributes, compared pairwise.
+    write(out, "doctype-attlist-defaults.xml",
+          us(doctype=us_doctype("<!ATTLIST x " + " ".join('a%d CDATA "1"' % i for i in range(1000)) + ">"),
+             description_extra="<p>" + "<x/>" * 20000 + "</p>\n"))
 
     # --- nesting and size ------------------------------------------------------------
     write(out, "deep-nesting-10000-description.xml",
@@ -244,8 +246,11 @@ def build(out, secret, port):
     write_streamed(out, "huge-attribute-100mb.xml", head.encode(), b"A", 100 * MB, tail.encode())
     head, tail = split_at(us(description_extra="<p>@@</p>\n"), "@@")
     write_streamed(out, "huge-text-100mb.xml", head.encode(), b"lorem ipsum ", 100 * MB, tail.encode())
+    scopes = "".join("<e %s>" % " ".join('xmlns:q%d_%d="urn:%d"' % (e, i, i) for i in range(250)) for e in range(200))
+    write(out, "namespaces-in-scope-flood.xml",
+          us(description_extra="<p>" + scopes + "<x/>" * 100000 + "</e>" * 200 + "</p>\n"))
     write(out, "huge-element-name.xml", us(description_extra="<%s/>\n" % ("n" * 60000)))
-    attributes = " ".join('a%d="%d"' % (i, i) for i in range(30000))
+    attributes = " ".join('a%d="%d"' % (i, i) for i in range(200000))
     write(out, "many-attributes.xml", us(description_extra="<p %s>x</p>\n" % attributes))
 
     # --- encodings -------------------------------------------------------------------
@@ -256,7 +261,10 @@ def build(out, secret, port):
     write(out, "gbk-declared-utf8.XML", gbk)
     write(out, "utf16le-bom-utf8-declared.xml", b"\xff\xfe" + us().encode("utf-8"))
     write(out, "utf16be-bom-utf8-declared.xml", b"\xfe\xff" + us().encode("utf-16-be"))
-    write(out, "utf8-bom-utf16-declared.xml", b"\xef\xbb\xbf" + us().replace('encoding="UTF-8"', 'encoding="UTF-16"', 1).encode())
+    write(out, "utf8-bom-utf16-declared.xml",
+          b"\xef\xbb\xbf" + us().replace('encoding="UTF-8"', 'encoding="UTF-16"', 1).encode())
+    write(out, "iso-2022-jp-declared.xml", us().replace('encoding="UTF-8"', 'encoding="ISO-2022-JP"', 1))
+    write(out, "utf7-declared.xml", us().replace('encoding="UTF-8"', 'encoding="UTF-7"', 1))
     write(out, "unknown-encoding.xml", us().replace('encoding="UTF-8"', 'encoding="X-NO-SUCH-CHARSET"', 1))
     write(out, "nul-byte.xml", us(title="Enclosure @@").encode().replace(b"@@", b"\x00"))
     write(out, "control-character.xml", us(title="Enclosure \x01 vent"))
