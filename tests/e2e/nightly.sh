@@ -29,6 +29,7 @@ newest=$(ls "$work/backups" | sort | tail -1)
 [ "$(sqlite3 "$work/backups/$newest" "pragma integrity_check")" = ok ] || fail "the backup is not a sound database"
 
 # A bad reference list: exit 2 passed through, the log says why.
+mkdir -p "$work/inbox/disputes"
 printf 'patent,status,date,note\nUS 1,maybe,2023-01-01,x\n' > "$work/inbox/disputes/bad.csv"
 nightly; rc=$?
 [ $rc = 2 ] || fail "bad list: nightly exited $rc, expected 2"
