@@ -6,15 +6,9 @@ namespace patsub::batch {
 
 bool decided_before(const Candidate& a, const Candidate& b) {
     if (a.prospective != b.prospective) return a.prospective > b.prospective;
-    if (a.grant.date != b.grant.date) return a.grant.date < b.grant.date;
-    if (a.grant.office != b.grant.office) return a.grant.office < b.grant.office;
-    return grant_id(a.grant) < grant_id(b.grant);
-}
-
-Candidate GrantIntake::make_candidate(Grant g) const {
-    Classification c = classify(g, kinds_, policy_.nearest(g.date));
-    Money amount = rules_.prospective_amount(g, c);
-    return Candidate{std::move(g), std::move(c), amount};
+    if (a.date != b.date) return a.date < b.date;
+    if (a.office != b.office) return a.office < b.office;
+    return a.grant_id < b.grant_id;
 }
 
 void GrantIntake::on_grant(Grant&& g) {
@@ -26,14 +20,17 @@ void GrantIntake::on_grant(Grant&& g) {
         ++out_of_scope;
         return;
     }
-    Candidate cand = make_candidate(std::move(g));
-    const std::string id = grant_id(cand.grant);
-    ledger_.record_grant(cand.grant, cand.classification, batch_id_);
-    ledger_.record_sighting({id, sha256_, cand.grant.source.document, cand.grant.source.line, batch_id_});
-    families_.link(id, family_keys(cand.grant));
-    candidates.push_back(std::move(cand));
+    const Classification c = classify(g, kinds_, policy_.nearest(g.date));
+    const std::string id = grant_id(g);
+    ledger_.record_grant(g, c, batch_id_);
+    ledger_.record_sighting({id, sha256_, g.source.document, g.source.line, batch_id_});
+    families_.link(id, family_keys(g));
+    candidates.push_back(Candidate{id, rules_.prospective_amount(g, c), g.date, g.office});
 }
 
-void GrantIntake::add_known(Grant g) { candidates.push_back(make_candidate(std::move(g))); }
+void GrantIntake::add_known(const Grant& g) {
+    const Classification c = classify(g, kinds_, policy_.nearest(g.date));
+    candidates.push_back(Candidate{grant_id(g), rules_.prospective_amount(g, c), g.date, g.office});
+}
 
 }  // namespace patsub::batch

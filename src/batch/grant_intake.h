@@ -14,15 +14,20 @@
 #include "policy/policy.h"
 
 #include <cstdint>
+#include <optional>
 #include <string>
 #include <vector>
 
 namespace patsub::batch {
 
+// A grant waiting to be decided: only what orders it. Its facts are in the ledger
+// (recorded when it was read) and are loaded again when its turn comes, so that a run
+// over millions of grants does not hold every Kunming grant in memory.
 struct Candidate {
-    Grant grant;
-    Classification classification;
+    std::string grant_id;
     Money prospective;  // what it would earn: first sort key for the cap (reading 7)
+    std::optional<Date> date;
+    std::string office;
 };
 
 // The order in which candidates are decided: highest amount first, then the earliest
@@ -55,8 +60,7 @@ class GrantIntake : public GrantHandler {
     void on_skipped(int, long, const std::string&) override { ++figures.records; }
 
     // Adds a grant read in an earlier batch (a held one) to the candidates.
-    void add_known(Grant g);
-    Candidate make_candidate(Grant g) const;
+    void add_known(const Grant& g);
 
     std::vector<Candidate> candidates;
     std::vector<DocumentProblem> problems;  // of the current file

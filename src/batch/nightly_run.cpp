@@ -115,7 +115,8 @@ void write_batch_dir(ledger::Ledger& ledger, RunReport& report, const RunOptions
     ledger::LineFilter f;
     f.batch_id = report.batch_id;
     std::ofstream csv(report.batch_dir / "ledger.csv", std::ios::trunc);
-    exports::write_ledger_csv(csv, ledger.lines(f));
+    exports::write_ledger_csv_header(csv);
+    ledger.for_each_line(f, [&](ledger::LedgerLine&& l) { exports::write_ledger_csv_row(csv, l); });
     std::ofstream summary(report.batch_dir / "summary.txt", std::ios::trunc);
     summary << summary_line(report) << '\n';
     for (const auto& q : report.quarantined) summary << "quarantined: " << q << '\n';
@@ -232,10 +233,10 @@ class BatchRun {
     // closed, a policy version published for a gap.
     void add_held_grants(GrantIntake& intake) {
         std::set<std::string> queued;
-        for (const auto& c : intake.candidates) queued.insert(grant_id(c.grant));
+        for (const auto& c : intake.candidates) queued.insert(c.grant_id);
         for (const auto& id : ledger_.held_grants()) {
             if (queued.count(id)) continue;
-            if (auto g = ledger_.load_grant(id)) intake.add_known(std::move(*g));
+            if (auto g = ledger_.load_grant(id)) intake.add_known(*g);
         }
     }
 
@@ -255,11 +256,15 @@ class BatchRun {
     void decide(std::vector<Candidate>& candidates) {
         std::stable_sort(candidates.begin(), candidates.end(), decided_before);
         for (const auto& cand : candidates) {
-            auto d = rules_.decide(cand.grant, cand.classification, facts_);
+            // Decided on the facts as the ledger holds them, which `explain` shows too.
+            const auto grant = ledger_.load_grant(cand.grant_id);
+            if (!grant) throw std::logic_error("candidate " + cand.grant_id + " is not in the ledger");
+            const Classification c = classify(*grant, kinds_, policy_.nearest(grant->date));
+            auto d = rules_.decide(*grant, c, facts_);
             if (!d) continue;  // in scope when read; a registry change may have moved it out
-            const std::string id = grant_id(cand.grant);
-            auto line = ledger::line_for(cand.grant, cand.classification, *d, facts_.families().family_of(id),
-                                         report_.batch_id, started_);
+            const std::string& id = cand.grant_id;
+            auto line =
+                ledger::line_for(*grant, c, *d, facts_.families().family_of(id), report_.batch_id, started_);
             auto latest = ledger_.latest_line(id, line.clause);  // before `line` is moved from
             writer_.write(std::move(latest), std::move(line));
         }

@@ -23,19 +23,18 @@ struct LedgerOptions {
     std::string format = "csv";
 };
 
-void print_json(const std::vector<ledger::LedgerLine>& lines) {
-    for (const auto& l : lines) {
-        JsonWriter w;
-        w.begin_object()
-            .field("line_id", l.line_id).field("batch_id", l.batch_id).field("grant", l.grant_id)
-            .field("office", l.office).field("kind", l.kind).field("patent_type", l.patent_type)
-            .field("jurisdiction", l.jurisdiction).field("family", l.family).field("payee_uscc", l.payee_uscc)
-            .field("payee_name", l.payee_name).field("clause", l.clause).field("status", l.status)
-            .field("amount_fen", l.amount_fen).field("reason", l.reason).field("policy", l.policy_version)
-            .field("hash", l.hash)
-            .end_object();
-        std::cout << w.str() << '\n';
-    }
+// One JSON object per line (JSON Lines), so that the output streams like the CSV.
+void print_json(const ledger::LedgerLine& l) {
+    JsonWriter w;
+    w.begin_object()
+        .field("line_id", l.line_id).field("batch_id", l.batch_id).field("grant", l.grant_id)
+        .field("office", l.office).field("kind", l.kind).field("patent_type", l.patent_type)
+        .field("jurisdiction", l.jurisdiction).field("family", l.family).field("payee_uscc", l.payee_uscc)
+        .field("payee_name", l.payee_name).field("clause", l.clause).field("status", l.status)
+        .field("amount_fen", l.amount_fen).field("reason", l.reason).field("policy", l.policy_version)
+        .field("hash", l.hash)
+        .end_object();
+    std::cout << w.str() << '\n';
 }
 
 // Columns sized to their widest cell by display width (a Chinese name takes two
@@ -67,10 +66,17 @@ void add_ledger_command(CLI::App& app, Action& action) {
             ledger::LineFilter f;
             f.batch_id = o->batch;
             f.current = o->current;
-            const auto lines = ledger.lines(f);
-            if (o->format == "json") print_json(lines);
-            else if (o->format == "table") print_table(lines);
-            else exports::write_ledger_csv(std::cout, lines);
+            // CSV and JSON stream: a whole ledger never sits in memory. The table needs
+            // every row first to size its columns.
+            if (o->format == "table") {
+                print_table(ledger.lines(f));
+                return Outcome::done;
+            }
+            if (o->format == "csv") exports::write_ledger_csv_header(std::cout);
+            ledger.for_each_line(f, [&](ledger::LedgerLine&& l) {
+                if (o->format == "json") print_json(l);
+                else exports::write_ledger_csv_row(std::cout, l);
+            });
             return Outcome::done;
         };
     });

@@ -51,22 +51,32 @@ std::string base64(std::string_view bytes) {
     return out;
 }
 
-std::string html_page(const PageParts& p) {
+std::string html_page_head(const PageParts& p) {
     std::string script_src = "'none'";
     if (!p.script.empty()) script_src = fmt::format("'sha256-{}'", base64(hex_to_bytes(sha256_hex(p.script))));
-    std::string out = fmt::format(
+    return fmt::format(
         "<!DOCTYPE html>\n<html lang=\"zh-CN\">\n<head>\n<meta charset=\"utf-8\">\n"
         "<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; style-src 'unsafe-inline'; "
         "img-src data:; script-src {}; base-uri 'none'; form-action 'none'\">\n"
         "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n"
         "<title>{}</title>\n<style>{}{}</style>\n</head>\n<body>\n",
         script_src, html_escape(p.title), common_style, p.extra_style);
-    out += p.body;
-    if (!p.data_script.empty())
-        out += "<script type=\"application/json\" id=\"page-data\">" + script_json(p.data_script) + "</script>\n";
+}
+
+std::string html_page_tail(const PageParts& p) {
+    std::string out;
     if (!p.script.empty()) out += "<script>" + p.script + "</script>\n";
-    out += "</body>\n</html>\n";
-    return out;
+    return out + "</body>\n</html>\n";
+}
+
+std::string html_page(const PageParts& p) {
+    std::string out = html_page_head(p) + p.body;
+    if (!p.data_script.empty()) {
+        out += data_script_open;
+        out += script_json(p.data_script);
+        out += data_script_close;
+    }
+    return out + html_page_tail(p);
 }
 
 }  // namespace patsub::exports

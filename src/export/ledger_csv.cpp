@@ -15,16 +15,22 @@ std::string csv_field(std::string_view s) {
     return out;
 }
 
-void write_ledger_csv(std::ostream& out, const std::vector<ledger::LedgerLine>& lines) {
+void write_ledger_csv_header(std::ostream& out) {
     out << "line_id,batch_id,grant,office,kind,patent_type,jurisdiction,family,payee_uscc,payee_name,"
            "clause,status,amount_fen,reason,policy\n";
-    for (const auto& l : lines) {
-        out << l.line_id << ',' << l.batch_id;
-        for (const std::string* f : {&l.grant_id, &l.office, &l.kind, &l.patent_type, &l.jurisdiction, &l.family,
-                                     &l.payee_uscc, &l.payee_name, &l.clause, &l.status})
-            out << ',' << csv_field(*f);
-        out << ',' << l.amount_fen << ',' << csv_field(l.reason) << ',' << csv_field(l.policy_version) << '\n';
-    }
+}
+
+void write_ledger_csv_row(std::ostream& out, const ledger::LedgerLine& l) {
+    out << l.line_id << ',' << l.batch_id;
+    for (const std::string* f : {&l.grant_id, &l.office, &l.kind, &l.patent_type, &l.jurisdiction, &l.family,
+                                 &l.payee_uscc, &l.payee_name, &l.clause, &l.status})
+        out << ',' << csv_field(*f);
+    out << ',' << l.amount_fen << ',' << csv_field(l.reason) << ',' << csv_field(l.policy_version) << '\n';
+}
+
+void write_ledger_csv(std::ostream& out, const std::vector<ledger::LedgerLine>& lines) {
+    write_ledger_csv_header(out);
+    for (const auto& l : lines) write_ledger_csv_row(out, l);
 }
 
 }  // namespace patsub::exports

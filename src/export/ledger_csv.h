@@ -16,4 +16,8 @@ std::string csv_field(std::string_view s);
 
 void write_ledger_csv(std::ostream& out, const std::vector<ledger::LedgerLine>& lines);
 
+// The same, a row at a time, for extracts streamed from the ledger (Ledger::for_each_line).
+void write_ledger_csv_header(std::ostream& out);
+void write_ledger_csv_row(std::ostream& out, const ledger::LedgerLine& line);
+
 }  // namespace patsub::exports

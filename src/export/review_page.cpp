@@ -12,6 +12,9 @@
 #include <fmt/format.h>
 
 #include <fstream>
+#include <functional>
+#include <map>
+#include <sstream>
 #include <stdexcept>
 
 namespace patsub::exports {
@@ -201,17 +204,10 @@ std::string header(const ReviewData& d) {
 }
 
 std::string summary_section(const ReviewData& d, const ReviewTexts& texts) {
-    std::vector<ledger::LedgerLine> lines;
-    for (const auto& r : d.lines) lines.push_back(r.line);
-    std::map<std::int64_t, std::string> district_of;
-    for (const auto& r : d.lines) district_of[r.line.line_id] = r.district;
-    const Tally t = total(lines);
-    const auto by_clause = break_down(lines, [](const ledger::LedgerLine& l) { return l.clause; });
-    const auto by_status = break_down(lines, [](const ledger::LedgerLine& l) { return l.status; });
-    const auto by_district = break_down(lines, [&](const ledger::LedgerLine& l) { return district_of[l.line_id]; });
+    const Tally& t = d.total;
     auto count = [&](const char* s) {
-        auto it = by_status.find(s);
-        return it == by_status.end() ? 0 : it->second.lines;
+        auto it = d.by_status.find(s);
+        return it == d.by_status.end() ? 0 : it->second.lines;
     };
     std::string out = "<section id=\"summary\">\n<h2>汇总 Batch summary</h2>\n<div class=\"cards\">";
     out += fmt::format("<div class=\"card\">明细 Lines<b>{}</b></div>", t.lines);
@@ -222,12 +218,12 @@ std::string summary_section(const ReviewData& d, const ReviewTexts& texts) {
     if (count("recovery") > 0)
         out += fmt::format("<div class=\"card\">追回 Recovery<b>{} CNY</b></div>", yuan(t.recovery_fen));
     out += "</div>\n";
-    out += svg_bar_chart("按条款金额 Amounts by clause (CNY)", breakdown_bars(by_clause, clause_label));
+    out += svg_bar_chart("按条款金额 Amounts by clause (CNY)", breakdown_bars(d.by_clause, clause_label));
     out += "\n<div class=\"grid\"><div><h3>按条款 By clause</h3>" +
-           breakdown_table(by_clause, "条款 Clause", clause_label) + "</div>";
-    out += "<div><h3>按状态 By status</h3>" + breakdown_table(by_status, "状态 Status", status_label) + "</div>";
+           breakdown_table(d.by_clause, "条款 Clause", clause_label) + "</div>";
+    out += "<div><h3>按状态 By status</h3>" + breakdown_table(d.by_status, "状态 Status", status_label) + "</div>";
     out += "<div><h3>按区县 By district</h3>" +
-           breakdown_table(by_district, "区县 District", [&](const std::string& k) { return texts.district_label(k); }) +
+           breakdown_table(d.by_district, "区县 District", [&](const std::string& k) { return texts.district_label(k); }) +
            "</div></div>\n</section>\n";
     return out;
 }
@@ -255,10 +251,9 @@ std::string treasury_section(const ReviewData& d) {
                        "<th class=\"num\">{}</th></tr></tfoot></table>\n",
                        d.treasury_rows.size(), yuan(total), lines);
     std::string carried;
-    for (const auto& l : d.treasury_lines)
-        if (l.batch_id != d.batch.batch_id)
-            carried += fmt::format("<li>行 line {} (第 {} 批 batch {}) {} {} {} CNY</li>", l.line_id, l.batch_id,
-                                   l.batch_id, html_escape(l.grant_id), html_escape(l.payee_name), yuan(l.amount_fen));
+    for (const auto& l : d.carried)
+        carried += fmt::format("<li>行 line {} (第 {} 批 batch {}) {} {} {} CNY</li>", l.line_id, l.batch_id,
+                               l.batch_id, html_escape(l.grant_id), html_escape(l.payee_name), yuan(l.amount_fen));
     if (!carried.empty())
         out += "<p>包含此前暂缓后放行的明细 / Includes lines released from a staff hold after their own batch was "
                "approved:</p><ul>" + carried + "</ul>\n";
@@ -273,10 +268,9 @@ std::string reason_cells(const std::string& code, const ReviewTexts& texts) {
 
 std::string attention_section(const ReviewData& d, const ReviewTexts& texts) {
     std::string rows;
-    for (const auto& r : d.lines) {
+    for (const auto& r : d.attention) {
         const auto& l = r.line;
         const bool held_by_staff = staff_held(r);
-        if (l.status != "held" && l.status != "rejected" && l.status != "recovery" && !held_by_staff) continue;
         const std::string code = held_by_staff && l.status == "payable" ? "staff_hold" : l.reason;
         std::string cells = reason_cells(code, texts);
         if (held_by_staff)
@@ -296,54 +290,85 @@ std::string attention_section(const ReviewData& d, const ReviewTexts& texts) {
            rows + "</tbody></table>\n</section>\n";
 }
 
-std::string lines_section(const ReviewData& d, const ReviewTexts& texts) {
-    std::string out =
-        "<section id=\"lines\">\n<h2>全部明细 All lines</h2>\n"
-        "<p><label>筛选 Filter <input id=\"filter\" type=\"search\" autocomplete=\"off\" "
-        "placeholder=\"专利、单位、条款、状态 patent, payee, clause, status\"></label> <span id=\"shown\"></span></p>\n"
-        "<table id=\"lines-table\"><thead><tr><th class=\"num\" data-sort=\"num\">行 Line</th>"
-        "<th data-sort=\"text\">专利 Patent</th><th data-sort=\"text\">单位 Payee</th>"
-        "<th data-sort=\"text\">区县 District</th><th data-sort=\"text\">条款 Clause</th>"
-        "<th data-sort=\"text\">状态 Status</th><th class=\"num\" data-sort=\"num\">金额 Amount CNY</th>"
-        "<th data-sort=\"text\">原因 Reason</th><th>说明 Why</th></tr></thead>\n<tbody>\n";
-    for (const auto& r : d.lines) {
-        const auto& l = r.line;
-        const Bilingual status = status_words(l.status);
-        std::string badges;
-        if (staff_held(r)) badges += "<span class=\"badge hold\">工作人员暂缓 staff hold</span>";
-        if (r.exported_in)
-            badges += fmt::format("<span class=\"badge done\">已付 treasury-{}</span>", *r.exported_in);
-        const std::string district = texts.district_label(r.district);
-        const std::string search = fmt::format("{} {} {} {} {} {} {} {} {}", l.grant_id, l.payee_name, l.payee_uscc,
-                                               l.clause, l.status, status.zh, l.reason, district,
-                                               staff_held(r) ? "staff_hold" : "");
-        const Bilingual* reason = texts.reasons.find(l.reason);
-        out += fmt::format(
-            "<tr class=\"{0}\" data-search=\"{1}\"><td class=\"num\" data-v=\"{2}\">{2}</td><td>{3}</td>"
-            "<td>{4}<br><code>{5}</code></td><td>{6}</td><td>{7}</td><td>{8} {9}{10}</td>"
-            "<td class=\"num\" data-v=\"{11}\">{12}</td><td title=\"{13}\">{14}</td>"
-            "<td><details data-line=\"{2}\"><summary>说明 why</summary><div class=\"why\"></div></details></td></tr>\n",
-            html_escape(l.status), html_escape(search), l.line_id, html_escape(l.grant_id), html_escape(l.payee_name),
-            html_escape(l.payee_uscc), html_escape(district), html_escape(l.clause), html_escape(status.zh),
-            html_escape(status.en), badges, l.amount_fen, yuan(l.amount_fen),
-            reason ? html_escape(reason->zh + " / " + reason->en) : "", html_escape(l.reason));
-    }
-    return out + "</tbody></table>\n</section>\n";
+constexpr const char* lines_section_open =
+    "<section id=\"lines\">\n<h2>全部明细 All lines</h2>\n"
+    "<p><label>筛选 Filter <input id=\"filter\" type=\"search\" autocomplete=\"off\" "
+    "placeholder=\"专利、单位、条款、状态 patent, payee, clause, status\"></label> <span id=\"shown\"></span></p>\n"
+    "<table id=\"lines-table\"><thead><tr><th class=\"num\" data-sort=\"num\">行 Line</th>"
+    "<th data-sort=\"text\">专利 Patent</th><th data-sort=\"text\">单位 Payee</th>"
+    "<th data-sort=\"text\">区县 District</th><th data-sort=\"text\">条款 Clause</th>"
+    "<th data-sort=\"text\">状态 Status</th><th class=\"num\" data-sort=\"num\">金额 Amount CNY</th>"
+    "<th data-sort=\"text\">原因 Reason</th><th>说明 Why</th></tr></thead>\n<tbody>\n";
+constexpr const char* lines_section_close = "</tbody></table>\n</section>\n";
+
+std::string line_row(const ReviewLine& r, const ReviewTexts& texts) {
+    const auto& l = r.line;
+    const Bilingual status = status_words(l.status);
+    std::string badges;
+    if (staff_held(r)) badges += "<span class=\"badge hold\">工作人员暂缓 staff hold</span>";
+    if (r.exported_in) badges += fmt::format("<span class=\"badge done\">已付 treasury-{}</span>", *r.exported_in);
+    const std::string district = texts.district_label(r.district);
+    const std::string search = fmt::format("{} {} {} {} {} {} {} {} {}", l.grant_id, l.payee_name, l.payee_uscc,
+                                           l.clause, l.status, status.zh, l.reason, district,
+                                           staff_held(r) ? "staff_hold" : "");
+    const Bilingual* reason = texts.reasons.find(l.reason);
+    return fmt::format(
+        "<tr class=\"{0}\" data-search=\"{1}\"><td class=\"num\" data-v=\"{2}\">{2}</td><td>{3}</td>"
+        "<td>{4}<br><code>{5}</code></td><td>{6}</td><td>{7}</td><td>{8} {9}{10}</td>"
+        "<td class=\"num\" data-v=\"{11}\">{12}</td><td title=\"{13}\">{14}</td>"
+        "<td><details data-line=\"{2}\"><summary>说明 why</summary><div class=\"why\"></div></details></td></tr>\n",
+        html_escape(l.status), html_escape(search), l.line_id, html_escape(l.grant_id), html_escape(l.payee_name),
+        html_escape(l.payee_uscc), html_escape(district), html_escape(l.clause), html_escape(status.zh),
+        html_escape(status.en), badges, l.amount_fen, yuan(l.amount_fen),
+        reason ? html_escape(reason->zh + " / " + reason->en) : "", html_escape(l.reason));
 }
 
-std::string page_data(const ReviewData& d) {
-    std::string out = "{\"labels\":" + labels_json() + ",\"reasoning\":{";
-    bool first = true;
-    for (const auto& r : d.lines) {
-        if (!first) out += ',';
-        first = false;
-        // Each reasoning travels as a JSON string and is parsed on demand, so that a
-        // malformed one shows as text instead of breaking the page.
-        append_json_string(out, std::to_string(r.line.line_id));
-        out += ':';
-        append_json_string(out, r.line.reasoning);
+bool needs_attention(const ReviewLine& r) {
+    const auto& s = r.line.status;
+    return s == "held" || s == "rejected" || s == "recovery" || staff_held(r);
+}
+
+// What the page shows beside each line of the batch: the payee's district, the latest
+// staff hold event, the treasury file that carried it.
+class LineDecorations {
+public:
+    LineDecorations(ledger::Ledger& ledger, std::int64_t batch_id) : batch_id_(batch_id) {
+        ledger::ReviewStore store(ledger);
+        ledger::PayeeStore payees(ledger.db());
+        districts_ = payees.current_districts();
+        holds_ = store.hold_states();
+        exported_ = store.exported_batches(batch_id);
     }
-    return out + "}}";
+
+    ReviewLine decorate(ledger::LedgerLine&& l) const {
+        ReviewLine r;
+        if (auto it = districts_.find(l.payee_uscc); it != districts_.end()) r.district = it->second;
+        if (auto it = holds_.find(l.line_id); it != holds_.end()) r.staff = it->second;
+        if (auto it = exported_.find(l.line_id); it != exported_.end()) r.exported_in = it->second;
+        r.line = std::move(l);
+        return r;
+    }
+
+    // Every line of the batch, in line order, one at a time.
+    void for_each(ledger::Ledger& ledger, const std::function<void(ReviewLine&&)>& visit) const {
+        ledger::LineFilter f;
+        f.batch_id = batch_id_;
+        ledger.for_each_line(f, [&](ledger::LedgerLine&& l) { visit(decorate(std::move(l))); });
+    }
+
+private:
+    std::int64_t batch_id_;
+    std::map<std::string, std::string> districts_;
+    std::map<std::int64_t, ledger::HoldEvent> holds_;
+    std::map<std::int64_t, std::int64_t> exported_;
+};
+
+PageParts page_frame(std::int64_t batch_id) {
+    PageParts page;
+    page.title = fmt::format("第 {0} 批审核 Review of batch {0} · patsub", batch_id);
+    page.extra_style = page_style;
+    page.script = page_script;
+    return page;
 }
 
 }  // namespace
@@ -356,27 +381,33 @@ ReviewData gather_review(ledger::Ledger& ledger, std::int64_t batch_id) {
     ReviewData d;
     d.batch = *batch;
     d.approval = store.approval(batch_id);
-    const auto districts = payees.current_districts();
-    const auto holds = store.hold_states();
-    const auto exported = store.exported_batches();
-    ledger::LineFilter f;
-    f.batch_id = batch_id;
-    for (auto& l : ledger.lines(f)) {
-        ReviewLine r;
-        if (auto it = districts.find(l.payee_uscc); it != districts.end()) r.district = it->second;
-        if (auto it = holds.find(l.line_id); it != holds.end()) r.staff = it->second;
-        if (auto it = exported.find(l.line_id); it != exported.end()) r.exported_in = it->second;
-        r.line = std::move(l);
-        d.lines.push_back(std::move(r));
-    }
+    const LineDecorations decorations(ledger, batch_id);
+    decorations.for_each(ledger, [&](ReviewLine&& r) {
+        d.total.add(r.line);
+        d.by_clause[r.line.clause].add(r.line);
+        d.by_status[r.line.status].add(r.line);
+        d.by_district[r.district].add(r.line);
+        if (!needs_attention(r)) return;
+        r.line.reasoning.clear();  // the table of lines carries it; this one only names the reason
+        d.attention.push_back(std::move(r));
+    });
+    // Only the lines of other batches are kept (released from a staff hold after their
+    // own batch was approved): the page names them.
+    auto keep_carried = [&](ledger::LedgerLine&& l) {
+        if (l.batch_id != batch_id) d.carried.push_back(std::move(l));
+    };
     if (d.approval) {
         d.treasury = store.treasury_file(batch_id);
         d.treasury_rows = store.treasury_rows(batch_id);
-        d.treasury_lines = store.exported_lines(batch_id);
+        for (auto& l : store.exported_lines(batch_id)) keep_carried(std::move(l));
     } else {
-        d.treasury_lines = store.export_candidates(batch_id);
+        TreasuryTally tally(payees);
         try {
-            d.treasury_rows = treasury_rows(d.treasury_lines, payees);
+            store.for_each_export_candidate(batch_id, [&](ledger::LedgerLine&& l) {
+                tally.add(l);
+                keep_carried(std::move(l));
+            });
+            d.treasury_rows = tally.rows();
         } catch (const ledger::ReviewRefused& e) {
             d.treasury_problem = e.what();
         }
@@ -384,23 +415,43 @@ ReviewData gather_review(ledger::Ledger& ledger, std::int64_t batch_id) {
     return d;
 }
 
-std::string review_page(const ReviewData& d, const ReviewTexts& texts) {
-    PageParts page;
-    page.title = fmt::format("第 {0} 批审核 Review of batch {0} · patsub", d.batch.batch_id);
-    page.extra_style = page_style;
-    page.body = header(d) + summary_section(d, texts) + treasury_section(d) + attention_section(d, texts) +
-                lines_section(d, texts);
-    page.data_script = page_data(d);
-    page.script = page_script;
-    return html_page(page);
+void write_review_page(std::ostream& out, ledger::Ledger& ledger, std::int64_t batch_id, const ReviewTexts& texts) {
+    const ReviewData d = gather_review(ledger, batch_id);
+    const PageParts frame = page_frame(batch_id);
+    out << html_page_head(frame) << header(d) << summary_section(d, texts) << treasury_section(d)
+        << attention_section(d, texts) << lines_section_open;
+    // The batch's lines are read from the ledger again for the table and once more for
+    // the reasoning, instead of being held: a batch may carry tens of thousands of them.
+    const LineDecorations decorations(ledger, batch_id);
+    decorations.for_each(ledger, [&](ReviewLine&& r) { out << line_row(r, texts); });
+    out << lines_section_close << data_script_open << script_json("{\"labels\":" + labels_json() + ",\"reasoning\":{");
+    bool first = true;
+    ledger::LineFilter f;
+    f.batch_id = batch_id;
+    ledger.for_each_line(f, [&](ledger::LedgerLine&& l) {
+        // Each reasoning travels as a JSON string and is parsed on demand, so that a
+        // malformed one shows as text instead of breaking the page.
+        std::string entry = first ? "" : ",";
+        first = false;
+        append_json_string(entry, std::to_string(l.line_id));
+        entry += ':';
+        append_json_string(entry, l.reasoning);
+        out << script_json(entry);
+    });
+    out << script_json("}}") << data_script_close << html_page_tail(frame);
+}
+
+std::string review_page(ledger::Ledger& ledger, std::int64_t batch_id, const ReviewTexts& texts) {
+    std::ostringstream out;
+    write_review_page(out, ledger, batch_id, texts);
+    return std::move(out).str();
 }
 
 void write_review_page(ledger::Ledger& ledger, std::int64_t batch_id, const std::filesystem::path& file,
                        const ReviewTexts& texts) {
-    const std::string html = review_page(gather_review(ledger, batch_id), texts);
     if (!file.parent_path().empty()) std::filesystem::create_directories(file.parent_path());
     std::ofstream out(file, std::ios::binary | std::ios::trunc);
-    out.write(html.data(), static_cast<std::streamsize>(html.size()));
+    write_review_page(out, ledger, batch_id, texts);
     out.flush();
     if (!out) throw std::runtime_error(file.string() + ": cannot write the review page");
 }

@@ -7,6 +7,7 @@
 // or font; every input value escaped, the reasoning JSON embedded safely.
 #pragma once
 
+#include "export/breakdown.h"
 #include "export/review_texts.h"
 #include "ledger/ledger.h"
 #include "ledger/review_store.h"
@@ -14,6 +15,7 @@
 #include <cstdint>
 #include <filesystem>
 #include <optional>
+#include <ostream>
 #include <string>
 #include <vector>
 
@@ -26,13 +28,19 @@ struct ReviewLine {
     std::optional<std::int64_t> exported_in;  // batch whose treasury file carried it
 };
 
+// What the page says of a batch apart from its table of lines, which is streamed from
+// the ledger as it is written (every line of a batch held at once would make memory
+// grow with the number of Kunming grants in a run).
 struct ReviewData {
     ledger::BatchInfo batch;
     std::optional<ledger::Approval> approval;
-    std::vector<ReviewLine> lines;
-    // Lines the batch's treasury file carried (approved) or would carry if approved now.
-    std::vector<ledger::LedgerLine> treasury_lines;
+    Tally total;  // every line of the batch
+    Breakdown by_clause, by_status, by_district;
+    // Held, rejected and recovery lines, and lines staff hold (reasoning left out).
+    std::vector<ReviewLine> attention;
     std::vector<ledger::TreasuryRow> treasury_rows;
+    // Lines of earlier batches the treasury file carries (released from a staff hold).
+    std::vector<ledger::LedgerLine> carried;
     std::optional<ledger::TreasuryRecord> treasury;
     std::string treasury_problem;  // why the rows could not be made (a payee without bank details)
 };
@@ -40,9 +48,12 @@ struct ReviewData {
 // Throws ledger::ReviewRefused when the batch does not exist.
 ReviewData gather_review(ledger::Ledger& ledger, std::int64_t batch_id);
 
-std::string review_page(const ReviewData& data, const ReviewTexts& texts);
+// The page, written as it is made. Throws ledger::ReviewRefused when the batch does not
+// exist.
+void write_review_page(std::ostream& out, ledger::Ledger& ledger, std::int64_t batch_id, const ReviewTexts& texts);
+std::string review_page(ledger::Ledger& ledger, std::int64_t batch_id, const ReviewTexts& texts);
 
-// gather + render + write, as `patsub run` and `patsub review` do.
+// The page into `file`, as `patsub run` and `patsub review` do.
 void write_review_page(ledger::Ledger& ledger, std::int64_t batch_id, const std::filesystem::path& file,
                        const ReviewTexts& texts);
 

@@ -6,31 +6,38 @@
 
 #include <fmt/format.h>
 
-#include <map>
-
 namespace patsub::exports {
+
+void TreasuryTally::add(const ledger::LedgerLine& l) {
+    auto [it, fresh] = by_payee_.try_emplace(l.payee_uscc);
+    auto& row = it->second;
+    if (fresh) {
+        const auto p = payees_.current(l.payee_uscc);
+        if (!p || p->bank_account.empty()) {
+            by_payee_.erase(it);
+            throw ledger::ReviewRefused(fmt::format(
+                "payee {} ({}) of line {} has no bank account in the ledger's payee registry; run a batch "
+                "with a registry snapshot that lists it, or hold the line (patsub hold), then approve",
+                l.payee_uscc, l.payee_name, l.line_id));
+        }
+        row = ledger::TreasuryRow{p->uscc, p->name, p->bank_name, p->bank_account, 0, 0};
+    }
+    row.amount_fen += l.amount_fen;
+    ++row.lines;
+    ++lines_;
+}
+
+std::vector<ledger::TreasuryRow> TreasuryTally::rows() const {
+    std::vector<ledger::TreasuryRow> out;
+    for (const auto& [uscc, row] : by_payee_) out.push_back(row);
+    return out;
+}
 
 std::vector<ledger::TreasuryRow> treasury_rows(const std::vector<ledger::LedgerLine>& lines,
                                                ledger::PayeeStore& payees) {
-    std::map<std::string, ledger::TreasuryRow> by_payee;
-    for (const auto& l : lines) {
-        auto [it, fresh] = by_payee.try_emplace(l.payee_uscc);
-        auto& row = it->second;
-        if (fresh) {
-            const auto p = payees.current(l.payee_uscc);
-            if (!p || p->bank_account.empty())
-                throw ledger::ReviewRefused(fmt::format(
-                    "payee {} ({}) of line {} has no bank account in the ledger's payee registry; run a batch "
-                    "with a registry snapshot that lists it, or hold the line (patsub hold), then approve",
-                    l.payee_uscc, l.payee_name, l.line_id));
-            row = ledger::TreasuryRow{p->uscc, p->name, p->bank_name, p->bank_account, 0, 0};
-        }
-        row.amount_fen += l.amount_fen;
-        ++row.lines;
-    }
-    std::vector<ledger::TreasuryRow> out;
-    for (auto& [uscc, row] : by_payee) out.push_back(std::move(row));
-    return out;
+    TreasuryTally tally(payees);
+    for (const auto& l : lines) tally.add(l);
+    return tally.rows();
 }
 
 std::string treasury_file_name(std::int64_t batch_id) { return fmt::format("treasury-{}.csv", batch_id); }

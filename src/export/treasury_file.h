@@ -11,13 +11,30 @@
 #include "ledger/review_store.h"
 
 #include <cstdint>
+#include <map>
 #include <string>
 #include <vector>
 
 namespace patsub::exports {
 
-// Rows ordered by credit code; name and bank details from the payee registry as the
-// ledger holds it. Throws ledger::ReviewRefused when a payee has no bank account there.
+// Sums lines into one row per payee as they stream by (a batch may carry tens of
+// thousands of payable lines); name and bank details from the payee registry as the
+// ledger holds it.
+class TreasuryTally {
+  public:
+    explicit TreasuryTally(ledger::PayeeStore& payees) : payees_(payees) {}
+    // Throws ledger::ReviewRefused when the line's payee has no bank account there.
+    void add(const ledger::LedgerLine& line);
+    std::int64_t lines() const { return lines_; }
+    // Ordered by credit code.
+    std::vector<ledger::TreasuryRow> rows() const;
+
+  private:
+    ledger::PayeeStore& payees_;
+    std::map<std::string, ledger::TreasuryRow> by_payee_;
+    std::int64_t lines_ = 0;
+};
+
 std::vector<ledger::TreasuryRow> treasury_rows(const std::vector<ledger::LedgerLine>& lines,
                                                ledger::PayeeStore& payees);
 

@@ -437,7 +437,7 @@ std::vector<LedgerLine> Ledger::recovery_candidates() {
     return out;
 }
 
-std::vector<LedgerLine> Ledger::lines(const LineFilter& f) {
+void Ledger::for_each_line(const LineFilter& f, const std::function<void(LedgerLine&&)>& visit) {
     std::string sql = fmt::format("SELECT {} FROM ledger_lines l WHERE 1=1", line_columns);
     if (f.batch_id) sql += " AND batch_id = :batch";
     if (f.grant_id) sql += " AND grant_id = :grant";
@@ -448,8 +448,12 @@ std::vector<LedgerLine> Ledger::lines(const LineFilter& f) {
     SQLite::Statement q(db_, sql);
     if (f.batch_id) q.bind(":batch", *f.batch_id);
     if (f.grant_id) q.bind(":grant", *f.grant_id);
+    while (q.executeStep()) visit(read_line(q));
+}
+
+std::vector<LedgerLine> Ledger::lines(const LineFilter& f) {
     std::vector<LedgerLine> out;
-    while (q.executeStep()) out.push_back(read_line(q));
+    for_each_line(f, [&](LedgerLine&& l) { out.push_back(std::move(l)); });
     return out;
 }
 

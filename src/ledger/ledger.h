@@ -14,6 +14,7 @@
 
 #include <cstdint>
 #include <filesystem>
+#include <functional>
 #include <memory>
 #include <optional>
 #include <stdexcept>
@@ -103,6 +104,10 @@ class Ledger {
     // line answers yet.
     std::vector<LedgerLine> recovery_candidates();
 
+    // Lines in line order, one at a time: a batch extract or an audit over years of
+    // lines never holds them all (peak memory must not grow with the ledger).
+    void for_each_line(const LineFilter& f, const std::function<void(LedgerLine&&)>& visit);
+    // The same, collected: for callers that need a handful of lines (one grant, tests).
     std::vector<LedgerLine> lines(const LineFilter& f);
     std::optional<std::int64_t> last_batch_id();
 

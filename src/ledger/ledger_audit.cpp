@@ -15,7 +15,7 @@ namespace {
 void check_chain(Ledger& ledger, AuditResult& r) {
     std::string prev = std::string(64, '0');
     std::int64_t expected_id = 1;
-    for (const auto& l : ledger.lines({})) {
+    ledger.for_each_line({}, [&](LedgerLine&& l) {
         ++r.lines;
         if (l.line_id != expected_id)
             r.breaches.push_back(fmt::format("line {}: expected line id {} (a line is missing)", l.line_id, expected_id));
@@ -25,7 +25,7 @@ void check_chain(Ledger& ledger, AuditResult& r) {
         if (line_hash(l) != l.hash)
             r.breaches.push_back(fmt::format("line {}: content does not match its hash (edited outside patsub)", l.line_id));
         prev = l.hash;
-    }
+    });
 }
 
 void check_queries(Ledger& ledger, AuditResult& r) {

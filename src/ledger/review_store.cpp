@@ -7,6 +7,7 @@
 
 #include <algorithm>
 #include <chrono>
+#include <functional>
 #include <set>
 
 namespace patsub::ledger {
@@ -118,33 +119,56 @@ std::map<std::int64_t, std::int64_t> ReviewStore::exported_batches() {
     return out;
 }
 
-// Lines are read through Ledger::lines (one query per batch concerned) so that this
-// file does not repeat the ledger's column list.
-std::vector<LedgerLine> ReviewStore::lines_by_id(const std::vector<std::pair<std::int64_t, std::int64_t>>& line_batch) {
+std::map<std::int64_t, std::int64_t> ReviewStore::exported_batches(std::int64_t lines_of_batch) {
+    std::map<std::int64_t, std::int64_t> out;
+    if (!available_) return out;
+    SQLite::Statement q(db_, "SELECT e.line_id, e.batch_id FROM exported_lines e JOIN ledger_lines l USING (line_id) "
+                             "WHERE l.batch_id = ?");
+    q.bind(1, lines_of_batch);
+    while (q.executeStep()) out[q.getColumn(0).getInt64()] = q.getColumn(1).getInt64();
+    return out;
+}
+
+// Lines are read through Ledger::for_each_line (one query per batch concerned) so that
+// this file does not repeat the ledger's column list. The reasoning is left out: the
+// treasury file, the notices and the review page's treasury section never show it, and
+// a batch can carry tens of thousands of payable lines. Line ids grow with batch ids, so
+// visiting batch after batch visits the lines in line order.
+void ReviewStore::for_each_line_by_id(const std::vector<std::pair<std::int64_t, std::int64_t>>& line_batch,
+                                      const std::function<void(LedgerLine&&)>& visit) {
     std::set<std::int64_t> wanted, batches;
     for (const auto& [line, batch] : line_batch) {
         wanted.insert(line);
         batches.insert(batch);
     }
-    std::vector<LedgerLine> out;
     for (std::int64_t b : batches) {
         LineFilter f;
         f.batch_id = b;
-        for (auto& l : ledger_.lines(f))
-            if (wanted.count(l.line_id)) out.push_back(std::move(l));
+        ledger_.for_each_line(f, [&](LedgerLine&& l) {
+            if (!wanted.count(l.line_id)) return;
+            std::string().swap(l.reasoning);
+            visit(std::move(l));
+        });
     }
-    std::sort(out.begin(), out.end(), [](const LedgerLine& a, const LedgerLine& b) { return a.line_id < b.line_id; });
+}
+
+std::vector<LedgerLine> ReviewStore::lines_by_id(const std::vector<std::pair<std::int64_t, std::int64_t>>& line_batch) {
+    std::vector<LedgerLine> out;
+    for_each_line_by_id(line_batch, [&](LedgerLine&& l) { out.push_back(std::move(l)); });
     return out;
 }
 
-std::vector<LedgerLine> ReviewStore::export_candidates(std::int64_t batch_id) {
+void ReviewStore::for_each_export_candidate(std::int64_t batch_id, const std::function<void(LedgerLine&&)>& visit) {
     if (!available_) {
         // No review tables yet: nothing was ever held or exported or approved.
         LineFilter f;
         f.batch_id = batch_id;
-        auto all = ledger_.lines(f);
-        std::erase_if(all, [](const LedgerLine& l) { return l.status != "payable"; });
-        return all;
+        ledger_.for_each_line(f, [&](LedgerLine&& l) {
+            if (l.status != "payable") return;
+            std::string().swap(l.reasoning);  // as for_each_line_by_id
+            visit(std::move(l));
+        });
+        return;
     }
     SQLite::Statement q(
         db_,
@@ -160,7 +184,13 @@ std::vector<LedgerLine> ReviewStore::export_candidates(std::int64_t batch_id) {
     q.bind(":batch", batch_id);
     std::vector<std::pair<std::int64_t, std::int64_t>> ids;
     while (q.executeStep()) ids.emplace_back(q.getColumn(0).getInt64(), q.getColumn(1).getInt64());
-    return lines_by_id(ids);
+    for_each_line_by_id(ids, visit);
+}
+
+std::vector<LedgerLine> ReviewStore::export_candidates(std::int64_t batch_id) {
+    std::vector<LedgerLine> out;
+    for_each_export_candidate(batch_id, [&](LedgerLine&& l) { out.push_back(std::move(l)); });
+    return out;
 }
 
 std::vector<LedgerLine> ReviewStore::exported_lines(std::int64_t batch_id) {

@@ -11,6 +11,7 @@
 #include "ledger/ledger.h"
 
 #include <cstdint>
+#include <functional>
 #include <map>
 #include <optional>
 #include <stdexcept>
@@ -88,7 +89,12 @@ class ReviewStore {
     std::map<std::int64_t, HoldEvent> hold_states();
     // line -> batch whose treasury file carried it.
     std::map<std::int64_t, std::int64_t> exported_batches();
+    // The same for the lines of one batch only.
+    std::map<std::int64_t, std::int64_t> exported_batches(std::int64_t lines_of_batch);
 
+    // Payable lines the treasury file of this batch would carry if approved now, in line
+    // order, without their reasoning (the treasury never shows it).
+    void for_each_export_candidate(std::int64_t batch_id, const std::function<void(LedgerLine&&)>& visit);
     std::vector<LedgerLine> export_candidates(std::int64_t batch_id);
     std::vector<LedgerLine> exported_lines(std::int64_t batch_id);
 
@@ -100,6 +106,8 @@ class ReviewStore {
     std::vector<TreasuryRow> treasury_rows(std::int64_t batch_id);
 
   private:
+    void for_each_line_by_id(const std::vector<std::pair<std::int64_t, std::int64_t>>& line_batch,
+                             const std::function<void(LedgerLine&&)>& visit);
     std::vector<LedgerLine> lines_by_id(const std::vector<std::pair<std::int64_t, std::int64_t>>& line_batch);
     std::optional<HoldEvent> latest_event(std::int64_t line_id);
     HoldEvent add_event(const HoldEvent& e);

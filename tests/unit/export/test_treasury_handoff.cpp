@@ -152,7 +152,7 @@ TEST_CASE("a held line is kept out and goes with the next batch approved after i
 
     // The review page of batch 2 shows the carried line before approval.
     const auto texts = exports::ReviewTexts::load(std::filesystem::path(PATSUB_SOURCE_DIR) / "schemas");
-    const std::string page = exports::review_page(exports::gather_review(l, b2), texts);
+    const std::string page = exports::review_page(l, b2, texts);
     CHECK(page.find("released from a staff hold") != std::string::npos);
 
     const auto r2 = exports::approve_batch(l, b2, "王五", t.dir / "out", "2026-01-07T08:00:00Z");
@@ -187,7 +187,7 @@ TEST_CASE("the review page shows hostile values as text and embeds the reasoning
     l.append(line(b1, "CN3B", B, "<script>window.__pwned=1</script>", "payable", 60000));
     l.append(line(b1, "CN9U", "", "\"onmouseover=\"window.__pwned=2", "held", 0, "payee_not_registered"));
     const auto texts = exports::ReviewTexts::load(std::filesystem::path(PATSUB_SOURCE_DIR) / "schemas");
-    const std::string page = exports::review_page(exports::gather_review(l, b1), texts);
+    const std::string page = exports::review_page(l, b1, texts);
     CHECK(page.find("<script>window") == std::string::npos);
     CHECK(page.find("</script><script>window") == std::string::npos);
     CHECK(page.find("\"onmouseover=") == std::string::npos);
