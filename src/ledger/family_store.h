@@ -5,6 +5,8 @@
 // ledger's payable lines, so the cap holds across all runs for ever.
 #pragma once
 
+#include "ledger/statement_cache.h"
+
 #include <SQLiteCpp/Database.h>
 
 #include <set>
@@ -15,7 +17,7 @@ namespace patsub::ledger {
 
 class FamilyStore {
   public:
-    explicit FamilyStore(SQLite::Database& db) : db_(db) {}
+    explicit FamilyStore(SQLite::Database& db) : statements_(db) {}
 
     // Records the grant's keys and returns its family id (the grant must be in `grants`).
     std::string link(const std::string& grant_id, const std::vector<std::string>& keys);
@@ -26,7 +28,7 @@ class FamilyStore {
     std::set<std::string> funded(const std::string& family, const std::set<std::string>& cap_clauses);
 
   private:
-    SQLite::Database& db_;
+    StatementCache statements_;
 };
 
 }  // namespace patsub::ledger

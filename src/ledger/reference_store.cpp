@@ -55,10 +55,10 @@ void ReferenceStore::add(const std::string& sha256, const std::vector<lists::Ent
 std::optional<DisputeStanding> ReferenceStore::latest_dispute(const std::vector<std::string>& keys) {
     std::optional<DisputeStanding> latest;
     std::string latest_order;
-    SQLite::Statement q(db_, "SELECT d.status, d.date, d.note, s.path, d.line, d.record_id FROM dispute_records d "
-                             "JOIN source_files s USING (sha256) WHERE d.patent_key = ?");
     for (const auto& key : keys) {
-        q.reset();
+        auto lease = statements_.get("SELECT d.status, d.date, d.note, s.path, d.line, d.record_id "
+                                     "FROM dispute_records d JOIN source_files s USING (sha256) WHERE d.patent_key = ?");
+        SQLite::Statement& q = *lease;
         q.bind(1, key);
         while (q.executeStep()) {
             // Later date wins; on the same day, the record that arrived later.
@@ -74,9 +74,10 @@ std::optional<DisputeStanding> ReferenceStore::latest_dispute(const std::vector<
 }
 
 std::optional<AbnormalStanding> ReferenceStore::abnormal(const std::string& application_number) {
-    SQLite::Statement q(db_, "SELECT a.notice, a.notice_date, s.path, a.line FROM abnormal_records a "
-                             "JOIN source_files s USING (sha256) WHERE a.application_number = ? "
-                             "ORDER BY a.notice_date, a.record_id LIMIT 1");
+    auto lease = statements_.get("SELECT a.notice, a.notice_date, s.path, a.line FROM abnormal_records a "
+                                 "JOIN source_files s USING (sha256) WHERE a.application_number = ? "
+                                 "ORDER BY a.notice_date, a.record_id LIMIT 1");
+    SQLite::Statement& q = *lease;
     q.bind(1, application_number);
     if (!q.executeStep()) return std::nullopt;
     return AbnormalStanding{q.getColumn(0).getString(), *date_from_iso(q.getColumn(1).getString()),

@@ -7,6 +7,8 @@
 #include "decide/rule_facts.h"
 #include "parsers/lists/reference_rows.h"
 
+#include "ledger/statement_cache.h"
+
 #include <SQLiteCpp/Database.h>
 
 #include <cstdint>
@@ -23,7 +25,7 @@ struct StoredRecognition {
 
 class ReferenceStore {
   public:
-    explicit ReferenceStore(SQLite::Database& db) : db_(db) {}
+    explicit ReferenceStore(SQLite::Database& db) : db_(db), statements_(db) {}
 
     void add(const std::string& sha256, const std::vector<lists::DisputeRow>& rows);
     void add(const std::string& sha256, const std::vector<lists::AbnormalRow>& rows);
@@ -36,6 +38,7 @@ class ReferenceStore {
 
   private:
     SQLite::Database& db_;
+    StatementCache statements_;  // the per-grant lookups
 };
 
 }  // namespace patsub::ledger
