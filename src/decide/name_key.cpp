@@ -54,10 +54,14 @@ std::string name_key(std::string_view printed) {
 
 bool contains_marker(std::string_view text, std::string_view marker) {
     if (marker.empty() || marker.size() > text.size()) return false;
-    auto eq = [](char a, char b) {
-        return std::tolower(static_cast<unsigned char>(a)) == std::tolower(static_cast<unsigned char>(b));
-    };
-    return std::search(text.begin(), text.end(), marker.begin(), marker.end(), eq) != text.end();
+    // Only ASCII letters fold (the "C" locale's tolower, without its per-byte call): the
+    // CJK markers (昆明, 五华区, ...) are a plain byte search, and this runs for every
+    // patentee of every grant of a national file (profiled in docs/performance.md).
+    auto lower = [](char c) { return c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c; };
+    auto is_letter = [](char c) { return (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z'); };
+    if (std::none_of(marker.begin(), marker.end(), is_letter)) return text.find(marker) != std::string_view::npos;
+    return std::search(text.begin(), text.end(), marker.begin(), marker.end(),
+                       [&](char a, char b) { return lower(a) == lower(b); }) != text.end();
 }
 
 }  // namespace patsub

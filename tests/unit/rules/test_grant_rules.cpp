@@ -141,6 +141,12 @@ TEST_CASE("name keys fold the ways offices print a company") {
     CHECK(name_key("昆明滇池智能装备有限公司") != name_key("昆明滇池智能材料有限公司"));
     CHECK(contains_marker("No. 1, KUNMING road", "Kunming"));
     CHECK_FALSE(contains_marker("Shenzhen", "Kunming"));
+    CHECK(contains_marker("云南省昆明市五华区", "昆明"));
+    CHECK_FALSE(contains_marker("云南省曲靖市", "昆明"));
+    CHECK(contains_marker("kunming", "KUNMING"));
+    CHECK(contains_marker("Kunming-650000", "-650"));
+    CHECK_FALSE(contains_marker("Kunmin", "Kunming"));  // a marker longer than the text
+    CHECK_FALSE(contains_marker("Kunming", ""));
 }
 
 TEST_CASE("an EP B2 after its paid B1 is the same patent: already_paid") {
