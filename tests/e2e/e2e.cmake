@@ -26,6 +26,8 @@ add_test(NAME e2e_review_browser
          COMMAND bash ${CMAKE_CURRENT_SOURCE_DIR}/e2e/review_browser.sh $<TARGET_FILE:patsub> ${PROJECT_SOURCE_DIR}
                  ${CMAKE_BINARY_DIR}/artifacts)
 set_tests_properties(e2e_review_browser PROPERTIES SKIP_RETURN_CODE 77 TIMEOUT 300)
+add_test(NAME e2e_query_plans
+         COMMAND bash ${CMAKE_CURRENT_SOURCE_DIR}/e2e/query_plans.sh $<TARGET_FILE:patsub> ${PROJECT_SOURCE_DIR})
 add_test(NAME e2e_progress
          COMMAND bash ${CMAKE_CURRENT_SOURCE_DIR}/e2e/progress.sh $<TARGET_FILE:patsub> ${PROJECT_SOURCE_DIR})
 set_tests_properties(e2e_progress PROPERTIES SKIP_RETURN_CODE 77)
