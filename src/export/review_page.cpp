@@ -388,7 +388,7 @@ ReviewData gather_review(ledger::Ledger& ledger, std::int64_t batch_id) {
         d.by_status[r.line.status].add(r.line);
         d.by_district[r.district].add(r.line);
         if (!needs_attention(r)) return;
-        r.line.reasoning.clear();  // the table of lines carries it; this one only names the reason
+        std::string().swap(r.line.reasoning);  // the table of lines carries it; this one only names the reason
         d.attention.push_back(std::move(r));
     });
     // Only the lines of other batches are kept (released from a staff hold after their
