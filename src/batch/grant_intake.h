@@ -45,6 +45,7 @@ class GrantIntake : public GrantHandler {
     void begin_file(const std::string& sha256) {
         sha256_ = sha256;
         problems.clear();
+        problems_unlisted = 0;
         figures = {};
         file_start_ = candidates.size();
         out_of_scope_at_start_ = out_of_scope;
@@ -56,14 +57,21 @@ class GrantIntake : public GrantHandler {
     }
 
     void on_grant(Grant&& g) override;
-    void on_problem(const DocumentProblem& p) override { problems.push_back(p); }
+    void on_problem(const DocumentProblem& p) override {
+        if (problems.size() < kProblemsListed) problems.push_back(p);
+        else ++problems_unlisted;
+    }
     void on_skipped(int, long, const std::string&) override { ++figures.records; }
 
     // Adds a grant read in an earlier batch (a held one) to the candidates.
     void add_known(const Grant& g);
 
     std::vector<Candidate> candidates;
-    std::vector<DocumentProblem> problems;  // of the current file
+    // The first problems of the current file, for its reason file; the rest are only
+    // counted, so a file of a million broken documents does not hold a million messages.
+    static constexpr std::size_t kProblemsListed = 1000;
+    std::vector<DocumentProblem> problems;
+    std::int64_t problems_unlisted = 0;
     FileFigures figures;                    // of the current file
     int out_of_scope = 0;
 

@@ -214,7 +214,7 @@ class BatchRun {
                 rec.reason = implausible && intake.problems.empty()
                                  ? *implausible
                                  : fmt::format("{} of {} documents refused", tally.refused, tally.documents);
-                quarantine_.put(f.path, f.shown, intake.problems, rec.reason);
+                quarantine_.put(f.path, f.shown, intake.problems, rec.reason, intake.problems_unlisted);
                 report_.quarantined.push_back(
                     intake.problems.empty()
                         ? fmt::format("{}: {}", f.shown, rec.reason)

@@ -11,7 +11,8 @@ std::string describe(const DocumentProblem& p) {
 }
 
 std::filesystem::path Quarantine::put(const std::filesystem::path& file, const std::string& shown,
-                                      const std::vector<DocumentProblem>& problems, const std::string& summary) {
+                                      const std::vector<DocumentProblem>& problems, const std::string& summary,
+                                      std::int64_t unlisted) {
     std::filesystem::create_directories(dir_);
     // The inbox-relative name, flattened, keeps files of different lists apart.
     std::string flat = shown;
@@ -22,6 +23,7 @@ std::filesystem::path Quarantine::put(const std::filesystem::path& file, const s
     std::ofstream reason(copy.string() + ".reason", std::ios::trunc);
     reason << summary << '\n';
     for (const auto& p : problems) reason << describe(p) << '\n';
+    if (unlisted > 0) reason << fmt::format("... and {} more problems, not listed\n", unlisted);
     if (!reason) throw std::runtime_error(copy.string() + ".reason: cannot be written");
     return copy;
 }

@@ -5,6 +5,7 @@
 
 #include "parsers/grant_file.h"
 
+#include <cstdint>
 #include <filesystem>
 #include <string>
 #include <vector>
@@ -15,9 +16,11 @@ class Quarantine {
   public:
     explicit Quarantine(std::filesystem::path out_dir) : dir_(std::move(out_dir) / "quarantine") {}
 
-    // Copies the file and writes its reason file; returns the copy's path.
+    // Copies the file and writes its reason file (the summary, each listed problem, and
+    // how many more were found but not listed); returns the copy's path.
     std::filesystem::path put(const std::filesystem::path& file, const std::string& shown,
-                              const std::vector<DocumentProblem>& problems, const std::string& summary);
+                              const std::vector<DocumentProblem>& problems, const std::string& summary,
+                              std::int64_t unlisted = 0);
 
   private:
     std::filesystem::path dir_;
