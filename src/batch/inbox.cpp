@@ -5,7 +5,6 @@
 #include <algorithm>
 #include <cerrno>
 #include <cstring>
-#include <iostream>
 #include <stdexcept>
 
 namespace patsub::batch {
@@ -28,37 +27,41 @@ const char* kind_of(std::filesystem::file_type type) {
 Inbox::Inbox(std::filesystem::path root) : root_(std::move(root)) {
     if (!std::filesystem::is_directory(root_))
         throw std::invalid_argument(root_.string() + ": inbox is not a directory");
+    for (const char* list : {"grants", "payees", "abnormal", "disputes", "enterprises"}) {
+        auto& out = files_[list];
+        const auto dir = root_ / list;
+        if (!std::filesystem::is_directory(dir)) continue;
+        for (const auto& e : std::filesystem::directory_iterator(dir)) {
+            const auto name = e.path().filename().string();
+            if (name.starts_with(".")) continue;
+            const std::string shown = std::string(list) + "/" + name;
+            // The entry itself, never what a symlink points at: a link in the inbox may
+            // name any file on the machine (/etc/passwd), and a FIFO or device would
+            // block the batch on open. Such entries are never opened, and looked at
+            // again next run (issue 5; tests/hostile).
+            const auto status = e.symlink_status();
+            if (std::filesystem::is_directory(status)) continue;
+            if (!std::filesystem::is_regular_file(status)) {
+                ignored_.push_back({shown, std::string("not a regular file (") + kind_of(status.type()) + ")"});
+                continue;
+            }
+            // Refused before any reading starts: a file that cannot be hashed would
+            // otherwise fail the whole batch.
+            if (::access(e.path().c_str(), R_OK) != 0) {
+                ignored_.push_back({shown, std::string("not readable (") + std::strerror(errno) + ")"});
+                continue;
+            }
+            out.push_back({e.path(), shown, list});
+        }
+        std::sort(out.begin(), out.end(), [](const auto& a, const auto& b) { return a.shown < b.shown; });
+    }
+    std::sort(ignored_.begin(), ignored_.end(), [](const auto& a, const auto& b) { return a.shown < b.shown; });
 }
 
-std::vector<InboxFile> Inbox::files(const std::string& list) const {
-    std::vector<InboxFile> out;
-    const auto dir = root_ / list;
-    if (!std::filesystem::is_directory(dir)) return out;
-    for (const auto& e : std::filesystem::directory_iterator(dir)) {
-        const auto name = e.path().filename().string();
-        if (name.starts_with(".")) continue;
-        // The entry itself, never what a symlink points at: a link in the inbox may name
-        // any file on the machine (/etc/passwd), and a FIFO or device would block the
-        // batch on open. Such entries are never opened, only named on stderr; the batch
-        // goes on, and they are looked at again next run (issue 5; tests/hostile).
-        const auto status = e.symlink_status();
-        if (std::filesystem::is_directory(status)) continue;
-        if (!std::filesystem::is_regular_file(status)) {
-            std::cerr << "patsub: inbox: " << list << "/" << name << ": not a regular file ("
-                      << kind_of(status.type()) << "), ignored: never read\n";
-            continue;
-        }
-        // Refused before any reading starts: a file that cannot be hashed would otherwise
-        // fail the whole batch.
-        if (::access(e.path().c_str(), R_OK) != 0) {
-            std::cerr << "patsub: inbox: " << list << "/" << name << ": not readable (" << std::strerror(errno)
-                      << "), ignored until it is\n";
-            continue;
-        }
-        out.push_back({e.path(), list + "/" + name, list});
-    }
-    std::sort(out.begin(), out.end(), [](const auto& a, const auto& b) { return a.shown < b.shown; });
-    return out;
+const std::vector<InboxFile>& Inbox::files(const std::string& list) const {
+    static const std::vector<InboxFile> none;
+    const auto it = files_.find(list);
+    return it == files_.end() ? none : it->second;
 }
 
 }  // namespace patsub::batch

@@ -120,6 +120,7 @@ void write_batch_dir(ledger::Ledger& ledger, RunReport& report, const RunOptions
     std::ofstream summary(report.batch_dir / "summary.txt", std::ios::trunc);
     summary << summary_line(report) << '\n';
     for (const auto& q : report.quarantined) summary << "quarantined: " << q << '\n';
+    for (const auto& i : report.ignored) summary << "ignored: " << i << ", never read\n";
     if (!csv || !summary) throw std::runtime_error(report.batch_dir.string() + ": cannot write batch output");
     exports::write_review_page(ledger, report.batch_id, report.batch_dir / "review.html", texts);
 }
@@ -321,6 +322,7 @@ RunReport run_batch(const RunOptions& o) {
 
     BatchRun batch(o, policy, kinds, inbox, payees, ledger);
     RunReport report = batch.run(std::move(lists));
+    for (const auto& e : inbox.ignored()) report.ignored.push_back(e.shown + ": " + e.why);
     write_batch_dir(ledger, report, o, review_texts);
     return report;
 }
@@ -330,12 +332,13 @@ std::string summary_line(const RunReport& r) {
         auto it = r.lines_by_status.find(s);
         return it == r.lines_by_status.end() ? 0 : it->second;
     };
-    return fmt::format("batch {}: {} new files ({} known), {} documents, {} grants, {} out of scope, {} lines "
-                       "({} payable, {} held, {} rejected, {} recovery; net {} CNY), {} refused documents, "
-                       "{} quarantined",
-                       r.batch_id, r.files_new, r.files_known, r.documents, r.grants, r.out_of_scope, r.lines,
-                       count("payable"), count("held"), count("rejected"), count("recovery"), to_yuan(r.payable),
-                       r.refused, r.quarantined.size());
+    std::string line = fmt::format(
+        "batch {}: {} new files ({} known), {} documents, {} grants, {} out of scope, {} lines "
+        "({} payable, {} held, {} rejected, {} recovery; net {} CNY), {} refused documents, {} quarantined",
+        r.batch_id, r.files_new, r.files_known, r.documents, r.grants, r.out_of_scope, r.lines, count("payable"),
+        count("held"), count("rejected"), count("recovery"), to_yuan(r.payable), r.refused, r.quarantined.size());
+    if (!r.ignored.empty()) line += fmt::format(", {} inbox entries ignored", r.ignored.size());
+    return line;
 }
 
 }  // namespace patsub::batch

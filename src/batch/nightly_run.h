@@ -40,6 +40,9 @@ struct RunReport {
     std::map<std::string, int> lines_by_status;
     Money payable;
     std::vector<std::string> quarantined;  // reason lines, one per quarantined file
+    // Inbox entries never read (symlink, FIFO, unreadable): "grants/x.xml: not a regular
+    // file (symlink)". Like a quarantined file, a person must look.
+    std::vector<std::string> ignored;
     std::filesystem::path batch_dir;
 };
 

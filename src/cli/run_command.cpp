@@ -43,7 +43,9 @@ void add_run_command(CLI::App& app, Action& action) {
             const auto report = batch::run_batch(*o);
             std::cout << batch::summary_line(report) << '\n';
             for (const auto& q : report.quarantined) std::cerr << "quarantined: " << q << '\n';
-            return report.quarantined.empty() ? Outcome::done : Outcome::needs_attention;
+            // Never opened (a link may name any file, a FIFO would block): named, not copied.
+            for (const auto& i : report.ignored) std::cerr << "patsub: inbox: " << i << ", ignored: never read\n";
+            return report.quarantined.empty() && report.ignored.empty() ? Outcome::done : Outcome::needs_attention;
         };
     });
 }

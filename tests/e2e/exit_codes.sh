@@ -52,6 +52,21 @@ rc=$?
 grep -q "amount-fen" "$work/c.err" || fail "bad policy: cause not named: $(cat "$work/c.err")"
 [ "$(lines c.sqlite)" = 0 ] || fail "bad policy: ledger was written"
 
+# A symlink in the inbox is never opened, but a person must look: exit 1, named on
+# stderr and in summary.txt; the rest of the batch is decided.
+cp -r "$src/samples/inbox" "$work/linked"
+ln -s /etc/passwd "$work/linked/grants/passwd.xml"
+"$patsub" run --db "$work/e.sqlite" --inbox "$work/linked" --out "$work/out-e" --as-of 2026-01-05 \
+    > "$work/e.out" 2> "$work/e.err"
+rc=$?
+[ $rc = 1 ] || fail "symlink in the inbox: exit $rc, expected 1"
+grep -q "grants/passwd.xml: not a regular file (symlink), ignored: never read" "$work/e.err" \
+    || fail "symlink not named on stderr: $(cat "$work/e.err")"
+grep -q "1 inbox entries ignored$" "$work/e.out" || fail "summary line: $(cat "$work/e.out")"
+grep -q "^ignored: grants/passwd.xml" "$work/out-e/batch-1/summary.txt" || fail "summary.txt does not name it"
+[ "$(lines e.sqlite)" -gt 0 ] || fail "symlink in the inbox: the rest of the batch was not decided"
+grep -q "root:" "$work/e.out" "$work/e.err" "$work/out-e/batch-1/summary.txt" && fail "the link's target was read"
+
 # Usage errors.
 "$patsub" frobnicate 2> /dev/null; rc=$?
 [ $rc = 2 ] || fail "unknown command: exit $rc"
