@@ -134,12 +134,25 @@ struct CheckOptions {
 
 }  // namespace
 
+// A FIFO, device or socket would block or be read without its size (the progress bar
+// and the compression sniffer need a file): a usage error, exit 2, like a missing file.
+const CLI::Validator regular_file(
+    [](std::string& path) {
+        std::error_code ec;
+        const auto status = std::filesystem::status(path, ec);
+        if (!ec && !std::filesystem::is_regular_file(status) && !std::filesystem::is_directory(status))
+            return "not a regular file: " + path;
+        return std::string();
+    },
+    "REGULAR");
+
 void add_check_command(CLI::App& app, Action& action) {
     auto o = std::make_shared<CheckOptions>();
     auto* cmd = app.add_subcommand("check", "Parse and classify grant files; print one JSON object per document");
     cmd->add_option("files", o->files, "grant files (xml, xml.gz, zip; told by content)")
         ->required()
-        ->check(CLI::ExistingFile);
+        ->check(CLI::ExistingFile)
+        ->check(regular_file);
     cmd->add_option("--policy", o->policy_file, "policy file, for the jurisdiction groups");
     cmd->add_option("--format", o->format, "json (one object per line, the default) or table (aligned, for people)")
         ->check(CLI::IsMember({"json", "table"}));

@@ -72,4 +72,8 @@ grep -q "root:" "$work/e.out" "$work/e.err" "$work/out-e/batch-1/summary.txt" &&
 [ $rc = 2 ] || fail "unknown command: exit $rc"
 "$patsub" run --db "$work/d.sqlite" --inbox "$src/samples/inbox" --out "$work/out-d" --as-of 2026-13-01 2> /dev/null; rc=$?
 [ $rc = 2 ] || fail "bad --as-of: exit $rc"
+mkfifo "$work/pipe.xml"
+timeout 10 "$patsub" check "$work/pipe.xml" > /dev/null 2> "$work/f.err"; rc=$?
+[ $rc = 2 ] || fail "check on a FIFO: exit $rc, expected 2 (usage): $(cat "$work/f.err")"
+grep -q "not a regular file" "$work/f.err" || fail "check on a FIFO: $(cat "$work/f.err")"
 echo "exit codes: ok"
