@@ -38,12 +38,8 @@ void add_approve_command(CLI::App& app, Action& action) {
         action = [o] {
             const batch::RunLock lock(o->db);  // never while a run is writing the batch
             ledger::Ledger ledger(o->db);
-            exports::HandoffResult r;
-            try {
-                r = exports::approve_batch(ledger, o->batch, o->by, o->out, ledger::utc_timestamp());
-            } catch (const ledger::ReviewRefused& e) {
-                throw UsageError(e.what());
-            }
+            const exports::HandoffResult r =
+                exports::approve_batch(ledger, o->batch, o->by, o->out, ledger::utc_timestamp());
             const auto& t = r.treasury;
             const std::string file = fmt::format("{}: {} payees, {} lines, {} CNY, sha256 {}", t.file_name, t.rows,
                                                  t.lines, to_yuan(Money{t.total_fen}), t.sha256);

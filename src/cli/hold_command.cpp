@@ -35,12 +35,8 @@ void add_hold_command(CLI::App& app, Action& action) {
             const batch::RunLock lock(o->db);
             ledger::Ledger ledger(o->db);
             ledger::ReviewStore store(ledger);
-            try {
-                const auto e = store.hold(o->line, o->by, o->why, ledger::utc_timestamp());
-                std::cout << fmt::format("line {} held by {} at {}: {}\n", e.line_id, e.by, e.at, e.why);
-            } catch (const ledger::ReviewRefused& e) {
-                throw UsageError(e.what());
-            }
+            const auto e = store.hold(o->line, o->by, o->why, ledger::utc_timestamp());
+            std::cout << fmt::format("line {} held by {} at {}: {}\n", e.line_id, e.by, e.at, e.why);
             return Outcome::done;
         };
     });

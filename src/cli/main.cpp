@@ -4,6 +4,7 @@
 // 70 an internal failure (ledger I/O, a bug): the batch was rolled back.
 #include "batch/run_lock.h"
 #include "cli/command.h"
+#include "ledger/review_store.h"
 
 #include "parsers/lists/csv_reader.h"
 #include "parsers/lists/list_error.h"
@@ -71,6 +72,10 @@ int main(int argc, char** argv) {
     } catch (const std::invalid_argument& e) {
         std::cerr << "patsub: configuration: " << e.what() << "\nnothing was written to the ledger\n";
     } catch (const cli::UsageError& e) {
+        std::cerr << "patsub: " << e.what() << '\n';
+    } catch (const ledger::ReviewRefused& e) {
+        // The approval flow's rules (hold an approved line, approve an unknown batch):
+        // the request, not patsub, is wrong.
         std::cerr << "patsub: " << e.what() << '\n';
     } catch (const PolicyError& e) {
         std::cerr << "patsub: policy: " << e.what() << '\n';

@@ -33,12 +33,8 @@ void add_release_command(CLI::App& app, Action& action) {
             const batch::RunLock lock(o->db);
             ledger::Ledger ledger(o->db);
             ledger::ReviewStore store(ledger);
-            try {
-                const auto e = store.release(o->line, o->by, ledger::utc_timestamp());
-                std::cout << fmt::format("line {} released by {} at {}\n", e.line_id, e.by, e.at);
-            } catch (const ledger::ReviewRefused& e) {
-                throw UsageError(e.what());
-            }
+            const auto e = store.release(o->line, o->by, ledger::utc_timestamp());
+            std::cout << fmt::format("line {} released by {} at {}\n", e.line_id, e.by, e.at);
             return Outcome::done;
         };
     });

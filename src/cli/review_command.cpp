@@ -35,11 +35,7 @@ void add_review_command(CLI::App& app, Action& action) {
             const auto texts = exports::ReviewTexts::load(data_dir() / "schemas");
             ledger::Ledger ledger(o->db, ledger::Ledger::Access::read_only);
             const auto file = o->out / fmt::format("batch-{}", o->batch) / "review.html";
-            try {
-                exports::write_review_page(ledger, o->batch, file, texts);
-            } catch (const ledger::ReviewRefused& e) {
-                throw UsageError(e.what());
-            }
+            exports::write_review_page(ledger, o->batch, file, texts);
             std::cout << file.string() << '\n';
             return Outcome::done;
         };
