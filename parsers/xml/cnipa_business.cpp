@@ -33,10 +33,6 @@ struct State {
     std::array<std::vector<RawParty>, 2> applicants{};
 };
 
-void keep_first(std::string& field, std::string_view text) {
-    if (field.empty()) field.assign(text);
-}
-
 // Unused address parts are filled with the literal "0" (base:AddressCity, base:Street, ...).
 std::string_view unless_zero(std::string_view text) { return text == "0" ? std::string_view() : text; }
 
@@ -56,11 +52,6 @@ void party_text(State& s, std::string_view text) {
     if (!parties.empty()) keep_first(parties.back().*Field, unless_zero(text));
 }
 
-template <std::string RawPriority::*Field>
-void priority_text(State& s, std::string_view text) {
-    if (!s.doc.priorities.empty()) keep_first(s.doc.priorities.back().*Field, text);
-}
-
 template <std::string RawDocument::*Field>
 constexpr auto to = &store_first<State, Field>;
 
@@ -78,11 +69,6 @@ Visit application_reference(State& s, const Element& e) {
 Visit begin_applicant(State& s, const Element& e) {
     s.form = form_of(e);
     s.applicants[s.form].emplace_back();
-    return Visit::descend;
-}
-
-Visit begin_priority(State& s, const Element&) {
-    s.doc.priorities.emplace_back();
     return Visit::descend;
 }
 
@@ -112,12 +98,12 @@ constexpr Rule kApplicant[] = {
 // Not seen in any sample (all are domestic filings): names follow the ST.96 style of the
 // rest of the schema, with and without a DocumentID wrapper.
 constexpr Rule kPriority[] = {
-    {.path = "WIPOST3Code", .text = priority_text<&RawPriority::country>},
-    {.path = "DocNumber", .text = priority_text<&RawPriority::number>},
-    {.path = "Date", .text = priority_text<&RawPriority::date>},
-    {.path = "DocumentID/WIPOST3Code", .text = priority_text<&RawPriority::country>},
-    {.path = "DocumentID/DocNumber", .text = priority_text<&RawPriority::number>},
-    {.path = "DocumentID/Date", .text = priority_text<&RawPriority::date>},
+    {.path = "WIPOST3Code", .text = store_in_priority<State, &RawPriority::country>},
+    {.path = "DocNumber", .text = store_in_priority<State, &RawPriority::number>},
+    {.path = "Date", .text = store_in_priority<State, &RawPriority::date>},
+    {.path = "DocumentID/WIPOST3Code", .text = store_in_priority<State, &RawPriority::country>},
+    {.path = "DocumentID/DocNumber", .text = store_in_priority<State, &RawPriority::number>},
+    {.path = "DocumentID/Date", .text = store_in_priority<State, &RawPriority::date>},
 };
 
 constexpr Rule kBibliographic[] = {
@@ -125,7 +111,7 @@ constexpr Rule kBibliographic[] = {
     {.path = "ApplicationReference", .enter = application_reference, .children = kApplication},
     {.path = "InventionTitle", .text = to<&RawDocument::title>},
     {.path = "Parties/ApplicantDetails/Applicant", .enter = begin_applicant, .children = kApplicant},
-    {.path = "PriorityClaimDetails/PriorityClaim", .enter = begin_priority, .children = kPriority},
+    {.path = "PriorityClaimDetails/PriorityClaim", .enter = open_priority<State>, .children = kPriority},
     // Unverified guesses, see kPriority.
     {.path = "PCTApplicationData/DocumentID/DocNumber", .text = to<&RawDocument::pct_application>},
     {.path = "PCTOrRegionalFilingData/DocumentID/DocNumber", .text = to<&RawDocument::pct_application>},
@@ -140,7 +126,7 @@ constexpr Rule kDesignBibliographic[] = {
     {.path = "DesignTitle", .text = to<&RawDocument::title>},
     {.path = "ApplicantDetails/Applicant", .enter = begin_applicant, .children = kApplicant},
     {.path = "Parties/ApplicantDetails/Applicant", .enter = begin_applicant, .children = kApplicant},
-    {.path = "PriorityClaimDetails/PriorityClaim", .enter = begin_priority, .children = kPriority},
+    {.path = "PriorityClaimDetails/PriorityClaim", .enter = open_priority<State>, .children = kPriority},
 };
 
 constexpr Rule kDocument[] = {

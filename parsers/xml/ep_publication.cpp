@@ -18,10 +18,6 @@ struct State {
     bool english_title = false;
 };
 
-void keep_first(std::string& field, std::string_view text) {
-    if (field.empty()) field.assign(text);
-}
-
 template <std::string RawDocument::*Field>
 constexpr auto to = &store_first<State, Field>;
 

@@ -22,10 +22,6 @@ std::size_t slot(ExchangeForm form) { return static_cast<std::size_t>(form); }
 
 bool is_capital(char c) { return c >= 'A' && c <= 'Z'; }
 
-void keep_first(std::string& field, std::string_view text) {
-    if (field.empty()) field.assign(text);
-}
-
 Visit begin_reference(State& s, const Element& e, FormedId& target) {
     s.target = &target;
     s.reference_form = form_named(e.attribute("data-format").value_or(""));

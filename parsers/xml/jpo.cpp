@@ -14,32 +14,8 @@ struct State {
     std::string root_office, kind_st16, kind_jp;
 };
 
-void keep_first(std::string& field, std::string_view text) {
-    if (field.empty()) field.assign(text);
-}
-
 template <std::string RawDocument::*Field>
 constexpr auto to = &store_first<State, Field>;
-
-template <std::string RawParty::*Field>
-void party_text(State& s, std::string_view text) {
-    if (!s.doc.patentees.empty()) keep_first(s.doc.patentees.back().*Field, text);
-}
-
-template <std::string RawPriority::*Field>
-void priority_text(State& s, std::string_view text) {
-    if (!s.doc.priorities.empty()) keep_first(s.doc.priorities.back().*Field, text);
-}
-
-Visit begin_applicant(State& s, const Element&) {
-    s.doc.patentees.emplace_back();
-    return Visit::descend;
-}
-
-Visit begin_priority(State& s, const Element&) {
-    s.doc.priorities.emplace_back();
-    return Visit::descend;
-}
 
 Visit root(State& s, const Element& e) {
     s.root_office = e.attribute("country").value_or("");
@@ -49,21 +25,6 @@ Visit root(State& s, const Element& e) {
 }
 
 using Rule = PathRule<State>;
-
-// Relative to applicant. An applicant may repeat its addressbook per language (ja, en);
-// the first name and address win.
-constexpr Rule kApplicant[] = {
-    {.path = "addressbook/name", .text = party_text<&RawParty::name>},
-    {.path = "addressbook/address/text", .text = party_text<&RawParty::address>},
-    {.path = "addressbook/address/city", .text = party_text<&RawParty::city>},
-    {.path = "addressbook/address/country", .text = party_text<&RawParty::country>},
-};
-
-constexpr Rule kPriority[] = {
-    {.path = "country", .text = priority_text<&RawPriority::country>},
-    {.path = "doc-number", .text = priority_text<&RawPriority::number>},
-    {.path = "date", .text = priority_text<&RawPriority::date>},
-};
 
 // Relative to bibliographic-data. Applicants sit in JPO's own wrapper
 // (jp:applicants-agents-article/jp:applicants-agents) next to the agents.
@@ -75,9 +36,9 @@ constexpr Rule kBibliographic[] = {
     {.path = "application-reference/document-id/doc-number", .text = to<&RawDocument::application_number>},
     {.path = "application-reference/document-id/date", .text = to<&RawDocument::application_date>},
     {.path = "invention-title", .text = to<&RawDocument::title>},
-    {.path = "parties/applicants-agents-article/applicants-agents/applicant", .enter = begin_applicant,
-     .children = kApplicant},
-    {.path = "priority-claims/priority-claim", .enter = begin_priority, .children = kPriority},
+    {.path = "parties/applicants-agents-article/applicants-agents/applicant", .enter = open_patentee<State>,
+     .children = st36_addressbook_patentee<State>},
+    {.path = "priority-claims/priority-claim", .enter = open_priority<State>, .children = st36_priority_claim<State>},
     {.path = "pct-or-regional-filing-data/document-id/doc-number", .text = to<&RawDocument::pct_application>},
 };
 

@@ -45,12 +45,60 @@ struct PathRule {
     RuleTable<State> children{};
 };
 
+// The first non-empty value wins: a party repeats its addressbook per language (JPO:
+// ja, then en) and a document may repeat an identification further down.
+inline void keep_first(std::string& field, std::string_view text) {
+    if (field.empty()) field.assign(text);
+}
+
 // Stores text into a field of state.doc; the first non-empty occurrence wins.
 template <class State, std::string RawDocument::*Field>
 void store_first(State& state, std::string_view text) {
-    std::string& field = state.doc.*Field;
-    if (field.empty()) field.assign(text);
+    keep_first(state.doc.*Field, text);
 }
+
+// The building blocks of repeating groups kept straight in state.doc: a rule's `enter`
+// opens the group, its children's `text` fill the group opened last.
+template <class State>
+Visit open_priority(State& state, const Element&) {
+    state.doc.priorities.emplace_back();
+    return Visit::descend;
+}
+
+template <class State>
+Visit open_patentee(State& state, const Element&) {
+    state.doc.patentees.emplace_back();
+    return Visit::descend;
+}
+
+template <class State, std::string RawPriority::*Field>
+void store_in_priority(State& state, std::string_view text) {
+    if (!state.doc.priorities.empty()) keep_first(state.doc.priorities.back().*Field, text);
+}
+
+template <class State, std::string RawParty::*Field>
+void store_in_patentee(State& state, std::string_view text) {
+    if (!state.doc.patentees.empty()) keep_first(state.doc.patentees.back().*Field, text);
+}
+
+// WIPO ST.36 pieces that USPTO, JPO and CNIPA's legacy format print alike. Relative to
+// <priority-claim>:
+template <class State>
+inline constexpr PathRule<State> st36_priority_claim[] = {
+    {.path = "country", .text = store_in_priority<State, &RawPriority::country>},
+    {.path = "doc-number", .text = store_in_priority<State, &RawPriority::number>},
+    {.path = "date", .text = store_in_priority<State, &RawPriority::date>},
+};
+
+// Relative to a party printed as one <addressbook> with a free-text address (JPO
+// <applicant>, CNIPA <cn-applicant>), read straight into the patentee opened last.
+template <class State>
+inline constexpr PathRule<State> st36_addressbook_patentee[] = {
+    {.path = "addressbook/name", .text = store_in_patentee<State, &RawParty::name>},
+    {.path = "addressbook/address/text", .text = store_in_patentee<State, &RawParty::address>},
+    {.path = "addressbook/address/city", .text = store_in_patentee<State, &RawParty::city>},
+    {.path = "addressbook/address/country", .text = store_in_patentee<State, &RawParty::country>},
+};
 
 // The ElementHandler that runs a rule table.
 template <class State>

@@ -22,21 +22,12 @@ struct State {
     std::vector<RawParty> applicants;  // patentees only when there is no assignee
 };
 
-void keep_first(std::string& field, std::string_view text) {
-    if (field.empty()) field.assign(text);
-}
-
 template <std::string RawDocument::*Field>
 constexpr auto to = &store_first<State, Field>;
 
 template <std::string PartyDraft::*Field>
 void party_text(State& s, std::string_view text) {
     keep_first(s.party.*Field, text);
-}
-
-template <std::string RawPriority::*Field>
-void priority_text(State& s, std::string_view text) {
-    if (!s.doc.priorities.empty()) keep_first(s.doc.priorities.back().*Field, text);
 }
 
 RawParty finish_party(PartyDraft& draft) {
@@ -63,11 +54,6 @@ Visit begin_party(State& s, const Element&) {
 void end_assignee(State& s) { s.doc.patentees.push_back(finish_party(s.party)); }
 void end_applicant(State& s) { s.applicants.push_back(finish_party(s.party)); }
 
-Visit begin_priority(State& s, const Element&) {
-    s.doc.priorities.emplace_back();
-    return Visit::descend;
-}
-
 using Rule = PathRule<State>;
 
 // Relative to pat:Assignee or pat:Applicant: com:PublicationContact (com:Contact in
@@ -90,9 +76,9 @@ constexpr Rule kParty[] = {
 };
 
 constexpr Rule kPriority[] = {
-    {.path = "IPOfficeCode", .text = priority_text<&RawPriority::country>},
-    {.path = "ApplicationNumber/ApplicationNumberText", .text = priority_text<&RawPriority::number>},
-    {.path = "FilingDate", .text = priority_text<&RawPriority::date>},
+    {.path = "IPOfficeCode", .text = store_in_priority<State, &RawPriority::country>},
+    {.path = "ApplicationNumber/ApplicationNumberText", .text = store_in_priority<State, &RawPriority::number>},
+    {.path = "FilingDate", .text = store_in_priority<State, &RawPriority::date>},
 };
 
 // Relative to pat:BibliographicData. Only these exact paths are read: the related
@@ -107,7 +93,7 @@ constexpr Rule kBibliographic[] = {
     {.path = "ApplicationIdentification/FilingDate", .text = to<&RawDocument::application_date>},
     {.path = "ApplicationIdentification/InventionSubjectMatterCategory", .text = to<&RawDocument::declared_type>},
     {.path = "InventionTitleBag/InventionTitle", .text = to<&RawDocument::title>},
-    {.path = "PriorityClaimBag/PriorityClaim", .enter = begin_priority, .children = kPriority},
+    {.path = "PriorityClaimBag/PriorityClaim", .enter = open_priority<State>, .children = kPriority},
     {.path = "PartyBag/AssigneeBag/Assignee", .enter = begin_party, .exit = end_assignee, .children = kParty},
     {.path = "PartyBag/ApplicantBag/Applicant", .enter = begin_party, .exit = end_applicant, .children = kParty},
 };

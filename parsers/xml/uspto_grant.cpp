@@ -23,18 +23,9 @@ struct State {
     std::vector<RawParty> applicants;  // patentees only when the patent has no assignee
 };
 
-void keep_first(std::string& field, std::string_view text) {
-    if (field.empty()) field.assign(text);
-}
-
 template <std::string PartyDraft::*Field>
 void party_text(State& s, std::string_view text) {
     keep_first(s.party.*Field, text);
-}
-
-template <std::string RawPriority::*Field>
-void priority_text(State& s, std::string_view text) {
-    if (!s.doc.priorities.empty()) keep_first(s.doc.priorities.back().*Field, text);
 }
 
 template <std::string RawDocument::*Field>
@@ -66,11 +57,6 @@ Visit begin_party(State& s, const Element&) {
 void end_assignee(State& s) { s.doc.patentees.push_back(finish_party(s.party)); }
 void end_applicant(State& s) { s.applicants.push_back(finish_party(s.party)); }
 
-Visit begin_priority(State& s, const Element&) {
-    s.doc.priorities.emplace_back();
-    return Visit::descend;
-}
-
 Visit application_reference(State& s, const Element& e) {
     if (s.doc.declared_type.empty()) s.doc.declared_type = e.attribute("appl-type").value_or("");
     return Visit::descend;
@@ -93,12 +79,6 @@ constexpr Rule kParty[] = {
     {.path = "addressbook/address/country", .text = party_text<&PartyDraft::country>},
 };
 
-constexpr Rule kPriority[] = {
-    {.path = "country", .text = priority_text<&RawPriority::country>},
-    {.path = "doc-number", .text = priority_text<&RawPriority::number>},
-    {.path = "date", .text = priority_text<&RawPriority::date>},
-};
-
 // Relative to us-bibliographic-data-grant. Only these exact paths are read: the many
 // other document-ids (references-cited, us-related-documents, ...) never match.
 constexpr Rule kBibliographic[] = {
@@ -113,7 +93,7 @@ constexpr Rule kBibliographic[] = {
     {.path = "assignees/assignee", .enter = begin_party, .exit = end_assignee, .children = kParty},
     {.path = "parties/applicants/applicant", .enter = begin_party, .exit = end_applicant, .children = kParty},
     {.path = "us-parties/us-applicants/us-applicant", .enter = begin_party, .exit = end_applicant, .children = kParty},
-    {.path = "priority-claims/priority-claim", .enter = begin_priority, .children = kPriority},
+    {.path = "priority-claims/priority-claim", .enter = open_priority<State>, .children = st36_priority_claim<State>},
     {.path = "pct-or-regional-filing-data/document-id/doc-number", .text = to<&RawDocument::pct_application>},
 };
 
