@@ -1,27 +1,25 @@
 #include "batch/nightly_run.h"
 
+#include "batch/batch_outputs.h"
 #include "batch/grant_intake.h"
 #include "batch/inbox.h"
 #include "batch/ledger_facts.h"
+#include "batch/line_writer.h"
 #include "batch/plausibility_gates.h"
 #include "batch/progress.h"
 #include "batch/quarantine.h"
+#include "batch/reference_intake.h"
 #include "batch/run_lock.h"
 #include "classify/kind_table.h"
 #include "decide/award_rules.h"
 #include "decide/grant_rules.h"
 #include "decide/payee_registry.h"
-#include "export/ledger_csv.h"
-#include "export/review_page.h"
 #include "export/review_texts.h"
 #include "ledger/decision_record.h"
 #include "ledger/ledger.h"
 #include "ledger/payee_store.h"
 #include "model/sha256.h"
 #include "parsers/grant_file.h"
-#include "parsers/lists/list_error.h"
-#include "parsers/lists/payee_list.h"
-#include "parsers/lists/reference_rows.h"
 #include "policy/policy.h"
 
 #include <fmt/chrono.h>
@@ -29,7 +27,6 @@
 
 #include <algorithm>
 #include <chrono>
-#include <fstream>
 #include <set>
 #include <stdexcept>
 #include <variant>
@@ -43,87 +40,6 @@ std::string utc_now() {
 }
 
 std::int64_t size_of(const InboxFile& f) { return static_cast<std::int64_t>(std::filesystem::file_size(f.path)); }
-
-// The registry is the union of every snapshot in inbox/payees, later files winning.
-// Every snapshot is validated on every run: the registry decides who is paid.
-lists::PayeeRules payee_rules(const Policy& policy, Date as_of) {
-    const PolicyVersion& v = policy.nearest(as_of);
-    return lists::PayeeRules{v.payee_districts, v.payee_registration_divisions};
-}
-
-PayeeRegistry load_payees(const Inbox& inbox, const Policy& policy, Date as_of) {
-    const lists::PayeeRules rules = payee_rules(policy, as_of);
-    std::vector<Payee> all;
-    for (const auto& f : inbox.files("payees")) {
-        auto rows = lists::read_payee_list(f.path, rules);
-        all.insert(all.end(), std::make_move_iterator(rows.begin()), std::make_move_iterator(rows.end()));
-    }
-    return PayeeRegistry(std::move(all));
-}
-
-// A reference list seen for the first time, already validated whole.
-struct NewList {
-    InboxFile file;
-    std::string sha256;
-    std::variant<std::vector<lists::DisputeRow>, std::vector<lists::AbnormalRow>, std::vector<lists::EnterpriseRow>>
-        rows;
-};
-
-// Reads every new dispute, abnormal and enterprise list before anything is written: a
-// bad row in any of them stops the run with the ledger untouched (contract.md).
-std::vector<NewList> read_new_lists(const Inbox& inbox, ledger::Ledger& ledger) {
-    std::vector<NewList> out;
-    for (const auto& f : inbox.files("disputes")) {
-        auto sha = sha256_file(f.path);
-        if (!ledger.knows_file(sha)) out.push_back({f, sha, lists::read_dispute_list(f.path)});
-    }
-    for (const auto& f : inbox.files("abnormal")) {
-        auto sha = sha256_file(f.path);
-        if (!ledger.knows_file(sha)) out.push_back({f, sha, lists::read_abnormal_list(f.path)});
-    }
-    for (const auto& f : inbox.files("enterprises")) {
-        auto sha = sha256_file(f.path);
-        if (!ledger.knows_file(sha)) out.push_back({f, sha, lists::read_enterprise_list(f.path)});
-    }
-    return out;
-}
-
-// Appends decided lines unless they repeat what the ledger already says, and counts.
-class LineWriter {
-  public:
-    LineWriter(ledger::Ledger& l, RunReport& r) : ledger_(l), report_(r) {}
-
-    void write(std::optional<ledger::LedgerLine> latest, ledger::LedgerLine line) {
-        if (latest && ledger::repeats(*latest, line)) return;
-        const auto status = line.status;
-        const auto amount = line.amount_fen;
-        if (!ledger_.append(std::move(line))) return;  // the same money event, already written
-        ++report_.lines;
-        ++report_.lines_by_status[status];
-        if (status == "payable" || status == "recovery") report_.payable = report_.payable + Money{amount};
-    }
-
-  private:
-    ledger::Ledger& ledger_;
-    RunReport& report_;
-};
-
-void write_batch_dir(ledger::Ledger& ledger, RunReport& report, const RunOptions& o,
-                     const exports::ReviewTexts& texts) {
-    report.batch_dir = o.out / fmt::format("batch-{}", report.batch_id);
-    std::filesystem::create_directories(report.batch_dir);
-    ledger::LineFilter f;
-    f.batch_id = report.batch_id;
-    std::ofstream csv(report.batch_dir / "ledger.csv", std::ios::trunc);
-    exports::write_ledger_csv_header(csv);
-    ledger.for_each_line(f, [&](ledger::LedgerLine&& l) { exports::write_ledger_csv_row(csv, l); });
-    std::ofstream summary(report.batch_dir / "summary.txt", std::ios::trunc);
-    summary << summary_line(report) << '\n';
-    for (const auto& q : report.quarantined) summary << "quarantined: " << q << '\n';
-    for (const auto& i : report.ignored) summary << "ignored: " << i << ", never read\n";
-    if (!csv || !summary) throw std::runtime_error(report.batch_dir.string() + ": cannot write batch output");
-    exports::write_review_page(ledger, report.batch_id, report.batch_dir / "review.html", texts);
-}
 
 class BatchRun {
   public:
