@@ -2,6 +2,7 @@
 
 #include "ledger/migrations.h"
 
+#include <SQLiteCpp/VariadicBind.h>
 #include <fmt/format.h>
 #include <sqlite3.h>
 
@@ -184,15 +185,7 @@ bool Ledger::knows_file(const std::string& sha256) {
 void Ledger::record_file(const SourceFileRecord& f) {
     SQLite::Statement q(db_, "INSERT INTO source_files (sha256, path, bytes, list, batch_id, documents, "
                              "refused, outcome, reason) VALUES (?,?,?,?,?,?,?,?,?)");
-    q.bind(1, f.sha256);
-    q.bind(2, f.path);
-    q.bind(3, f.bytes);
-    q.bind(4, f.list);
-    q.bind(5, f.batch_id);
-    q.bind(6, f.documents);
-    q.bind(7, f.refused);
-    q.bind(8, f.outcome);
-    q.bind(9, f.reason);
+    SQLite::bind(q, f.sha256, f.path, f.bytes, f.list, f.batch_id, f.documents, f.refused, f.outcome, f.reason);
     q.exec();
 }
 
@@ -212,11 +205,7 @@ std::optional<Date> optional_date(const SQLite::Column& c) {
 void Ledger::settle_file(const SourceFileRecord& f) {
     SQLite::Statement q(db_, "UPDATE source_files SET documents = ?, refused = ?, outcome = ?, reason = ? "
                              "WHERE sha256 = ?");
-    q.bind(1, f.documents);
-    q.bind(2, f.refused);
-    q.bind(3, f.outcome);
-    q.bind(4, f.reason);
-    q.bind(5, f.sha256);
+    SQLite::bind(q, f.documents, f.refused, f.outcome, f.reason, f.sha256);
     q.exec();
 }
 

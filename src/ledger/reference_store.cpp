@@ -1,6 +1,7 @@
 #include "ledger/reference_store.h"
 
 #include <SQLiteCpp/Statement.h>
+#include <SQLiteCpp/VariadicBind.h>
 #include <fmt/format.h>
 
 namespace patsub::ledger {
@@ -10,13 +11,8 @@ void ReferenceStore::add(const std::string& sha256, const std::vector<lists::Dis
                              "VALUES (?,?,?,?,?,?,?)");
     for (const auto& r : rows) {
         q.reset();
-        q.bind(1, r.patent);
-        q.bind(2, r.patent_key);
-        q.bind(3, r.open ? "open" : "closed");
-        q.bind(4, to_iso(r.date));
-        q.bind(5, r.note);
-        q.bind(6, sha256);
-        q.bind(7, static_cast<std::int64_t>(r.line));
+        SQLite::bind(q, r.patent, r.patent_key, r.open ? "open" : "closed", to_iso(r.date), r.note, sha256,
+                     static_cast<std::int64_t>(r.line));
         q.exec();
     }
 }
@@ -26,11 +22,7 @@ void ReferenceStore::add(const std::string& sha256, const std::vector<lists::Abn
                              "VALUES (?,?,?,?,?)");
     for (const auto& r : rows) {
         q.reset();
-        q.bind(1, r.application_number);
-        q.bind(2, r.notice);
-        q.bind(3, to_iso(r.notice_date));
-        q.bind(4, sha256);
-        q.bind(5, static_cast<std::int64_t>(r.line));
+        SQLite::bind(q, r.application_number, r.notice, to_iso(r.notice_date), sha256, static_cast<std::int64_t>(r.line));
         q.exec();
     }
 }
@@ -41,13 +33,7 @@ void ReferenceStore::add(const std::string& sha256, const std::vector<lists::Ent
                              "first_batch) VALUES (?,?,?,?,?,?,?)");
     for (const auto& r : rows) {
         q.reset();
-        q.bind(1, r.uscc);
-        q.bind(2, r.name);
-        q.bind(3, r.recognition);
-        q.bind(4, r.year);
-        q.bind(5, sha256);
-        q.bind(6, static_cast<std::int64_t>(r.line));
-        q.bind(7, batch_id);
+        SQLite::bind(q, r.uscc, r.name, r.recognition, r.year, sha256, static_cast<std::int64_t>(r.line), batch_id);
         q.exec();
     }
 }

@@ -2,6 +2,7 @@
 
 #include "ledger/payee_store.h"
 
+#include <SQLiteCpp/VariadicBind.h>
 #include <fmt/chrono.h>
 #include <fmt/format.h>
 
@@ -206,40 +207,25 @@ std::vector<LedgerLine> ReviewStore::exported_lines(std::int64_t batch_id) {
 void ReviewStore::record_approval(const Approval& a, const TreasuryRecord& file, const std::vector<TreasuryRow>& rows,
                                   const std::vector<LedgerLine>& lines) {
     SQLite::Statement ins(db_, "INSERT INTO approvals (batch_id, approved_by, approved_at) VALUES (?,?,?)");
-    ins.bind(1, a.batch_id);
-    ins.bind(2, a.by);
-    ins.bind(3, a.at);
+    SQLite::bind(ins, a.batch_id, a.by, a.at);
     ins.exec();
     SQLite::Statement f(db_, "INSERT INTO treasury_files (batch_id, file_name, path, rows, lines, total_fen, sha256) "
                              "VALUES (?,?,?,?,?,?,?)");
-    f.bind(1, file.batch_id);
-    f.bind(2, file.file_name);
-    f.bind(3, file.path);
-    f.bind(4, file.rows);
-    f.bind(5, file.lines);
-    f.bind(6, file.total_fen);
-    f.bind(7, file.sha256);
+    SQLite::bind(f, file.batch_id, file.file_name, file.path, file.rows, file.lines, file.total_fen, file.sha256);
     f.exec();
     SQLite::Statement r(db_, "INSERT INTO treasury_rows (batch_id, seq, payee_uscc, payee_name, bank_name, "
                              "bank_account, amount_fen, lines) VALUES (?,?,?,?,?,?,?,?)");
     int seq = 0;
     for (const auto& row : rows) {
         r.reset();
-        r.bind(1, file.batch_id);
-        r.bind(2, ++seq);
-        r.bind(3, row.payee_uscc);
-        r.bind(4, row.payee_name);
-        r.bind(5, row.bank_name);
-        r.bind(6, row.bank_account);
-        r.bind(7, row.amount_fen);
-        r.bind(8, row.lines);
+        SQLite::bind(r, file.batch_id, ++seq, row.payee_uscc, row.payee_name, row.bank_name, row.bank_account,
+                     row.amount_fen, row.lines);
         r.exec();
     }
     SQLite::Statement e(db_, "INSERT INTO exported_lines (line_id, batch_id) VALUES (?,?)");
     for (const auto& l : lines) {
         e.reset();
-        e.bind(1, l.line_id);
-        e.bind(2, a.batch_id);
+        SQLite::bind(e, l.line_id, a.batch_id);
         e.exec();
     }
 }
