@@ -74,9 +74,13 @@ GrantFileSummary read_decompressed(ByteSource& source, std::string_view file, Do
         return read_grant_source(source, file, tally, options);
     } catch (const CompressedInputError& e) {
         GrantFileSummary summary = tally.summary();
-        ++summary.documents;
+        // Refused as the document after the last one delivered, or as the streamed
+        // document the failure cut short (some of its records may have been delivered).
+        const auto* cut = dynamic_cast<const InterruptedDocumentError*>(&e);
+        const int index = cut != nullptr ? cut->document_index() : summary.documents + 1;
+        summary.documents = std::max(summary.documents, index);
         ++summary.refused;
-        sink.on_refused(DocumentProblem{std::string(file), summary.documents, 0, 0, e.what()});
+        sink.on_refused(DocumentProblem{std::string(file), index, 0, 0, e.what()});
         return summary;
     }
 }

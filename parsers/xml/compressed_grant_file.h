@@ -4,8 +4,9 @@
 // directories and members that are not XML (images, PDFs beside CNIPA documents) are
 // skipped with the reason. A stream or member that is corrupt, truncated or expands
 // beyond GrantFileOptions::expansion is refused as one more document with the reason,
-// after the documents read before it: a bomb never stops the batch, it quarantines the
-// file.
+// after the documents read before it (or, when the failure cuts a streamed document
+// short, as that document, after the records read from it): a bomb never stops the
+// batch, it quarantines the file.
 #pragma once
 
 #include "parsers/xml/grant_file_reader.h"

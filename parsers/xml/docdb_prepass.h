@@ -20,10 +20,15 @@
 // a changed line may shift.
 //
 // Bounded: one pass over the bytes, a copy only when something must change, and a
-// repaired document larger than the caller's limit is refused instead of built.
+// repaired document larger than the caller's limit is refused instead of built. A
+// document too large to hold (a DOCDB bulk file of 100,000 records, streamed by the
+// splitter, document_splitter.h) is repaired as it is read instead: DocdbRepairSource.
 #pragma once
 
+#include "parsers/xml/byte_source.h"
+
 #include <cstddef>
+#include <memory>
 #include <string>
 #include <string_view>
 
@@ -40,7 +45,32 @@ struct DocdbPrepass {
     std::string refusal;
 };
 
-// `max_bytes`: the largest repaired document accepted (the splitter's document limit).
+// `max_bytes`: the largest repaired document built in memory (the reader passes the
+// splitter's stream threshold, and repairs a document it refuses with DocdbRepairSource).
 DocdbPrepass docdb_prepass(std::string_view document, std::size_t max_bytes);
+
+// The same repairs on a document pulled piece by piece: serves exactly the bytes
+// docdb_prepass would parse (the repaired ones, or the document unchanged), holding only
+// a piece at a time. What a piece boundary cuts (a reference "&ccar|on;", a "<!-" that
+// may open a comment, the "-" of a comment's "-->") is carried to the next piece. The
+// prolog and the root's start tag are held until the root is known; a document whose
+// root start tag does not end within its first MiB is passed on unchanged (no office
+// file comes near; libxml2 then refuses it if it needed a repair). No size limit of its
+// own: what a streamed document may hold is libxml2's limits' business.
+class DocdbRepairSource final : public ByteSource {
+public:
+    // `document` must outlive this source.
+    explicit DocdbRepairSource(ByteSource& document);
+    ~DocdbRepairSource() override;
+    DocdbRepairSource(const DocdbRepairSource&) = delete;
+    DocdbRepairSource& operator=(const DocdbRepairSource&) = delete;
+
+    std::size_t read(char* buffer, std::size_t capacity) override;
+
+private:
+    struct State;
+    ByteSource& document_;
+    std::unique_ptr<State> state_;
+};
 
 }  // namespace patsub::xml

@@ -88,13 +88,15 @@ DocumentSplitter::DocumentSplitter(ByteSource& source, SplitterOptions options)
     if (options_.chunk_size == 0) options_.chunk_size = std::size_t{1} << 20;
 }
 
-// Appends one chunk, first dropping the bytes of documents already handed out.
+// Appends one chunk, first dropping the bytes of documents already handed out (and the
+// bytes of a streamed document already read).
 bool DocumentSplitter::fill() {
     if (eof_) return false;
     if (start_ > 0) {
         std::memmove(data_.get(), data_.get() + start_, size_ - start_);
         size_ -= start_;
         scan_ -= start_;
+        stream_end_ -= std::min(stream_end_, start_);
         start_ = 0;
     }
     if (capacity_ - size_ < options_.chunk_size) {
@@ -126,45 +128,92 @@ bool DocumentSplitter::declaration_at(std::size_t position, std::size_t& begin) 
     return true;
 }
 
-bool DocumentSplitter::find_boundary(std::size_t& end, std::size_t& next_begin) {
-    for (;;) {
-        bool need_more = !eof_;
-        // A newline in the last two bytes is looked at once the bytes after it are in
-        // (at the end of the file no document can start there anyway).
-        const std::size_t limit = size_ > 1 ? size_ - 2 : 0;
-        while (scan_ < limit) {
-            const std::size_t newline = next_line_start_candidate(data_.get(), scan_, limit, scan_line_);
-            if (newline == limit) {
-                scan_ = limit;
-                break;
-            }
-            if (size_ - newline - 1 < kLookahead && !eof_) {
-                scan_ = newline;  // look at this newline again once more bytes are in
-                break;
-            }
-            scan_ = newline + 1;
-            ++scan_line_;
-            std::size_t begin = 0;
-            if (declaration_at(newline + 1, begin)) {
-                end = newline + 1;
-                next_begin = begin;
-                return true;
-            }
+// Searches the bytes held from scan_ on. True when a document starts there: `end` ends
+// the current one and `next_begin` begins the next. Otherwise scan_ is where the search
+// goes on once more bytes are in.
+bool DocumentSplitter::search(std::size_t& end, std::size_t& next_begin) {
+    // A newline in the last two bytes is looked at once the bytes after it are in (at
+    // the end of the file no document can start there anyway).
+    const std::size_t limit = size_ > 1 ? size_ - 2 : 0;
+    while (scan_ < limit) {
+        const std::size_t newline = next_line_start_candidate(data_.get(), scan_, limit, scan_line_);
+        if (newline == limit) {
+            scan_ = limit;
+            break;
         }
-        if (!need_more) return false;
-        if (size_ - start_ > options_.max_document_bytes) {
-            // Everything searched so far belongs to the oversized document: drop it
-            // (its lines are already counted).
-            std::memmove(data_.get() + start_, data_.get() + scan_, size_ - scan_);
-            size_ -= scan_ - start_;
-            scan_ = start_;
-            oversized_ = true;
+        if (size_ - newline - 1 < kLookahead && !eof_) {
+            scan_ = newline;  // look at this newline again once more bytes are in
+            break;
+        }
+        scan_ = newline + 1;
+        ++scan_line_;
+        std::size_t begin = 0;
+        if (declaration_at(newline + 1, begin)) {
+            end = newline + 1;
+            next_begin = begin;
+            return true;
+        }
+    }
+    return false;
+}
+
+DocumentSplitter::Found DocumentSplitter::find_boundary(std::size_t& end, std::size_t& next_begin) {
+    for (;;) {
+        const bool at_end = eof_;
+        if (search(end, next_begin)) return Found::boundary;
+        if (at_end) return Found::end_of_file;
+        if (size_ - start_ > options_.stream_threshold) {
+            // White space alone is no document, however much of it there is: drop it
+            // (its lines are counted) and go on looking.
+            if (!is_blank(held(start_, scan_))) return Found::too_long;
+            start_ = scan_;
+            document_line_ = scan_line_;
         }
         fill();
     }
 }
 
+std::size_t DocumentSplitter::stream_read(char* buffer, std::size_t capacity) {
+    if (!streaming_) return 0;
+    for (;;) {
+        if (start_ < stream_end_) {
+            const std::size_t n = std::min(capacity, stream_end_ - start_);
+            if (buffer != nullptr) std::memcpy(buffer, data_.get() + start_, n);
+            start_ += n;
+            return n;
+        }
+        if (stream_ended_) return 0;
+        const bool at_end = eof_;
+        std::size_t end = 0;
+        std::size_t next_begin = 0;
+        if (search(end, next_begin)) {
+            stream_end_ = end;
+            stream_next_begin_ = next_begin;
+            stream_ended_ = true;
+        } else if (at_end) {
+            stream_end_ = stream_next_begin_ = size_;
+            stream_ended_ = true;
+        } else {
+            // Everything searched without finding a boundary is the document's; the bytes
+            // from scan_ on wait for the next chunk.
+            stream_end_ = scan_;
+            if (start_ >= stream_end_) fill();
+        }
+    }
+}
+
+// The reader of a streamed document may stop early (the document failed, or was
+// skipped): the rest of it is passed over here, its lines still counted.
+void DocumentSplitter::skip_rest_of_stream() {
+    while (stream_read(nullptr, static_cast<std::size_t>(-1)) > 0) {
+    }
+    document_line_ = scan_line_;
+    start_ = scan_ = stream_next_begin_;  // a skipped BOM holds no newline
+    streaming_ = false;
+}
+
 bool DocumentSplitter::next(SplitDocument& out) {
+    if (streaming_) skip_rest_of_stream();
     if (!bom_checked_) {
         while (size_ < kBom.size() && fill()) {
         }
@@ -174,21 +223,31 @@ bool DocumentSplitter::next(SplitDocument& out) {
     for (;;) {
         std::size_t end = 0;
         std::size_t next_begin = 0;
-        if (!find_boundary(end, next_begin)) {
-            if (start_ == size_ && !oversized_) return false;
-            end = next_begin = size_;
+        switch (find_boundary(end, next_begin)) {
+            case Found::boundary: break;
+            case Found::end_of_file:
+                if (start_ == size_) return false;
+                end = next_begin = size_;
+                break;
+            case Found::too_long:
+                streaming_ = true;
+                stream_ended_ = false;
+                stream_end_ = scan_;
+                out.bytes = {};
+                out.stream = &stream_;
+                out.start_line = document_line_;
+                out.index = ++index_;
+                return true;
         }
         const std::string_view bytes = held(start_, end);
         const long line = document_line_;
-        const bool oversized = oversized_;
         document_line_ = scan_line_;
         start_ = scan_ = next_begin;  // a skipped BOM holds no newline
-        oversized_ = false;
-        if (!oversized && is_blank(bytes)) continue;
-        out.bytes = oversized ? std::string_view() : bytes;
+        if (is_blank(bytes)) continue;
+        out.bytes = bytes;
+        out.stream = nullptr;
         out.start_line = line;
         out.index = ++index_;
-        out.oversized = oversized;
         return true;
     }
 }

@@ -6,6 +6,8 @@
 #include "parsers/xml/docdb_prepass.h"
 #include "parsers/xml/parallel_documents.h"
 
+#include <algorithm>
+#include <cstring>
 #include <utility>
 
 namespace patsub::xml {
@@ -19,6 +21,7 @@ public:
 
     // `record` > 0: only that record of the document is refused.
     void refuse(long document_line, int column, std::string cause, int record = 0) {
+        if (record == 0) finish_reading();
         ++summary_.refused;
         sink_.on_refused(DocumentProblem{std::string(file_), split_.index, file_line(document_line), column,
                                          std::move(cause), record});
@@ -29,6 +32,16 @@ public:
             refuse(problem->line, problem->column, problem->message.empty() ? "libxml2 error" : problem->message);
         else
             refuse(0, 0, "document could not be read");
+    }
+
+    // A streamed document's fate is told only once its last byte is in: a source that
+    // fails further on (a gzip bomb the parser's own limits met first, a stream cut
+    // short) is then that document's cause, rather than the next document's.
+    void finish_reading() const {
+        if (split_.stream == nullptr) return;
+        std::string discard(std::size_t{64} << 10, '\0');
+        while (split_.stream->read(discard.data(), discard.size()) > 0) {
+        }
     }
 
     // Lines inside a document count from its first byte; the file's lines from the start.
@@ -73,23 +86,25 @@ private:
     int count_ = 0;
 };
 
-void read_one(std::string_view file, const SplitDocument& split, DocumentSink& sink, const GrantFileOptions& options,
-              const FormatRegistry& formats, GrantFileSummary& summary) {
-    DocumentRun run(file, split, sink, summary);
-    if (split.oversized) {
-        run.refuse(0, 0, "document larger than " + std::to_string(options.splitter.max_document_bytes) + " bytes");
-        return;
+// Serves bytes held elsewhere, without copying them first.
+class ViewByteSource final : public ByteSource {
+public:
+    explicit ViewByteSource(std::string_view bytes) : bytes_(bytes) {}
+    std::size_t read(char* buffer, std::size_t capacity) override {
+        const std::size_t n = std::min(capacity, bytes_.size());
+        std::memcpy(buffer, bytes_.data(), n);
+        bytes_.remove_prefix(n);
+        return n;
     }
-    // DOCDB excerpts need their namespace declaration and ISO entities restored before a
-    // strict parser can read them (docdb_prepass.h); every other document is parsed as is.
-    const DocdbPrepass prepass = docdb_prepass(split.bytes, options.splitter.max_document_bytes);
-    if (prepass.outcome == DocdbPrepass::Outcome::refused) {
-        run.refuse(0, 0, prepass.refusal);
-        return;
-    }
-    const std::string_view bytes =
-        prepass.outcome == DocdbPrepass::Outcome::repaired ? std::string_view(prepass.bytes) : split.bytes;
-    SafeReader reader(bytes, options.limits);
+
+private:
+    std::string_view bytes_;
+};
+
+// Sniffs the document `reader` is on, runs its format's reader and tells the sink what
+// became of it.
+void read_parsed(SafeReader& reader, DocumentRun& run, const SplitDocument& split, DocumentSink& sink,
+                 const FormatRegistry& formats, GrantFileSummary& summary) {
     const SniffResult sniffed = sniff(reader, formats);
     switch (sniffed.outcome) {
         case SniffOutcome::failed:
@@ -99,6 +114,7 @@ void read_one(std::string_view file, const SplitDocument& split, DocumentSink& s
             run.refuse(sniffed.root_line, 0, "unknown document format: root element " + sniffed.describe_root());
             return;
         case SniffOutcome::skip:
+            run.finish_reading();
             ++summary.skipped;
             sink.on_skipped(split.index, run.file_line(sniffed.root_line), std::string(sniffed.entry->skip_reason));
             return;
@@ -117,6 +133,46 @@ void read_one(std::string_view file, const SplitDocument& split, DocumentSink& s
     }
     if (records.count() == 0)
         run.refuse(sniffed.root_line, 0, "no patent record found in root element " + sniffed.describe_root());
+}
+
+// A document pulled piece by piece: through the DOCDB repairs (bytes of other documents
+// pass unchanged) into a SafeReader that checks the markup bounds as they arrive.
+void read_pulled(ByteSource& document, DocumentRun& run, const SplitDocument& split, DocumentSink& sink,
+                 const GrantFileOptions& options, const FormatRegistry& formats, GrantFileSummary& summary) {
+    DocdbRepairSource repaired(document);
+    SafeReader reader(repaired, options.limits);
+    read_parsed(reader, run, split, sink, formats, summary);
+}
+
+void read_one(std::string_view file, const SplitDocument& split, DocumentSink& sink, const GrantFileOptions& options,
+              const FormatRegistry& formats, GrantFileSummary& summary) {
+    DocumentRun run(file, split, sink, summary);
+    if (split.streamed()) {
+        try {
+            read_pulled(*split.stream, run, split, sink, options, formats, summary);
+        } catch (const InterruptedDocumentError&) {
+            throw;
+        } catch (const CompressedInputError& e) {
+            // The decompressor failed inside this document, after some of its records
+            // may have been delivered: the failure is this document's, not the next's.
+            throw InterruptedDocumentError(e.what(), split.index);
+        }
+        return;
+    }
+    // DOCDB excerpts need their namespace declaration and ISO entities restored before a
+    // strict parser can read them (docdb_prepass.h); every other document is parsed as is.
+    // Repaired copies are held only up to the size above which a document is streamed;
+    // a larger one is repaired as it is parsed instead.
+    const DocdbPrepass prepass = docdb_prepass(split.bytes, options.splitter.stream_threshold);
+    if (prepass.outcome == DocdbPrepass::Outcome::refused) {
+        ViewByteSource view(split.bytes);
+        read_pulled(view, run, split, sink, options, formats, summary);
+        return;
+    }
+    const std::string_view bytes =
+        prepass.outcome == DocdbPrepass::Outcome::repaired ? std::string_view(prepass.bytes) : split.bytes;
+    SafeReader reader(bytes, options.limits);
+    read_parsed(reader, run, split, sink, formats, summary);
 }
 
 }  // namespace

@@ -49,6 +49,20 @@ struct GrantFileOptions {
     ExpansionLimits expansion{};              // for .xml.gz and .zip inbox files
 };
 
+// What read_grant_source throws in place of a CompressedInputError (a gzip stream or zip
+// member truncated, corrupt or over its limits) that cut a streamed document short
+// (document_splitter.h): the records read from it before the cut have been delivered,
+// and the failure belongs to that document, not to the one after it.
+class InterruptedDocumentError : public CompressedInputError {
+public:
+    InterruptedDocumentError(const std::string& what, int document_index)
+        : CompressedInputError(what), document_index_(document_index) {}
+    int document_index() const { return document_index_; }
+
+private:
+    int document_index_;
+};
+
 struct GrantFileSummary {
     int documents = 0;  // all XML documents found, whatever became of them
     int read = 0;       // records read (a multi-record document counts each record)

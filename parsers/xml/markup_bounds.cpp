@@ -1,9 +1,12 @@
 #include "parsers/xml/markup_bounds.h"
 
+#include "parsers/xml/byte_scan.h"
+
 #include <algorithm>
 #include <array>
 #include <cctype>
-#include <cstring>
+#include <cstdint>
+#include <span>
 #include <vector>
 
 namespace patsub::xml {
@@ -14,226 +17,7 @@ using namespace std::string_view_literals;
 
 constexpr std::size_t npos = std::string_view::npos;
 
-// The document as code units (bytes, or UTF-16 units), each seen as its ASCII character
-// or, when it is not ASCII, as a byte the scan never looks for.
-class Units {
-public:
-    Units(std::string_view bytes, std::size_t begin, std::size_t width, bool little)
-        : bytes_(bytes.substr(begin)), width_(width), little_(little), size_(bytes_.size() / width) {}
-
-    std::size_t size() const { return size_; }
-
-    char at(std::size_t i) const {
-        if (width_ == 1) return bytes_[i];
-        const auto low = static_cast<unsigned char>(bytes_[2 * i + (little_ ? 0 : 1)]);
-        const auto high = static_cast<unsigned char>(bytes_[2 * i + (little_ ? 1 : 0)]);
-        return high == 0 && low < 0x80 ? static_cast<char>(low) : '\x80';
-    }
-
-    bool starts_with(std::size_t i, std::string_view text) const {
-        if (i > size_ || size_ - i < text.size()) return false;
-        for (std::size_t k = 0; k < text.size(); ++k)
-            if (at(i + k) != text[k]) return false;
-        return true;
-    }
-
-    // First position >= from holding c, or npos.
-    std::size_t find(std::size_t from, char c) const {
-        if (from >= size_) return npos;
-        if (width_ == 1) {
-            const void* hit = std::memchr(bytes_.data() + from, c, size_ - from);
-            return hit == nullptr ? npos : static_cast<std::size_t>(static_cast<const char*>(hit) - bytes_.data());
-        }
-        for (std::size_t i = from; i < size_; ++i)
-            if (at(i) == c) return i;
-        return npos;
-    }
-
-    // The position just after the next `text` at or after from, or size() when none.
-    std::size_t past(std::size_t from, std::string_view text) const {
-        for (std::size_t i = find(from, text[0]); i != npos; i = find(i + 1, text[0]))
-            if (starts_with(i, text)) return i + text.size();
-        return size_;
-    }
-
-    long line_of(std::size_t position) const {
-        long line = 1;
-        for (std::size_t i = 0; i < position && i < size_; ++i)
-            if (at(i) == '\n') ++line;
-        return line;
-    }
-
-private:
-    std::string_view bytes_;
-    std::size_t width_;
-    bool little_;
-    std::size_t size_;
-};
-
 bool is_space(char c) { return c == ' ' || c == '\t' || c == '\r' || c == '\n'; }
-
-// Scans one document; `next_` moves forward only.
-class Scan {
-public:
-    Scan(const Units& units, const MarkupBoundsLimits& limits) : u_(units), limits_(limits) {}
-
-    std::optional<MarkupViolation> run() {
-        std::size_t i = 0;
-        while ((i = u_.find(i, '<')) != npos) {
-            if (u_.starts_with(i, "<!--")) {
-                i = u_.past(i + 4, "-->");
-            } else if (u_.starts_with(i, "<![CDATA[")) {
-                i = u_.past(i + 9, "]]>");
-            } else if (u_.starts_with(i, "<?")) {
-                i = u_.past(i + 2, "?>");
-            } else if (u_.starts_with(i, "<!DOCTYPE")) {
-                if (auto violation = doctype(i + 9, i)) return violation;
-            } else if (u_.starts_with(i, "</")) {
-                end_tag();
-                i = u_.past(i + 2, ">");
-            } else if (u_.starts_with(i, "<!")) {
-                i = u_.past(i + 1, ">");
-            } else if (auto violation = start_tag(i + 1, i)) {
-                return violation;
-            }
-        }
-        return std::nullopt;
-    }
-
-private:
-    // Counts the '=' outside quoted values up to the tag's '>' (a '<' outside quotes ends
-    // it too: libxml2 refuses such a tag before reading further attributes). Each
-    // attribute has one, so the count bounds the attributes libxml2 would compare.
-    // Namespace declarations are counted apart: libxml2 searches every declaration in
-    // scope for each element (62,000 in scope made 100,000 elements take 90 s).
-    std::optional<MarkupViolation> start_tag(std::size_t from, std::size_t& next) {
-        int equals = 0;
-        int namespaces = 0;
-        char quote = 0;
-        std::size_t i = from;
-        for (; i < u_.size(); ++i) {
-            const char c = u_.at(i);
-            if (quote != 0) {
-                if (c == quote) quote = 0;
-            } else if (c == '"' || c == '\'') {
-                quote = c;
-            } else if (c == '=') {
-                if (++equals > limits_.max_attributes)
-                    return violation(from, "a start tag with more than " + std::to_string(limits_.max_attributes) +
-                                               " attributes");
-                if (declares_namespace(from, i)) ++namespaces;
-            } else if (c == '>' || c == '<') {
-                break;
-            }
-        }
-        next = i;
-        std::size_t last = i;  // the character before '>' says whether the element is empty
-        while (last > from && is_space(u_.at(last - 1))) --last;
-        const bool empty = i < u_.size() && u_.at(i) == '>' && last > from && u_.at(last - 1) == '/';
-        if (in_scope_ + namespaces > limits_.max_namespaces_in_scope)
-            return violation(from, "more than " + std::to_string(limits_.max_namespaces_in_scope) +
-                                       " namespace declarations in scope");
-        if (!empty) {
-            open_.push_back(namespaces);
-            in_scope_ += namespaces;
-        }
-        return std::nullopt;
-    }
-
-    void end_tag() {
-        if (open_.empty()) return;  // unbalanced: libxml2 refuses it
-        in_scope_ -= open_.back();
-        open_.pop_back();
-    }
-
-    // Whether the attribute whose '=' is at `equals` is xmlns or xmlns:prefix.
-    bool declares_namespace(std::size_t tag, std::size_t equals) const {
-        std::size_t end = equals;
-        while (end > tag && is_space(u_.at(end - 1))) --end;
-        std::size_t begin = end;
-        while (begin > tag && !is_space(u_.at(begin - 1)) && u_.at(begin - 1) != '"' && u_.at(begin - 1) != '\'')
-            --begin;
-        return u_.starts_with(begin, "xmlns") && (end - begin == 5 || u_.at(begin + 5) == ':');
-    }
-
-    // The end of a declaration: its '>' outside quoted literals.
-    std::size_t declaration_end(std::size_t from) const {
-        char quote = 0;
-        for (std::size_t i = from; i < u_.size(); ++i) {
-            const char c = u_.at(i);
-            if (quote != 0) {
-                if (c == quote) quote = 0;
-            } else if (c == '"' || c == '\'') {
-                quote = c;
-            } else if (c == '>') {
-                return i + 1;
-            }
-        }
-        return u_.size();
-    }
-
-    std::optional<MarkupViolation> doctype(std::size_t from, std::size_t& next) {
-        // The name and external id, up to the internal subset or the end.
-        char quote = 0;
-        std::size_t i = from;
-        for (; i < u_.size(); ++i) {
-            const char c = u_.at(i);
-            if (quote != 0) {
-                if (c == quote) quote = 0;
-            } else if (c == '"' || c == '\'') {
-                quote = c;
-            } else if (c == '>' || c == '[') {
-                break;
-            }
-        }
-        if (i >= u_.size() || u_.at(i) == '>') {
-            next = i + 1;
-            return std::nullopt;
-        }
-        const std::size_t subset = i + 1;
-        for (i = subset;;) {
-            while (i < u_.size() && is_space(u_.at(i))) ++i;
-            if (i - subset > limits_.max_internal_subset_size)
-                return violation(subset, "an internal DTD subset longer than " +
-                                             std::to_string(limits_.max_internal_subset_size) + " characters");
-            if (i >= u_.size()) break;
-            if (u_.at(i) == ']') {
-                next = u_.past(i + 1, ">");
-                return std::nullopt;
-            }
-            if (u_.at(i) == '%') return violation(i, "a parameter entity reference in the internal DTD subset");
-            if (u_.starts_with(i, "<!--")) {
-                i = u_.past(i + 4, "-->");
-            } else if (u_.starts_with(i, "<?")) {
-                i = u_.past(i + 2, "?>");
-            } else if (u_.starts_with(i, "<!ENTITY")) {
-                std::size_t name = i + 8;
-                while (name < u_.size() && is_space(u_.at(name))) ++name;
-                if (name < u_.size() && u_.at(name) == '%')
-                    return violation(i, "a parameter entity declaration in the internal DTD subset");
-                i = declaration_end(name);
-            } else if (u_.starts_with(i, "<!ATTLIST")) {
-                return violation(i, "an attribute-list declaration in the internal DTD subset (it would add "
-                                    "attributes to every element it names)");
-            } else if (u_.starts_with(i, "<!ELEMENT") || u_.starts_with(i, "<!NOTATION")) {
-                i = declaration_end(i + 2);
-            } else {
-                break;  // not a declaration: libxml2 refuses the subset there
-            }
-        }
-        next = i;
-        return std::nullopt;
-    }
-
-    MarkupViolation violation(std::size_t at, std::string message) const {
-        return MarkupViolation{u_.line_of(at), std::move(message)};
-    }
-
-    const Units& u_;
-    const MarkupBoundsLimits& limits_;
-    std::vector<int> open_;  // namespace declarations of each open element
-    long in_scope_ = 0;
-};
 
 // The encoding an 8-bit document's XML declaration names, if it names one.
 std::optional<std::string> declared_encoding(std::string_view bytes) {
@@ -269,35 +53,566 @@ bool markup_is_ascii_in(std::string_view name) {
     return false;
 }
 
-}  // namespace
+// What may follow '<' between elements, in the order it is told apart ("<!--" before
+// "<!", ...); anything else starts an element.
+constexpr std::array kMarkupOpeners = {"<!--"sv, "<![CDATA["sv, "<?"sv, "<!DOCTYPE"sv, "</"sv, "<!"sv};
+// What may follow '<' between the declarations of an internal subset; anything else ends
+// the subset's check there (libxml2 refuses the subset).
+constexpr std::array kSubsetOpeners = {"<!--"sv,     "<?"sv,        "<!ENTITY"sv,
+                                       "<!ATTLIST"sv, "<!ELEMENT"sv, "<!NOTATION"sv};
+constexpr int kUndecided = -2;
+constexpr int kNoOpener = -1;
 
-std::optional<MarkupViolation> check_markup_bounds(std::string_view document, const MarkupBoundsLimits& limits) {
-    const auto starts = [document](std::string_view head) { return document.starts_with(head); };
-    // libxml2's own detection from the first four bytes (xmlDetectCharEncoding).
-    if (starts("\0\0\0<"sv) || starts("<\0\0\0"sv) || starts("\0\0<\0"sv) || starts("\0<\0\0"sv))
-        return MarkupViolation{1, "a UCS-4 document: patsub reads UTF-8, UTF-16 and ASCII-compatible encodings"};
-    if (starts("\x4C\x6F\xA7\x94"sv))
-        return MarkupViolation{1, "an EBCDIC document: patsub reads UTF-8, UTF-16 and ASCII-compatible encodings"};
-    if (starts("\xFF\xFE"sv)) return Scan(Units(document, 2, 2, true), limits).run();
-    if (starts("\xFE\xFF"sv)) return Scan(Units(document, 2, 2, false), limits).run();
-    if (starts("<\0?\0"sv)) return Scan(Units(document, 0, 2, true), limits).run();
-    if (starts("\0<\0?"sv)) return Scan(Units(document, 0, 2, false), limits).run();
-    const std::size_t begin = starts("\xEF\xBB\xBF"sv) ? 3 : 0;
-    if (const auto name = declared_encoding(document.substr(begin)); name && !markup_is_ascii_in(*name)) {
-        std::string key;
-        for (const char c : *name)
-            if (c != '-' && c != '_') key += static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
-        // libxml2 itself refuses plain "UTF-16" in an 8-bit document; the variants it
-        // would switch to (UTF-16LE, UCS-2, ...) are refused here.
-        if (key != "UTF16") {
-            if (key.starts_with("UTF16") || key.starts_with("UTF32") || key.starts_with("UCS"))
-                return MarkupViolation{1, "an 8-bit document declaring encoding \"" + *name + "\""};
-            return MarkupViolation{1, "encoding \"" + *name + "\" is not read: patsub reads UTF-8, UTF-16 and the "
-                                      "encodings in which markup stays ASCII (GBK, Big5, Shift_JIS, EUC, ISO 8859, "
-                                      "Windows code pages)"};
+// Which opener `look` (characters from a '<' on) begins with: the first in `openers`
+// that it matches, kNoOpener when none can, kUndecided while more characters could
+// still change the answer (never once `at_end`).
+int choose_opener(std::string_view look, std::span<const std::string_view> openers, bool at_end) {
+    for (std::size_t i = 0; i < openers.size(); ++i) {
+        const std::string_view opener = openers[i];
+        if (look.size() >= opener.size()) {
+            if (look.starts_with(opener)) return static_cast<int>(i);
+        } else if (!at_end && opener.starts_with(look)) {
+            return kUndecided;
         }
     }
-    return Scan(Units(document, begin, 1, true), limits).run();
+    return kNoOpener;
+}
+
+}  // namespace
+
+// The scan is one state machine over code units (bytes, or UTF-16 units seen as their
+// ASCII character or '\x80'), so that a piece boundary can fall anywhere: what a state
+// needs from before the boundary (the characters after a '<' while its kind is unknown,
+// how much of a comment's end was matched, the attribute name before an '=') is kept
+// in the state, never looked up in the bytes.
+struct MarkupBoundsScanner::State {
+    enum class Mode {
+        text,         // between markup
+        open,         // after '<': which markup it is depends on up to 9 more characters
+        until,        // in a comment, CDATA section, PI, end tag or other <!...>: up to `term`
+        start_tag,    // counting the '=' of attributes up to the tag's end
+        doctype,      // <!DOCTYPE name and external id, up to '[' or '>'
+        subset,       // between declarations of the internal subset
+        subset_open,  // after '<' in the subset: up to 10 characters tell the declaration
+        entity_name,  // after <!ENTITY: is it a parameter entity ('%')?
+        declaration,  // an entity, element or notation declaration, up to its '>'
+    };
+
+    explicit State(const MarkupBoundsLimits& l) : limits(l) {}
+
+    MarkupBoundsLimits limits;
+    std::optional<MarkupViolation> violation;
+
+    // The encoding is told from the first bytes (and the XML declaration), held until then.
+    bool detected = false;
+    std::string head;
+    bool wide = false;  // UTF-16
+    bool little = true;
+    bool odd_pending = false;  // half a UTF-16 unit from the end of the last piece (at the end: no character)
+    char odd = 0;
+
+    Mode mode = Mode::text;
+    long line = 1;             // line of the next unit
+    std::uint64_t index = 0;   // units consumed before the next one
+
+    std::string look;  // the characters from '<' on while mode is open or subset_open
+    long look_line = 1;
+
+    std::string_view term;  // what ends `until`, how much of it was seen, where it leads
+    std::size_t matched = 0;
+    Mode after = Mode::text;
+
+    // The start tag being read. An attribute's name is the run of characters other than
+    // space and quotes before its '=' (white space allowed in between); its first six
+    // characters tell whether it declares a namespace.
+    long tag_line = 1;
+    int equals = 0;
+    int namespaces = 0;
+    char quote = 0;     // also used by doctype and declaration
+    char last = 0;      // last character other than white space (a '/' before '>' closes the tag)
+    std::array<char, 6> word{};
+    std::size_t word_length = 0;
+    bool word_ended = false;  // white space followed the word
+
+    std::vector<int> open_namespaces;  // namespace declarations of each open element
+    long in_scope = 0;
+
+    std::uint64_t subset_start = 0;  // index of the unit after '['
+    long subset_line = 1;
+    long declaration_line = 1;
+
+    void fail(long at_line, std::string message) {
+        if (!violation) violation = MarkupViolation{at_line, std::move(message)};
+    }
+
+    void count(char c) {
+        if (c == '\n') ++line;
+        ++index;
+    }
+
+    void begin_look(Mode m) {
+        look.assign(1, '<');
+        look_line = line;
+        mode = m;  // the characters in `look` are counted once they are consumed
+    }
+
+    void until(std::string_view t, Mode then) {
+        term = t;
+        matched = 0;
+        after = then;
+        mode = Mode::until;
+    }
+
+    void begin_start_tag() {
+        tag_line = look_line;
+        equals = 0;
+        namespaces = 0;
+        quote = 0;
+        last = 0;
+        word_length = 0;
+        word_ended = false;
+        mode = Mode::start_tag;
+    }
+
+    void unit(char c) {
+        switch (mode) {
+            case Mode::text:
+                if (c == '<') {
+                    begin_look(Mode::open);
+                    return;
+                }
+                break;
+            case Mode::open:
+            case Mode::subset_open:
+                look.push_back(c);
+                decide(false);
+                return;
+            case Mode::until:
+                match(c);
+                break;
+            case Mode::start_tag:
+                if (c == '<' && quote == 0) {
+                    // libxml2 refuses such a tag before reading further attributes; the
+                    // '<' starts whatever comes next.
+                    close_start_tag(false);
+                    mode = Mode::text;
+                    unit(c);
+                    return;
+                }
+                tag_unit(c);
+                break;
+            case Mode::doctype:
+                doctype_unit(c);
+                break;
+            case Mode::subset:
+                if (!is_space(c)) {
+                    subset_size_check();
+                    if (c == ']') {
+                        until(">", Mode::text);
+                    } else if (c == '%') {
+                        fail(line, "a parameter entity reference in the internal DTD subset");
+                    } else if (c == '<') {
+                        begin_look(Mode::subset_open);
+                        return;
+                    } else {
+                        mode = Mode::text;  // not a declaration: libxml2 refuses the subset here
+                        unit(c);
+                        return;
+                    }
+                }
+                break;
+            case Mode::entity_name:
+                if (c == '%') {
+                    fail(declaration_line, "a parameter entity declaration in the internal DTD subset");
+                } else if (!is_space(c)) {
+                    mode = Mode::declaration;
+                    quote = 0;
+                    declaration_unit(c);
+                }
+                break;
+            case Mode::declaration:
+                declaration_unit(c);
+                break;
+        }
+        count(c);
+    }
+
+    // `look` holds '<' and what followed it; once its kind is known the opener's
+    // characters are consumed and the rest is read again in the new mode.
+    void decide(bool at_end) {
+        const bool in_subset = mode == Mode::subset_open;
+        const int chosen = in_subset ? choose_opener(look, kSubsetOpeners, at_end)
+                                     : choose_opener(look, kMarkupOpeners, at_end);
+        if (chosen == kUndecided) return;
+        std::size_t consumed = 0;
+        if (in_subset) {
+            declaration_line = look_line;
+            switch (chosen) {
+                case 0: until("-->", Mode::subset); break;
+                case 1: until("?>", Mode::subset); break;
+                case 2: mode = Mode::entity_name; break;
+                case 3:
+                    fail(look_line, "an attribute-list declaration in the internal DTD subset (it would add "
+                                    "attributes to every element it names)");
+                    break;
+                case 4:
+                case 5:
+                    mode = Mode::declaration;
+                    quote = 0;
+                    break;
+                default: mode = Mode::text; break;  // read again from the '<' as ordinary markup
+            }
+            if (chosen >= 0) consumed = kSubsetOpeners[static_cast<std::size_t>(chosen)].size();
+        } else {
+            switch (chosen) {
+                case 0: until("-->", Mode::text); break;
+                case 1: until("]]>", Mode::text); break;
+                case 2: until("?>", Mode::text); break;
+                case 3:
+                    mode = Mode::doctype;
+                    quote = 0;
+                    break;
+                case 4:
+                    end_tag();
+                    until(">", Mode::text);
+                    break;
+                case 5: until(">", Mode::text); break;
+                default: begin_start_tag(); break;
+            }
+            consumed = chosen >= 0 ? kMarkupOpeners[static_cast<std::size_t>(chosen)].size() : 1;
+        }
+        // Openers hold no newline.
+        index += consumed;
+        const std::string rest = look.substr(consumed);
+        look.clear();
+        for (const char c : rest) {
+            if (violation) return;
+            unit(c);
+        }
+    }
+
+    void match(char c) {
+        if (c == term[matched]) {
+            if (++matched == term.size()) {
+                matched = 0;
+                mode = after;
+            }
+            return;
+        }
+        // The longest start of `term` that the text seen now ends with.
+        std::size_t k = matched;
+        while (k > 0 && !(term[k - 1] == c && term.substr(0, k - 1) == term.substr(matched - k + 1, k - 1))) --k;
+        matched = k;
+    }
+
+    // Counts the '=' outside quoted values up to the tag's '>' (or a '<': see unit()).
+    // Each attribute has one, so the count bounds the attributes libxml2 would compare.
+    // Namespace declarations are counted apart: libxml2 searches every declaration in
+    // scope for each element (62,000 in scope made 100,000 elements take 90 s).
+    void tag_unit(char c) {
+        if (quote != 0) {
+            if (c == quote) {
+                quote = 0;
+                word_length = 0;
+                word_ended = false;
+            }
+            if (!is_space(c)) last = c;
+            return;
+        }
+        if (c == '>') {
+            close_start_tag(last == '/');
+            mode = Mode::text;
+            return;
+        }
+        if (!is_space(c)) last = c;
+        if (c == '"' || c == '\'') {
+            quote = c;
+            word_length = 0;
+            word_ended = false;
+        } else if (c == '=') {
+            if (++equals > limits.max_attributes) {
+                fail(tag_line, "a start tag with more than " + std::to_string(limits.max_attributes) + " attributes");
+                return;
+            }
+            // xmlns or xmlns:prefix
+            if (word_length >= 5 && std::string_view(word.data(), 5) == "xmlns" && (word_length == 5 || word[5] == ':'))
+                ++namespaces;
+            word_push(c);
+        } else if (is_space(c)) {
+            word_ended = true;
+        } else {
+            word_push(c);
+        }
+    }
+
+    // The name characters [p, q), none of them space, quote, '=', '>' or '<'.
+    void word_append(const char* p, const char* q) {
+        if (word_ended) {
+            word_length = 0;
+            word_ended = false;
+        }
+        const auto n = static_cast<std::size_t>(q - p);
+        for (std::size_t k = 0; k < n && word_length + k < word.size(); ++k) word[word_length + k] = p[k];
+        word_length += n;
+        last = q[-1];
+    }
+
+    void word_push(char c) {
+        if (word_ended) {
+            word_length = 0;
+            word_ended = false;
+        }
+        if (word_length < word.size()) word[word_length] = c;
+        ++word_length;
+    }
+
+    void close_start_tag(bool empty) {
+        if (in_scope + namespaces > limits.max_namespaces_in_scope) {
+            fail(tag_line, "more than " + std::to_string(limits.max_namespaces_in_scope) +
+                               " namespace declarations in scope");
+            return;
+        }
+        if (!empty) {
+            open_namespaces.push_back(namespaces);
+            in_scope += namespaces;
+        }
+    }
+
+    void end_tag() {
+        if (open_namespaces.empty()) return;  // unbalanced: libxml2 refuses it
+        in_scope -= open_namespaces.back();
+        open_namespaces.pop_back();
+    }
+
+    // The name and external id, up to the internal subset or the end.
+    void doctype_unit(char c) {
+        if (quote != 0) {
+            if (c == quote) quote = 0;
+        } else if (c == '"' || c == '\'') {
+            quote = c;
+        } else if (c == '>') {
+            mode = Mode::text;
+        } else if (c == '[') {
+            mode = Mode::subset;
+            subset_start = index + 1;
+            subset_line = line;
+        }
+    }
+
+    // The end of a declaration: its '>' outside quoted literals.
+    void declaration_unit(char c) {
+        if (quote != 0) {
+            if (c == quote) quote = 0;
+        } else if (c == '"' || c == '\'') {
+            quote = c;
+        } else if (c == '>') {
+            mode = Mode::subset;
+        }
+    }
+
+    // Checked whenever the subset's next declaration (or its end) is reached.
+    void subset_size_check() {
+        if (index - subset_start > limits.max_internal_subset_size)
+            fail(subset_line, "an internal DTD subset longer than " + std::to_string(limits.max_internal_subset_size) +
+                                  " characters");
+    }
+
+    // libxml2's own detection from the first four bytes (xmlDetectCharEncoding), then the
+    // encoding the XML declaration names. False while the bytes so far cannot tell.
+    bool detect(std::string_view bytes, bool at_end, std::size_t& begin) {
+        const auto starts = [bytes](std::string_view with) { return bytes.starts_with(with); };
+        if (bytes.size() < 4 && !at_end) return false;
+        if (starts("\0\0\0<"sv) || starts("<\0\0\0"sv) || starts("\0\0<\0"sv) || starts("\0<\0\0"sv)) {
+            fail(1, "a UCS-4 document: patsub reads UTF-8, UTF-16 and ASCII-compatible encodings");
+            return true;
+        }
+        if (starts("\x4C\x6F\xA7\x94"sv)) {
+            fail(1, "an EBCDIC document: patsub reads UTF-8, UTF-16 and ASCII-compatible encodings");
+            return true;
+        }
+        begin = 0;
+        if (starts("\xFF\xFE"sv) || starts("\xFE\xFF"sv) || starts("<\0?\0"sv) || starts("\0<\0?"sv)) {
+            wide = true;
+            little = bytes[0] == '\xFF' || bytes[0] == '<';
+            if (bytes[0] == '\xFF' || bytes[0] == '\xFE') begin = 2;
+            return true;
+        }
+        begin = starts("\xEF\xBB\xBF"sv) ? 3 : 0;
+        const std::string_view rest = bytes.substr(begin);
+        // The declaration is read up to "?>" or its first 1024 bytes.
+        if (!at_end && (rest.size() < 6 || (rest.starts_with("<?xml") && is_space(rest[5]) &&
+                                            rest.find("?>") == npos && rest.size() <= 1026)))
+            return false;
+        if (const auto name = declared_encoding(rest); name && !markup_is_ascii_in(*name)) {
+            std::string key;
+            for (const char c : *name)
+                if (c != '-' && c != '_') key += static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
+            // libxml2 itself refuses plain "UTF-16" in an 8-bit document; the variants it
+            // would switch to (UTF-16LE, UCS-2, ...) are refused here.
+            if (key != "UTF16") {
+                if (key.starts_with("UTF16") || key.starts_with("UTF32") || key.starts_with("UCS"))
+                    fail(1, "an 8-bit document declaring encoding \"" + *name + "\"");
+                else
+                    fail(1, "encoding \"" + *name + "\" is not read: patsub reads UTF-8, UTF-16 and the "
+                            "encodings in which markup stays ASCII (GBK, Big5, Shift_JIS, EUC, ISO 8859, "
+                            "Windows code pages)");
+            }
+        }
+        return true;
+    }
+
+    // An 8-bit piece. Text, quoted attribute values and the inside of comments and CDATA
+    // sections are most of a document: they are crossed to the next byte that matters.
+    // The rest goes through unit() one byte at a time.
+    void scan_bytes(std::string_view bytes) {
+        if (wide) {
+            scan_wide(bytes);
+            return;
+        }
+        const char* p = bytes.data();
+        const char* const end = p + bytes.size();
+        const auto cross_to = [&](char wanted) {
+            const char* stop = find_counting_newlines(p, end, wanted, line);
+            index += static_cast<std::uint64_t>(stop - p);
+            p = stop;
+            return p < end;
+        };
+        while (p < end && !violation) {
+            if (mode == Mode::text) {
+                if (!cross_to('<')) break;
+                // A start or end tag, told by the byte after '<' when it is in this piece:
+                // none of the other openers begins "<" + anything but '!' or '?'.
+                if (end - p >= 2 && p[1] != '!' && p[1] != '?') {
+                    look_line = line;
+                    if (p[1] == '/') {
+                        index += 2;
+                        p += 2;
+                        end_tag();
+                        until(">", Mode::text);
+                    } else {
+                        index += 1;
+                        p += 1;
+                        begin_start_tag();
+                    }
+                    continue;
+                }
+            } else if (mode == Mode::until && matched == 0) {
+                if (!cross_to(term[0])) break;
+                if (term.size() == 1) {  // the '>' of an end tag or <!...>
+                    ++index;
+                    ++p;
+                    mode = after;
+                    continue;
+                }
+            } else if (mode == Mode::start_tag) {
+                if (quote != 0) {
+                    // A value's bytes change nothing but `last`, which its closing quote sets.
+                    if (!cross_to(quote)) break;
+                } else {
+                    // A run of name characters changes only the word and `last`.
+                    const char* run = p;
+                    while (run < end && !is_space(*run) && *run != '"' && *run != '\'' && *run != '=' &&
+                           *run != '>' && *run != '<')
+                        ++run;
+                    if (run > p) {
+                        word_append(p, run);
+                        index += static_cast<std::uint64_t>(run - p);
+                        p = run;
+                        if (p == end) break;
+                    }
+                }
+                if (*p != '<' || quote != 0) {
+                    tag_unit(*p);
+                    count(*p++);
+                    continue;
+                }
+            }
+            unit(*p++);
+        }
+    }
+
+    void scan_wide(std::string_view bytes) {
+        std::size_t i = 0;
+        if (odd_pending && !bytes.empty()) {
+            odd_pending = false;
+            wide_unit(odd, bytes[0]);
+            i = 1;
+        }
+        for (; i + 1 < bytes.size() && !violation; i += 2) wide_unit(bytes[i], bytes[i + 1]);
+        if (i < bytes.size() && !violation) {
+            odd = bytes[i];
+            odd_pending = true;
+        }
+    }
+
+    void wide_unit(char first, char second) {
+        const auto low = static_cast<unsigned char>(little ? first : second);
+        const auto high = static_cast<unsigned char>(little ? second : first);
+        unit(high == 0 && low < 0x80 ? static_cast<char>(low) : '\x80');
+    }
+
+    void feed(std::string_view bytes) {
+        if (violation) return;
+        if (!detected) {
+            std::size_t begin = 0;
+            if (head.empty() && detect(bytes, false, begin)) {
+                detected = true;
+                if (!violation) scan_bytes(bytes.substr(begin));
+                return;
+            }
+            head.append(bytes);
+            if (!detect(head, false, begin)) return;
+            detected = true;
+            if (!violation) scan_bytes(std::string_view(head).substr(begin));
+            std::string().swap(head);
+            return;
+        }
+        scan_bytes(bytes);
+    }
+
+    void finish() {
+        if (violation) return;
+        if (!detected) {
+            std::size_t begin = 0;
+            detect(head, true, begin);
+            detected = true;
+            if (violation) return;
+            scan_bytes(std::string_view(head).substr(std::min(begin, head.size())));
+            std::string().swap(head);
+        }
+        while (!violation && (mode == Mode::open || mode == Mode::subset_open)) decide(true);
+        if (violation) return;
+        switch (mode) {
+            case Mode::start_tag: close_start_tag(false); break;
+            case Mode::until:
+                if (after == Mode::subset) subset_size_check();
+                break;
+            case Mode::subset:
+            case Mode::entity_name:
+            case Mode::declaration: subset_size_check(); break;
+            default: break;
+        }
+    }
+};
+
+MarkupBoundsScanner::MarkupBoundsScanner(const MarkupBoundsLimits& limits) : state_(std::make_unique<State>(limits)) {}
+
+MarkupBoundsScanner::~MarkupBoundsScanner() = default;
+
+std::optional<MarkupViolation> MarkupBoundsScanner::feed(std::string_view bytes) {
+    state_->feed(bytes);
+    return state_->violation;
+}
+
+std::optional<MarkupViolation> MarkupBoundsScanner::finish() {
+    state_->finish();
+    return state_->violation;
+}
+
+std::optional<MarkupViolation> check_markup_bounds(std::string_view document, const MarkupBoundsLimits& limits) {
+    MarkupBoundsScanner scanner(limits);
+    if (auto violation = scanner.feed(document)) return violation;
+    return scanner.finish();
 }
 
 }  // namespace patsub::xml

@@ -19,9 +19,14 @@
 //   the markup characters) and for no stateful or 7-bit one (ISO-2022, UTF-7, HZ, where
 //   markup bytes occur inside other characters). Any other declared encoding, UCS-4 and
 //   EBCDIC are refused: no office ships them.
+//
+// The check reads the bytes once, front to back, in pieces of any size: a document too
+// large to hold (a DOCDB bulk file streamed to libxml2, document_splitter.h) is checked
+// piece by piece as libxml2 is handed it, with the same verdict and line as in one piece.
 #pragma once
 
 #include <cstddef>
+#include <memory>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -39,8 +44,30 @@ struct MarkupViolation {
     std::string message;
 };
 
-// The first limit the document breaks, or nothing. Reads the bytes once; anything it does
-// not recognise is left for libxml2 to refuse.
+// The check over a document that arrives in pieces. Whatever is cut by a piece boundary
+// (a start tag, a comment, the internal subset, the XML declaration, a UTF-16 code unit)
+// is carried over to the next piece, so the pieces may be as small as one byte.
+class MarkupBoundsScanner {
+public:
+    explicit MarkupBoundsScanner(const MarkupBoundsLimits& limits = {});
+    ~MarkupBoundsScanner();
+    MarkupBoundsScanner(const MarkupBoundsScanner&) = delete;
+    MarkupBoundsScanner& operator=(const MarkupBoundsScanner&) = delete;
+
+    // The next bytes of the document. Returns the first violation once the bytes seen so
+    // far show it; from then on every call returns it again.
+    std::optional<MarkupViolation> feed(std::string_view bytes);
+    // The end of the document: what is still open is judged as the end leaves it (a start
+    // tag cut off by the end still counts its namespace declarations).
+    std::optional<MarkupViolation> finish();
+
+private:
+    struct State;
+    std::unique_ptr<State> state_;
+};
+
+// The first limit the document breaks, or nothing: the scanner above over the whole
+// document at once. Anything it does not recognise is left for libxml2 to refuse.
 std::optional<MarkupViolation> check_markup_bounds(std::string_view document, const MarkupBoundsLimits& limits);
 
 }  // namespace patsub::xml

@@ -6,10 +6,13 @@
 #include <libxml/tree.h>
 #include <libxml/xmlerror.h>
 
+#include <algorithm>
 #include <cctype>
 #include <climits>
 #include <cstdarg>
 #include <cstdio>
+#include <cstring>
+#include <exception>
 #include <mutex>
 #include <optional>
 #include <string>
@@ -245,21 +248,144 @@ SafeReader::SafeReader(std::string_view bytes, ParseLimits limits) : limits_(lim
     xmlTextReaderSetStructuredErrorHandler(reader_.get(), reader_error, this);
 }
 
+// A pulled document: where its bytes come from, the markup check they pass on their way
+// to libxml2, and what the source threw (it must not cross libxml2's C frames).
+struct SafeReader::Input {
+    Input(ByteSource& s, const MarkupBoundsLimits& limits) : source(s), bounds(limits) {}
+
+    ByteSource& source;
+    MarkupBoundsScanner bounds;
+    // The first bytes, read before libxml2 starts for the checks made on a document's
+    // start (empty, a contradicted byte-order mark), and served to libxml2 first.
+    std::string head;
+    std::size_t head_served = 0;
+    bool source_ended = false;  // the source returned 0: it is not asked again
+    bool finished = false;      // the markup check has seen the end
+    std::exception_ptr failure;
+};
+
+SafeReader::SafeReader(ByteSource& source, ParseLimits limits) : limits_(limits) {
+    install_entity_guard();
+    Scope scope(this);
+    input_ = std::make_unique<Input>(source, MarkupBoundsLimits{limits_.max_attributes, limits_.max_namespaces_in_scope,
+                                                                limits_.max_internal_subset_size});
+    // Enough for utf16_mark_contradiction, which reads at most the first 514 bytes.
+    constexpr std::size_t kHeadBytes = 4096;
+    Input& in = *input_;
+    in.head.resize(kHeadBytes);
+    std::size_t held = 0;
+    while (held < kHeadBytes && !in.source_ended) {
+        const std::size_t n = source.read(in.head.data() + held, kHeadBytes - held);
+        in.source_ended = n == 0;
+        held += n;
+    }
+    in.head.resize(held);
+    if (held == 0) {
+        record(1, 1, "empty document");
+        return;
+    }
+    if (auto contradiction = utf16_mark_contradiction(in.head)) {
+        record(1, 1, *contradiction);
+        return;
+    }
+    if (auto violation = in.bounds.feed(in.head)) {
+        record(violation->line, 0, violation->message);
+        return;
+    }
+    reader_.reset(xmlReaderForIO(read_input, close_input, this, nullptr, nullptr, safe_parser_options()));
+    rethrow_input_failure();
+    if (!reader_) {
+        if (!problem_) record(1, 1, "libxml2 could not start reading the document");
+        return;
+    }
+    xmlTextReaderSetStructuredErrorHandler(reader_.get(), reader_error, this);
+}
+
+int SafeReader::read_input(void* context, char* buffer, int length) noexcept {
+    if (length <= 0) return 0;
+    // Full pieces of 512 bytes, xmlTextReader's CHUNK_SIZE, for two libxml2 2.9 reasons:
+    // - the reader drops the input it has parsed only when a read leaves it less than
+    //   CHUNK_SIZE ahead of the parser; given the 4 KiB it asks for, a document whose
+    //   element boundaries fall unluckily keeps every byte it was given (67 MB held for
+    //   a 50 MB DOCDB file of 1.8 KB abstracts). A piece of CHUNK_SIZE is parsed whole
+    //   after each read, so what it holds stays a few KiB;
+    // - the parser is then handed the same 512-byte chunks, from the same offsets, as
+    //   when it reads a document held in memory, so it runs ahead of the reader by the
+    //   same amount: what depends on that (the line libxml2 reports for an element past
+    //   line 65,535, which it reads off neighbouring text nodes) comes out the same.
+    constexpr int kPiece = 512;
+    return static_cast<SafeReader*>(context)->pull(buffer, static_cast<std::size_t>(std::min(length, kPiece)));
+}
+
+// The source belongs to the caller: nothing to close.
+int SafeReader::close_input(void*) noexcept { return 0; }
+
+int SafeReader::pull(char* buffer, std::size_t capacity) noexcept {
+    Input& in = *input_;
+    if (in.failure) return -1;
+    try {
+        // Whole pieces (see read_input): the head first, then the source, which may
+        // serve less at a time.
+        std::size_t n = std::min(capacity, in.head.size() - in.head_served);
+        std::memcpy(buffer, in.head.data() + in.head_served, n);
+        in.head_served += n;
+        if (in.head_served == in.head.size() && !in.head.empty()) {
+            std::string().swap(in.head);
+            in.head_served = 0;
+        }
+        const std::size_t from_source = n;
+        while (n < capacity && !in.source_ended) {
+            const std::size_t got = in.source.read(buffer + n, capacity - n);
+            in.source_ended = got == 0;
+            n += got;
+        }
+        if (n == 0) {
+            if (in.finished) return 0;
+            in.finished = true;
+            if (const auto violation = in.bounds.finish()) {
+                record(violation->line, 0, violation->message);
+                return -1;
+            }
+            return 0;
+        }
+        // The check runs on each piece before libxml2 sees it, as it runs on the whole
+        // of an in-memory document before libxml2 starts (the head was checked then).
+        if (const auto violation = in.bounds.feed(std::string_view(buffer + from_source, n - from_source))) {
+            record(violation->line, 0, violation->message);
+            return -1;
+        }
+        return static_cast<int>(n);
+    } catch (...) {
+        in.failure = std::current_exception();
+        return -1;
+    }
+}
+
+void SafeReader::rethrow_input_failure() const {
+    if (input_ && input_->failure) std::rethrow_exception(input_->failure);
+}
+
 SafeReader::~SafeReader() {
     Scope scope(this);
-    t_readers.close(reader_.release(), !problem_.has_value());
+    // A reader that pulled its input is not kept for the next document: it was set up
+    // for callbacks into this object, and a document that large is rare.
+    t_readers.close(reader_.release(), !problem_.has_value() && !input_);
 }
 
 int SafeReader::read() {
     if (problem_ || !reader_) return -1;
     Scope scope(this);
-    return finish_call(xmlTextReaderRead(reader_.get()));
+    const int rc = finish_call(xmlTextReaderRead(reader_.get()));
+    rethrow_input_failure();
+    return rc;
 }
 
 int SafeReader::skip_subtree() {
     if (problem_ || !reader_) return -1;
     Scope scope(this);
-    return finish_call(xmlTextReaderNext(reader_.get()));
+    const int rc = finish_call(xmlTextReaderNext(reader_.get()));
+    rethrow_input_failure();
+    return rc;
 }
 
 int SafeReader::finish_call(int rc) {

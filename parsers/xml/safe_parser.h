@@ -6,6 +6,8 @@
 // grant we pay on).
 #pragma once
 
+#include "parsers/xml/byte_source.h"
+
 #include <libxml/xmlreader.h>
 
 #include <cstddef>
@@ -50,8 +52,10 @@ int safe_parser_options();
 // Called by SafeReader's constructor; calling it earlier is harmless.
 void install_entity_guard();
 
-// A streaming reader (xmlTextReader) over one document held in memory. Not copyable or
-// movable: libxml2 holds a pointer to it for error callbacks. Use it on one thread.
+// A streaming reader (xmlTextReader) over one document, held in memory or pulled from a
+// ByteSource (a document too large to hold, document_splitter.h). Not copyable or
+// movable: libxml2 holds a pointer to it for error and input callbacks. Use it on one
+// thread.
 // While any SafeReader is alive on a thread, that thread's libxml2 global error handlers
 // are redirected (reports that bypass the reader's own handler, e.g. from the encoding
 // converters, still reach the document instead of stderr) and restored afterwards.
@@ -59,6 +63,14 @@ class SafeReader {
 public:
     // `bytes` must outlive the reader (libxml2 reads it in place).
     explicit SafeReader(std::string_view bytes, ParseLimits limits = {});
+    // Over a document pulled from `source` as libxml2 asks for it (xmlReaderForIO), with
+    // the same options and the same refusals. The markup bounds are checked on each piece
+    // before libxml2 is handed it: a violation fails the reader with the same message and
+    // line, but only when the reading gets there (records read before it stay read, and
+    // an earlier libxml2 error is reported first). `source` must outlive the reader.
+    // What the source throws is rethrown from the call during which libxml2 asked for
+    // the bytes (this constructor, read() or skip_subtree()).
+    explicit SafeReader(ByteSource& source, ParseLimits limits = {});
     ~SafeReader();
     SafeReader(const SafeReader&) = delete;
     SafeReader& operator=(const SafeReader&) = delete;
@@ -99,11 +111,20 @@ private:
         ThreadErrorRedirect& operator=(const ThreadErrorRedirect&) = delete;
     };
 
+    // The pulled document (second constructor); for libxml2's input callback only.
+    struct Input;
+    static int read_input(void* context, char* buffer, int length) noexcept;
+    static int close_input(void* context) noexcept;
+    int pull(char* buffer, std::size_t capacity) noexcept;
+    void rethrow_input_failure() const;
+
     int finish_call(int rc);
 
     ThreadErrorRedirect redirect_;
     std::optional<ParseProblem> problem_;
     ParseLimits limits_;
+    // Declared before reader_: libxml2 may call back into it until the reader is freed.
+    std::unique_ptr<Input> input_;
     std::unique_ptr<xmlTextReader, ReaderDeleter> reader_;
 };
 

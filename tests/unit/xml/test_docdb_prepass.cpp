@@ -6,6 +6,8 @@
 
 #include "xml_test_support.h"
 
+#include <algorithm>
+#include <cstring>
 #include <fstream>
 #include <map>
 #include <regex>
@@ -16,7 +18,52 @@ namespace {
 
 using Outcome = DocdbPrepass::Outcome;
 
+// Serves a document `piece` bytes at a time, as a slow decompressor or the splitter's
+// smallest chunks would.
+class TrickleSource final : public ByteSource {
+public:
+    TrickleSource(std::string_view bytes, std::size_t piece) : bytes_(bytes), piece_(piece) {}
+    std::size_t read(char* buffer, std::size_t capacity) override {
+        const std::size_t n = std::min({capacity, piece_, bytes_.size()});
+        std::memcpy(buffer, bytes_.data(), n);
+        bytes_.remove_prefix(n);
+        return n;
+    }
+
+private:
+    std::string_view bytes_;
+    std::size_t piece_;
+};
+
+// What DocdbRepairSource serves for `document` arriving in pieces of `piece` bytes, read
+// `pull` bytes at a time.
+std::string streamed(std::string_view document, std::size_t piece, std::size_t pull) {
+    TrickleSource source(document, piece);
+    DocdbRepairSource repaired(source);
+    std::string out;
+    std::string buffer(pull, '\0');
+    while (const std::size_t n = repaired.read(buffer.data(), buffer.size())) out.append(buffer, 0, n);
+    CHECK(repaired.read(buffer.data(), buffer.size()) == 0);
+    return out;
+}
+
+// The bytes the parser would be given for `document` when it is held whole.
+std::string parsed_bytes(std::string_view document) {
+    const DocdbPrepass whole = docdb_prepass(document, std::size_t{1} << 30);
+    return whole.outcome == Outcome::repaired ? whole.bytes : std::string(document);
+}
+
+// docdb_prepass, and the proof that the streaming pre-pass gives the parser the same
+// bytes whatever the pieces (with no size limit of its own).
 DocdbPrepass run(std::string_view document, std::size_t max_bytes = 1 << 20) {
+    const std::string expected = parsed_bytes(document);
+    for (const std::size_t piece : {1, 2, 3, 7, 1 << 16}) {
+        for (const std::size_t pull : {1, 5, 4000}) {
+            CAPTURE(piece);
+            CAPTURE(pull);
+            CHECK(streamed(document, piece, pull) == expected);
+        }
+    }
     return docdb_prepass(document, max_bytes);
 }
 
@@ -92,6 +139,59 @@ TEST_CASE("prepass: an existing xmlns:exch is kept and not doubled") {
     REQUIRE(result.outcome == Outcome::repaired);
     CHECK(result.bytes == "<exch:exchange-document a=\">\" xmlns:exch=\"http://www.epo.org/exchange\">"
                           "&#x02013;</exch:exchange-document>");
+}
+
+TEST_CASE("streamed prepass: references, markers and the root cut by piece boundaries") {
+    // Every case above already runs through run(); these put the hard spots at every
+    // offset of a small piece.
+    const std::string long_name(64, 'a');
+    const std::vector<std::string> documents = {
+        "<exch:exchange-documents>&ccaron;&ccaron&cca<!--&ccaron;-->&ndash;<!-&ndash;<![CDATA[&ndash;]]]>&ndash;"
+        "<?pi &ndash;?\?>&ndash;<!-- -- --->&SACUTE;</exch:exchange-documents>",
+        "<exch:exchange-document\n  a=\"&ndash;>\" xmlns:exchx=\"u\"\n>&" + long_name + ";&" + long_name +
+            "b;&ccaron;</exch:exchange-document>",
+        "<?xml version=\"1.0\"?><!--<exch:x>--><?pi <exch:y>?><!DOCTYPE exch:exchange-documents [ <!-- ]> --> ]>"
+        "<exch:exchange-documents xmlns:exch=\"http://www.epo.org/exchange\">&ap;</exch:exchange-documents>",
+        "\xEF\xBB\xBF  <exchange-documents>&b.alpha;&amp;&lt;</exchange-documents>",
+        "<exch:exchange-documents a='>' b=\"'\" xmlns:exch='x'>&ccaron;",  // cut short: libxml2's to refuse
+        "<exch:exchange-documents>&ccaron",
+        "<exch:exchange-documents",
+        "<exch:exchange-document",
+        "<exch:exchange-documents><!-- &ccaron;",
+        "<!DOCTYPE x [ <!-- unterminated",
+        "<!DOC",
+        "<",
+        "x<exch:exchange-documents>&ccaron;</exch:exchange-documents>",
+    };
+    for (const std::string& doc : documents) {
+        CAPTURE(doc);
+        run(doc);
+    }
+    CHECK(parsed_bytes(documents[0]) ==
+          "<exch:exchange-documents xmlns:exch=\"http://www.epo.org/exchange\">&#x0010D;&ccaron&cca<!--&ccaron;-->"
+          "&#x02013;<!-&#x02013;<![CDATA[&ndash;]]]>&#x02013;<?pi &ndash;?\?>&#x02013;<!-- -- --->&#x0015A;"
+          "</exch:exchange-documents>");
+}
+
+TEST_CASE("streamed prepass: a bulk file of many records is repaired as it passes, in bounded pieces") {
+    std::string bulk = "<?xml version=\"1.0\"?>\n<exch:exchange-documents>\n";
+    std::string expected = "<?xml version=\"1.0\"?>\n<exch:exchange-documents xmlns:exch=\"http://www.epo.org/exchange\">\n";
+    for (int i = 0; i < 5000; ++i) {
+        bulk += "<exch:exchange-document><name>KO&SACUTE;NIK " + std::to_string(i) + "</name></exch:exchange-document>\n";
+        expected += "<exch:exchange-document><name>KO&#x0015A;NIK " + std::to_string(i) + "</name></exch:exchange-document>\n";
+    }
+    bulk += "</exch:exchange-documents>\n";
+    expected += "</exch:exchange-documents>\n";
+    CHECK(streamed(bulk, 4093, 4000) == expected);
+    CHECK(streamed(bulk, 1 << 20, 1 << 20) == expected);
+}
+
+TEST_CASE("streamed prepass: a root start tag that does not end within the first MiB is passed on unchanged") {
+    const std::string doc = "<exch:exchange-documents a=\"" + std::string(std::size_t{1} << 20, 'x') +
+                            "\">&ccaron;</exch:exchange-documents>";
+    CHECK(streamed(doc, 1 << 16, 1 << 16) == doc);
+    // Held whole, it is repaired.
+    CHECK(docdb_prepass(doc, std::size_t{1} << 30).outcome == Outcome::repaired);
 }
 
 TEST_CASE("the ISO entity table knows the names DOCDB uses, and not the predefined ones") {

@@ -10,16 +10,27 @@ struct Piece {
     std::string bytes;
     long line;
     int index;
-    bool oversized;
+    bool streamed;
 };
 
-std::vector<Piece> split(std::string bytes, std::size_t chunk = 1 << 20, std::size_t max_document = 512u << 20) {
+// Every document of `bytes`; a streamed one is read out through its stream (in pieces of
+// `pull` bytes) unless `read_streams` is false, when it is left for next() to skip.
+std::vector<Piece> split(std::string bytes, std::size_t chunk = 1 << 20, std::size_t threshold = 8u << 20,
+                         bool read_streams = true, std::size_t pull = 100) {
     MemoryByteSource source(std::move(bytes));
-    DocumentSplitter splitter(source, SplitterOptions{chunk, max_document});
+    DocumentSplitter splitter(source, SplitterOptions{chunk, threshold});
     std::vector<Piece> pieces;
     SplitDocument document;
-    while (splitter.next(document))
-        pieces.push_back({std::string(document.bytes), document.start_line, document.index, document.oversized});
+    while (splitter.next(document)) {
+        std::string text(document.bytes);
+        if (document.streamed() && read_streams) {
+            std::string piece(pull, '\0');
+            while (const std::size_t n = document.stream->read(piece.data(), piece.size())) text.append(piece, 0, n);
+            CHECK(document.stream->read(piece.data(), piece.size()) == 0);  // and stays at the end
+        }
+        if (document.streamed()) CHECK(document.bytes.empty());
+        pieces.push_back({std::move(text), document.start_line, document.index, document.streamed()});
+    }
     return pieces;
 }
 
@@ -91,20 +102,71 @@ TEST_CASE("CRLF files split the same way") {
     CHECK(pieces[1].line == 3);
 }
 
-TEST_CASE("a document over the size cap is reported as oversized and the rest still splits") {
+TEST_CASE("a document over the stream threshold is streamed whole, and the rest still splits") {
     std::string big = "<?xml version=\"1.0\"?>\n<a>\n";
     for (int i = 0; i < 200; ++i) big += "<b>0123456789</b>\n";
     big += "</a>\n";
-    const auto pieces = split(big + kDoc2 + big, 64, 1024);
-    REQUIRE(pieces.size() == 3);
-    CHECK(pieces[0].oversized);
-    CHECK(pieces[0].bytes.empty());
-    CHECK(pieces[0].line == 1);
-    CHECK_FALSE(pieces[1].oversized);
-    CHECK(pieces[1].bytes == kDoc2);
-    CHECK(pieces[1].line == 204);
-    CHECK(pieces[2].oversized);
-    CHECK(pieces[2].line == 207);
+    for (std::size_t chunk : {std::size_t{1}, std::size_t{7}, std::size_t{64}, std::size_t{4096}}) {
+        for (std::size_t pull : {std::size_t{1}, std::size_t{13}, std::size_t{5000}}) {
+            CAPTURE(chunk);
+            CAPTURE(pull);
+            const auto pieces = split(big + kDoc2 + big, chunk, 1024, true, pull);
+            REQUIRE(pieces.size() == 3);
+            // With 4 KiB chunks the first boundary is found before the threshold trips, and
+            // the last document is in whole when the file ends.
+            CHECK(pieces[0].streamed == (chunk < 4096));
+            CHECK(pieces[0].bytes == big);
+            CHECK(pieces[0].line == 1);
+            CHECK_FALSE(pieces[1].streamed);
+            CHECK(pieces[1].bytes == kDoc2);
+            CHECK(pieces[1].line == 204);
+            CHECK(pieces[2].streamed);
+            CHECK(pieces[2].bytes == big);
+            CHECK(pieces[2].line == 207);
+            CHECK(pieces[2].index == 3);
+        }
+    }
+}
+
+TEST_CASE("a streamed document left unread, or read halfway, is skipped up to the next one") {
+    std::string big = "<?xml version=\"1.0\"?>\n<a>\n";
+    for (int i = 0; i < 300; ++i) big += "<b>0123456789</b>\n<?xml-stylesheet?>\n";
+    big += "</a>\n";
+    for (std::size_t chunk : {std::size_t{3}, std::size_t{64}, std::size_t{1000}}) {
+        CAPTURE(chunk);
+        const auto unread = split(big + kDoc1 + big + kDoc2, chunk, 1024, false);
+        REQUIRE(unread.size() == 4);
+        CHECK(unread[0].streamed);
+        CHECK(unread[1].bytes == kDoc1);
+        CHECK(unread[1].line == 604);
+        CHECK(unread[2].streamed);
+        CHECK(unread[2].line == 609);
+        CHECK(unread[3].bytes == kDoc2);
+        CHECK(unread[3].line == 1212);
+
+        // A reader that gives up after a few pieces.
+        MemoryByteSource source(big + kDoc1 + big + kDoc2);
+        DocumentSplitter splitter(source, SplitterOptions{chunk, 1024});
+        SplitDocument document;
+        std::vector<long> lines;
+        while (splitter.next(document)) {
+            lines.push_back(document.start_line);
+            if (document.streamed()) {
+                char piece[500];
+                CHECK(document.stream->read(piece, sizeof piece) > 0);
+                CHECK(document.stream->read(piece, sizeof piece) > 0);
+            }
+        }
+        CHECK(lines == std::vector<long>{1, 604, 609, 1212});
+    }
+}
+
+TEST_CASE("white space alone is no document, however long") {
+    const std::string blank(5000, '\n');
+    const auto pieces = split(blank + kDoc1 + blank, 64, 1024);
+    REQUIRE(pieces.size() == 1);
+    CHECK(pieces[0].bytes == kDoc1 + blank);  // white space after a document is the document's
+    CHECK(pieces[0].line == 5001);
 }
 
 TEST_CASE("start lines stay exact over many long documents and every chunk size") {

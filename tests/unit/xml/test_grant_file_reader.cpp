@@ -208,19 +208,33 @@ TEST_CASE("a file with no document at all is reported once") {
     CHECK(sink.refused[0].cause == "file holds no XML document");
 }
 
-TEST_CASE("an oversized document is refused and the next one read") {
+TEST_CASE("a document over the stream threshold is read as a stream, and the next one as before") {
     UsGrantParts big;
     big.description = std::string(5000, 'x') + "\n";
+    big.title = "Streamed";
+    UsGrantParts broken;
+    broken.number = "07000009";
+    broken.description = std::string(5000, 'y') + "\n<p>unclosed\n";
     GrantFileOptions options;
-    options.splitter.max_document_bytes = 4096;
+    options.splitter.stream_threshold = 4096;
     options.splitter.chunk_size = 512;
-    const CollectingSink sink = read_string(us_grant(big) + us_grant(), options);
+    const std::string file = us_grant(big) + us_grant() + us_grant(broken) + us_grant();
+    const CollectingSink sink = read_string(file, options);
+    REQUIRE(sink.documents.size() == 3);
+    CHECK(sink.documents[0].first == 1);
+    CHECK(sink.documents[0].second.title == "Streamed");
+    CHECK(sink.documents[0].second.line == 3);
+    CHECK(sink.documents[1].first == 2);
+    CHECK(sink.documents[2].first == 4);
     REQUIRE(sink.refused.size() == 1);
-    CHECK(sink.refused[0].document_index == 1);
-    CHECK(sink.refused[0].line == 1);
-    CHECK(sink.refused[0].cause == "document larger than 4096 bytes");
-    REQUIRE(sink.documents.size() == 1);
-    CHECK(sink.documents[0].first == 2);
+    CHECK(sink.refused[0].document_index == 3);
+    CHECK(sink.refused[0].line > line_of(file, "<p>unclosed"));
+    // Read whole, the file gives exactly the same.
+    const CollectingSink whole = read_string(file);
+    CHECK(whole.everything() == sink.everything());
+    CHECK(whole.refused[0].line == sink.refused[0].line);
+    CHECK(whole.refused[0].column == sink.refused[0].column);
+    CHECK(whole.documents[2].second.line == sink.documents[2].second.line);
 }
 
 TEST_CASE("read_grant_file reads a file and throws for a missing one") {

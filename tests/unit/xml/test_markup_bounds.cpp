@@ -23,7 +23,29 @@ std::string grant_with_description(std::string description, std::string doctype 
     return us_grant(parts);
 }
 
-std::optional<MarkupViolation> bounds(std::string_view document) { return check_markup_bounds(document, {}); }
+// The same document fed to the scanner in pieces of `piece` bytes (a streamed document
+// arrives in whatever pieces libxml2 asks for).
+std::optional<MarkupViolation> bounds_in_pieces(std::string_view document, std::size_t piece,
+                                                const MarkupBoundsLimits& limits = {}) {
+    MarkupBoundsScanner scanner(limits);
+    for (std::size_t at = 0; at < document.size(); at += piece)
+        if (auto violation = scanner.feed(document.substr(at, piece))) return violation;
+    return scanner.finish();
+}
+
+std::string describe(const std::optional<MarkupViolation>& v) {
+    return v ? std::to_string(v->line) + ": " + v->message : std::string("none");
+}
+
+// check_markup_bounds, and the proof that every piece size gives the same verdict and line.
+std::optional<MarkupViolation> bounds(std::string_view document, const MarkupBoundsLimits& limits = {}) {
+    const auto whole = check_markup_bounds(document, limits);
+    for (const std::size_t piece : {1, 2, 3, 7, 4096}) {
+        CAPTURE(piece);
+        CHECK(describe(bounds_in_pieces(document, piece, limits)) == describe(whole));
+    }
+    return whole;
+}
 
 template <class F>
 double seconds(F f) {
@@ -187,6 +209,88 @@ TEST_CASE("UTF-16 documents are scanned by code unit, with or without a byte-ord
             CHECK(violation->line == 2);
         }
     }
+}
+
+TEST_CASE("pieces cut anywhere: openers, comment ends, subsets, declarations and UTF-16 units") {
+    const std::string many = attributes(300);
+    // Each must give the same verdict whatever the pieces; some pass, some do not.
+    const std::vector<std::string> documents = {
+        "<!-- a -- b --- c ---><a" + many + "/>",
+        "<!-- <a" + many + "> --->\n<a/>",
+        "<r><![CDATA[ ]] ]]] <a" + many + "> ]]]><a" + many + "/></r>",
+        "<r><?pi ?\?\? <a" + many + "> ?\?\?><b/></r>",
+        "<r><!-><a" + many + "/></r>",
+        "<r><!x <a" + many + "> ></r>",
+        "<r></r" + many + "><x/></r>",
+        "<a t='\"' u=\"'\"" + many + "/>",
+        "<a b=\"1\"/ >",
+        "<a b=\"1\"<c" + many + "/>",
+        "<a" + many,
+        "<!DOCTYPE a [\n<!-- ]> --><?pi ]>?>\n<!ENTITY  \t%x \"y\">]><a/>",
+        "<!DOCTYPE a [ <!ENTITY e '>%'> <!ELEMENT a ANY> <!NOTATION n SYSTEM 'n'> ]>\n<a/>",
+        "<!DOCTYPE a [ <!ELEMENTS a ANY> <!ATTLIS x> <!ATTLIST a b CDATA 'c'> ]><a/>",
+        "<!DOCTYPE a [ x <!ATTLIST a b CDATA 'c'> ]><a/>",
+        "<!DOCTYPE a [ <!-- unterminated " + std::string(70000, '-'),
+        "<!DOCTYPE a [" + std::string(70000, ' ') + "]><a/>",
+        "<!DOCTYPE a [" + std::string(70000, ' ') + "x]><a/>",
+        "<!DOCTYPE a [ <!ENTITY e \"" + std::string(66000, 'x'),
+        "<!DOCTYPE a \"[\" '>' [ %p; ]>",
+        "<!DOCTYPE",
+        "<!DOC",
+        "<",
+        "",
+        "\xEF\xBB\xBF<?xml version=\"1.0\" encoding=\"ISO-2022-JP\"?><a/>",
+        "<?xml version=\"1.0\" " + std::string(2000, ' ') + "encoding=\"UTF-7\"?><a/>",
+        "<?xml version=\"1.0\"" + std::string(1100, ' ') + " encoding=\"UTF-7\"?><a/>",
+        "<?xml\tencoding='HZ'?>",
+        "<?xml encoding='HZ'",
+        std::string("\0\0\0<", 4),
+        std::string("\0\0\0", 3),
+    };
+    for (const std::string& doc : documents) {
+        CAPTURE(doc.substr(0, 60));
+        bounds(doc);
+    }
+    // Namespace declarations across pieces, on both sides of the limit.
+    std::string declarations;
+    for (int i = 0; i < 256; ++i) declarations += " xmlns:p" + std::to_string(i) + " =\n'u'";
+    CHECK_FALSE(bounds("<a" + declarations + "><b xmlnsx='1' xmlns-q='2'/></a>"));
+    const auto over = bounds("<a" + declarations + ">\n<b xmlns='u'/></a>");
+    REQUIRE(over);
+    CHECK(over->line == 258);  // one newline in each declaration, one after <a>
+    // UTF-16 with pieces of odd sizes: units cut in half.
+    for (const bool little : {true, false}) {
+        std::string doc = little ? "\xFF\xFE" : "\xFE\xFF";
+        for (const char c : "<?xml version=\"1.0\" encoding=\"UTF-16\"?>\n<!-- x -->\n<a" + many + "/>") {
+            doc += little ? c : '\0';
+            doc += little ? '\0' : c;
+        }
+        doc += '\x41';  // an odd byte at the end is no character
+        const auto violation = bounds(doc);
+        REQUIRE(violation);
+        CHECK(violation->line == 3);
+    }
+}
+
+TEST_CASE("a scanner keeps its first violation, and finish() judges what the end leaves open") {
+    MarkupBoundsScanner scanner;
+    CHECK_FALSE(scanner.feed("<a"));
+    CHECK_FALSE(scanner.feed(attributes(256)));
+    const auto first = scanner.feed(" z=\"1\"");
+    REQUIRE(first);
+    CHECK(first->message == "a start tag with more than 256 attributes");
+    CHECK(describe(scanner.feed("<b/>")) == describe(first));
+    CHECK(describe(scanner.finish()) == describe(first));
+
+    // A start tag cut off by the end still counts its namespace declarations.
+    MarkupBoundsLimits limits;
+    limits.max_namespaces_in_scope = 2;
+    MarkupBoundsScanner open(limits);
+    CHECK_FALSE(open.feed("<a xmlns='1' xmlns:b='2'><c xmlns:d='3'"));
+    const auto at_end = open.finish();
+    REQUIRE(at_end);
+    CHECK(at_end->message == "more than 2 namespace declarations in scope");
+    CHECK(describe(bounds("<a xmlns='1' xmlns:b='2'><c xmlns:d='3'", limits)) == describe(at_end));
 }
 
 }  // namespace patsub::xml::test

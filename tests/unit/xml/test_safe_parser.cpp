@@ -10,8 +10,11 @@
 
 #include <unistd.h>
 
+#include <algorithm>
 #include <chrono>
 #include <cstdio>
+#include <cstring>
+#include <stdexcept>
 #include <fstream>
 #include <sstream>
 
@@ -233,6 +236,82 @@ TEST_CASE("SafeReader refuses an empty document") {
     CHECK(reader.read() == -1);
     REQUIRE(reader.failed());
     CHECK(reader.problem()->message == "empty document");
+}
+
+namespace {
+
+// Serves `bytes` `piece` at a time, then throws once `fail_after` bytes were served.
+class PieceSource final : public ByteSource {
+public:
+    PieceSource(std::string bytes, std::size_t piece, std::size_t fail_after = std::string::npos)
+        : bytes_(std::move(bytes)), piece_(piece), fail_after_(fail_after) {}
+    std::size_t read(char* buffer, std::size_t capacity) override {
+        if (position_ >= fail_after_) throw std::runtime_error("source broke");
+        const std::size_t n = std::min({capacity, piece_, bytes_.size() - position_, fail_after_ - position_});
+        std::memcpy(buffer, bytes_.data() + position_, n);
+        position_ += n;
+        return n;
+    }
+
+private:
+    std::string bytes_;
+    std::size_t piece_;
+    std::size_t fail_after_;
+    std::size_t position_ = 0;
+};
+
+// Every node the reader visits, with its depth and line, and the problem it ends with.
+std::string visit_all(SafeReader& reader) {
+    std::string seen;
+    while (reader.read() == 1)
+        seen += std::to_string(xmlTextReaderDepth(reader.get())) + ":" +
+                std::to_string(xmlTextReaderNodeType(reader.get())) + "@" + std::to_string(reader.current_line()) + " ";
+    if (const auto& problem = reader.problem())
+        seen += "| " + std::to_string(problem->line) + ":" + std::to_string(problem->column) + " " + problem->message;
+    return seen;
+}
+
+}  // namespace
+
+TEST_CASE("SafeReader over a ByteSource visits the same nodes and refuses the same way as over bytes") {
+    UsGrantParts broken;
+    broken.description = "<p>one</p>\n<p>two &ldquo;</p>\n";
+    const std::string many_attributes = "<a" + [] {
+        std::string s;
+        for (int i = 0; i < 300; ++i) s += " b" + std::to_string(i) + "='1'";
+        return s;
+    }() + "/>";
+    for (const std::string& doc : {us_grant(), us_grant(broken), std::string("<a>\n<b/>\n"), many_attributes,
+                                   std::string("\xFF\xFE<\0a\0/\0>\0"), std::string(" "), std::string()}) {
+        CAPTURE(doc.substr(0, 40));
+        SafeReader whole(doc);
+        const std::string expected = visit_all(whole);
+        for (const std::size_t piece : {1, 7, 512, 100000}) {
+            CAPTURE(piece);
+            PieceSource source(doc, piece);
+            SafeReader pulled(source);
+            CHECK(visit_all(pulled) == expected);
+        }
+    }
+}
+
+TEST_CASE("SafeReader over a ByteSource rethrows what the source throws, from the call that needed the bytes") {
+    UsGrantParts long_description;
+    for (int i = 0; i < 300; ++i) long_description.description += "<p>A paragraph of the description.</p>\n";
+    const std::string doc = us_grant(long_description);
+    // Within the first bytes: from the constructor.
+    PieceSource early(doc, 100, 1000);
+    CHECK_THROWS_WITH_AS([&] { SafeReader reader(early); }(), "source broke", std::runtime_error);
+    // Later: from read(), after the nodes before the break.
+    PieceSource late(doc, 100, doc.size() / 2);
+    SafeReader reader(late);
+    int nodes = 0;
+    CHECK_THROWS_WITH_AS(
+        [&] {
+            while (reader.read() == 1) ++nodes;
+        }(),
+        "source broke", std::runtime_error);
+    CHECK(nodes > 10);
 }
 
 TEST_CASE("SafeReader options leave out everything that loads or substitutes") {
