@@ -13,23 +13,11 @@
 #include <SQLiteCpp/Exception.h>
 #include <fmt/format.h>
 
-#include <malloc.h>
-
 #include <cstdlib>
 #include <iostream>
 
 namespace patsub::cli {
 
-namespace {
-
-// glibc raises its mmap threshold each time a large block is freed, up to 32 MiB; after
-// that the ~1 MiB document batches the parsing threads hand over come from the heap
-// arenas, fragment them, and peak RSS grows with the input (a 1,000,000-grant run: 103
-// MB, and 26 MB without the rise: docs/performance.md). A fixed threshold keeps large
-// buffers in their own mappings, returned to the system when freed.
-void keep_large_buffers_out_of_the_heap() { mallopt(M_MMAP_THRESHOLD, 256 * 1024); }
-
-}  // namespace
 
 std::filesystem::path data_dir() {
     if (const char* env = std::getenv("PATSUB_DATA_DIR"); env && *env) return env;
@@ -40,7 +28,6 @@ std::filesystem::path data_dir() {
 
 int main(int argc, char** argv) {
     using namespace patsub;
-    cli::keep_large_buffers_out_of_the_heap();
     CLI::App app{"patsub: pays Kunming's patent subsidies (2019 innovation measures, measure 8)"};
     app.set_version_flag("--version", PATSUB_VERSION);
     app.require_subcommand(1);
