@@ -11,7 +11,10 @@ With --sanitized (an ASan build, whose allocator keeps freed memory in quarantin
 bounds are not checked, and the test says so; what the outputs must hold still is.
 
 - a file of 300,000 refused documents (a broken export): `run` quarantines it, its reason
-  file lists the first 1,000 problems and counts the rest.
+  file lists the first 1,000 problems and counts the rest;
+- a DOCDB bulk file of 60,000 records (150 MB, ONE XML document): `check` and `run`
+  read every record while the document streams through (document_splitter.h); held
+  whole it took more memory than its size.
 """
 import os
 import resource
@@ -22,16 +25,20 @@ import tempfile
 BOUND_MB = 100
 
 
-def run_measured(args):
-    """Runs args, returns (exit code, stdout, peak RSS in MB of that child alone)."""
-    before = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
-    p = subprocess.run(args, capture_output=True, text=True)
-    peak = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
-    # ru_maxrss of RUSAGE_CHILDREN is the largest of all children so far: every input
-    # here is larger than the one before, so a new maximum is this child's.
-    if peak <= before:
-        sys.exit(f"FAIL: cannot tell the peak RSS of {args[1]} (not above the previous child's)")
-    return p.returncode, p.stdout + p.stderr, peak / 1024
+def run_measured(args, out_file):
+    """Runs args with stdout and stderr into out_file; returns (exit code, peak RSS in MB of
+    that process). The output is never read into this process: a fork of a large Python
+    process would count its pages in the child's peak."""
+    with open(out_file, "wb") as out:
+        p = subprocess.Popen(args, stdout=out, stderr=subprocess.STDOUT)
+        _, status, usage = os.wait4(p.pid, 0)
+    return os.waitstatus_to_exitcode(status), usage.ru_maxrss / 1024
+
+
+def tail(path, n=500):
+    with open(path, "rb") as f:
+        f.seek(max(0, os.path.getsize(path) - n))
+        return f.read().decode("utf-8", "replace")
 
 
 def fail(message):
@@ -40,7 +47,7 @@ def fail(message):
 
 
 def main():
-    patsub, _src = sys.argv[1], sys.argv[2]
+    patsub, src = sys.argv[1], sys.argv[2]
     sanitized = "--sanitized" in sys.argv[3:]
     if sanitized:
         print("SKIPPED (RSS bounds only): a sanitizer build's allocator holds freed memory; outputs still checked")
@@ -51,10 +58,11 @@ def main():
         with open(os.path.join(inbox, "broken.xml"), "w") as f:
             f.write('<?xml version="1.0"?>\n' * refused)
         out = os.path.join(work, "out")
-        rc, said, peak = run_measured([patsub, "run", "--db", os.path.join(work, "l.sqlite"), "--inbox",
-                                       os.path.join(work, "inbox"), "--out", out, "--as-of", "2026-01-05"])
+        said = os.path.join(work, "flood.txt")
+        rc, peak = run_measured([patsub, "run", "--db", os.path.join(work, "l.sqlite"), "--inbox",
+                                 os.path.join(work, "inbox"), "--out", out, "--as-of", "2026-01-05"], said)
         if rc != 1:
-            fail(f"run on {refused} refused documents exited {rc}, expected 1: {said}")
+            fail(f"run on {refused} refused documents exited {rc}, expected 1: {tail(said)}")
         reason = open(os.path.join(out, "quarantine", "grants_broken.xml.reason"), encoding="utf-8").read()
         listed = sum(1 for line in reason.splitlines() if line.startswith("grants/broken.xml: document "))
         if listed != 1000 or f"... and {refused - 1000} more problems, not listed" not in reason:
@@ -62,6 +70,37 @@ def main():
         print(f"refused flood: {refused} documents, peak RSS {peak:.1f} MB")
         if peak > BOUND_MB and not sanitized:
             fail(f"run on {refused} refused documents peaked at {peak:.1f} MB (bound {BOUND_MB} MB)")
+
+        records = 60_000
+        bulk = os.path.join(work, "docdb")
+        gen = subprocess.run([sys.executable, os.path.join(src, "bench", "generate.py"), "docdb", "--count",
+                              str(records), "--out", bulk, "--registry",
+                              os.path.join(src, "samples", "inbox", "payees", "registry-2023-01.csv")],
+                             capture_output=True, text=True)
+        if gen.returncode != 0:
+            fail(f"cannot generate the DOCDB bulk file: {gen.stderr}")
+        os.remove(os.path.join(bulk, "twin.xml"))
+        grants = os.path.join(bulk, "inbox", "grants")
+        (bulk_file,) = [os.path.join(grants, f) for f in os.listdir(grants)]
+        size_mb = os.path.getsize(bulk_file) / 2**20
+        said = os.path.join(work, "check.jsonl")
+        rc, peak = run_measured([patsub, "check", bulk_file], said)
+        with open(said, encoding="utf-8") as lines:
+            documents = sum(1 for line in lines if line.startswith("{"))
+        if rc != 0 or documents != records:
+            fail(f"check on the DOCDB bulk file: exit {rc}, {documents} of {records} records: {tail(said)}")
+        print(f"DOCDB bulk file: {size_mb:.0f} MB, {records} records, check peak RSS {peak:.1f} MB")
+        if peak > BOUND_MB and not sanitized:
+            fail(f"check on a {size_mb:.0f} MB DOCDB document peaked at {peak:.1f} MB (bound {BOUND_MB} MB)")
+        said = os.path.join(work, "run.txt")
+        rc, peak = run_measured([patsub, "run", "--db", os.path.join(work, "docdb.sqlite"), "--inbox",
+                                 os.path.join(bulk, "inbox"), "--out", os.path.join(work, "docdb-out"),
+                                 "--as-of", "2026-01-05"], said)
+        if rc != 0 or f"{records} grants" not in tail(said):
+            fail(f"run on the DOCDB bulk file: exit {rc}: {tail(said)}")
+        print(f"DOCDB bulk file: run peak RSS {peak:.1f} MB")
+        if peak > BOUND_MB and not sanitized:
+            fail(f"run on a {size_mb:.0f} MB DOCDB document peaked at {peak:.1f} MB (bound {BOUND_MB} MB)")
     print("memory_bound: ok")
 
 
