@@ -116,6 +116,8 @@ bool DocumentSplitter::fill() {
 // <?xml-stylesheet?> line CNIPA puts right after its declaration is not a boundary). A
 // BOM there is tolerated too: it is what `cat`-ing CNIPA files produces.
 bool DocumentSplitter::declaration_at(std::size_t position, std::size_t& begin) const {
+    // The BOM stays in the document: the safe parser judges it against the declaration.
+    const std::size_t at = position;
     std::string_view rest = held(position, size_);
     if (rest.substr(0, kBom.size()) == kBom) {
         rest.remove_prefix(kBom.size());
@@ -124,7 +126,7 @@ bool DocumentSplitter::declaration_at(std::size_t position, std::size_t& begin) 
     if (rest.size() <= kDeclarationStart.size() || rest.substr(0, kDeclarationStart.size()) != kDeclarationStart ||
         !is_xml_space(rest[kDeclarationStart.size()]))
         return false;
-    begin = position;
+    begin = at;
     return true;
 }
 
@@ -208,18 +210,12 @@ void DocumentSplitter::skip_rest_of_stream() {
     while (stream_read(nullptr, static_cast<std::size_t>(-1)) > 0) {
     }
     document_line_ = scan_line_;
-    start_ = scan_ = stream_next_begin_;  // a skipped BOM holds no newline
+    start_ = scan_ = stream_next_begin_;
     streaming_ = false;
 }
 
 bool DocumentSplitter::next(SplitDocument& out) {
     if (streaming_) skip_rest_of_stream();
-    if (!bom_checked_) {
-        while (size_ < kBom.size() && fill()) {
-        }
-        if (held(0, size_).substr(0, kBom.size()) == kBom) start_ = scan_ = kBom.size();
-        bom_checked_ = true;
-    }
     for (;;) {
         std::size_t end = 0;
         std::size_t next_begin = 0;
@@ -242,7 +238,7 @@ bool DocumentSplitter::next(SplitDocument& out) {
         const std::string_view bytes = held(start_, end);
         const long line = document_line_;
         document_line_ = scan_line_;
-        start_ = scan_ = next_begin;  // a skipped BOM holds no newline
+        start_ = scan_ = next_begin;
         if (is_blank(bytes)) continue;
         out.bytes = bytes;
         out.stream = nullptr;

@@ -1,7 +1,8 @@
 // DocumentSplitter: cuts one inbox file into its XML documents. USPTO weekly files
 // (ipgYYMMDD.xml) are a concatenation of thousands of complete documents, each with its
 // own <?xml?> declaration and DOCTYPE, so the file as a whole is not XML; CNIPA files
-// may start with a UTF-8 BOM; EPO and JPO files have no declaration at all and are one
+// may start with a UTF-8 BOM (kept in the document: the safe parser checks it against
+// the declaration); EPO and JPO files have no declaration at all and are one
 // document. Memory stays bounded whatever the input: a document is held whole only up to
 // SplitterOptions::stream_threshold; a larger one (a DOCDB bulk file is ONE document of
 // 100,000 records, a quarter of a gigabyte) is handed out as a stream: the parser pulls
@@ -84,7 +85,6 @@ private:
     long scan_line_ = 1;         // file line of data_[scan_]
     int index_ = 0;
     bool eof_ = false;
-    bool bom_checked_ = false;
     // The streamed document: bytes before stream_end_ are its own; once stream_ended_,
     // stream_end_ is its end and the next document begins at stream_next_begin_.
     Stream stream_{*this};

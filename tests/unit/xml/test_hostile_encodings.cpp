@@ -65,6 +65,30 @@ TEST_CASE("a UTF-16 document that agrees with its mark is read, with or without 
     }
 }
 
+TEST_CASE("a UTF-8 byte-order mark before another declared encoding is refused, in memory and streamed") {
+    const std::string bom = "\xEF\xBB\xBF";
+    // Latin-1 bytes of "Lampe à" behind a UTF-8 mark: a broken conversion, read as
+    // mojibake before the splitter kept the mark for the parser to judge.
+    std::string doc = bom + grant_declaring("ISO-8859-1");
+    doc.replace(doc.find("Lamp @"), 6, "Lampe \xE0");
+    for (const std::size_t threshold : {std::size_t{8} << 20, std::size_t{64}}) {
+        CAPTURE(threshold);
+        GrantFileOptions options;
+        options.splitter.stream_threshold = threshold;
+        const auto sink = read_string(doc, options);
+        REQUIRE(sink.refused.size() == 1);
+        CHECK(sink.refused[0].cause == "the byte-order mark says UTF-8 but the XML declaration says encoding \"ISO-8859-1\"");
+        CHECK(sink.documents.empty());
+    }
+    // The same mark before a UTF-8 declaration, or none, is what `cat` of CNIPA files
+    // leaves: read, in every document of a concatenation.
+    const std::string good = bom + us_grant({.title = "Lamp @"});
+    const auto sink = read_string(good + good);
+    CHECK(sink.refused.empty());
+    REQUIRE(sink.documents.size() == 2);
+    CHECK(sink.documents[1].second.title == "Lamp @");
+}
+
 TEST_CASE("the byte-order mark check leaves 8-bit documents alone") {
     CHECK(read_string(us_grant()).documents.size() == 1);
     SafeReader tiny("\xFF\xFE<");  // too short to judge: libxml2 refuses it on its own
