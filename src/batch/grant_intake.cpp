@@ -23,7 +23,7 @@ void GrantIntake::on_grant(Grant&& g) {
     const Classification c = classify(g, kinds_, policy_.nearest(g.date));
     const std::string id = grant_id(g);
     ledger_.record_grant(g, c, batch_id_);
-    ledger_.record_sighting({id, sha256_, g.source.document, g.source.line, batch_id_});
+    ledger_.record_sighting({id, sha256_, g.source.document, g.source.line, batch_id_, member_});
     families_.link(id, family_keys(g));
     candidates.push_back(Candidate{id, rules_.prospective_amount(g, c), g.date, g.office});
 }

@@ -41,9 +41,11 @@ class GrantIntake : public GrantHandler {
                 const GrantRules& rules, std::int64_t batch_id)
         : ledger_(ledger), families_(families), kinds_(kinds), policy_(policy), rules_(rules), batch_id_(batch_id) {}
 
-    // The file whose documents follow.
-    void begin_file(const std::string& sha256) {
+    // The file whose documents follow, and its inbox-relative name.
+    void begin_file(const std::string& sha256, const std::string& shown) {
         sha256_ = sha256;
+        shown_ = shown;
+        member_.clear();
         problems.clear();
         problems_unlisted = 0;
         figures = {};
@@ -62,6 +64,10 @@ class GrantIntake : public GrantHandler {
         else ++problems_unlisted;
     }
     void on_skipped(int, long, const std::string&) override { ++figures.records; }
+    // A zip member's documents follow, shown as "archive.zip!member".
+    void on_member(const std::string& shown) override {
+        member_ = shown.size() > shown_.size() ? shown.substr(shown_.size() + 1) : std::string();
+    }
 
     // Adds a grant read in an earlier batch (a held one) to the candidates.
     void add_known(const Grant& g);
@@ -83,6 +89,8 @@ class GrantIntake : public GrantHandler {
     const GrantRules& rules_;
     std::int64_t batch_id_;
     std::string sha256_;
+    std::string shown_;
+    std::string member_;  // of a zip file: the member being read
     std::size_t file_start_ = 0;
     int out_of_scope_at_start_ = 0;
 };

@@ -116,7 +116,7 @@ class BatchRun {
             // The file row comes first: sightings refer to it.
             ledger::SourceFileRecord rec{sha, f.shown, size_of(f), "grants", report_.batch_id, 0, 0, "taken", ""};
             ledger_.record_file(rec);
-            intake.begin_file(sha);
+            intake.begin_file(sha, f.shown);
             const FileTally tally = read_grants(f.path, f.shown, metered);
             progress.end_file();
             intake.figures.documents = tally.documents;

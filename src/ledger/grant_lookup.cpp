@@ -47,13 +47,14 @@ std::vector<std::string> find_grants(Ledger& ledger, const std::string& identifi
 }
 
 std::vector<SourceSighting> sightings(Ledger& ledger, const std::string& grant_id) {
-    SQLite::Statement q(ledger.db(), "SELECT s.path, g.document, g.line, g.batch_id FROM grant_sightings g "
-                                     "JOIN source_files s USING (sha256) WHERE g.grant_id = ? ORDER BY g.batch_id, s.path");
+    SQLite::Statement q(ledger.db(), "SELECT s.path, g.document, g.line, g.batch_id, g.member FROM grant_sightings g "
+                                     "JOIN source_files s USING (sha256) WHERE g.grant_id = ? "
+                                     "ORDER BY g.batch_id, s.path, g.member");
     q.bind(1, grant_id);
     std::vector<SourceSighting> out;
     while (q.executeStep())
-        out.push_back({q.getColumn(0).getString(), q.getColumn(1).getInt(), static_cast<long>(q.getColumn(2).getInt64()),
-                       q.getColumn(3).getInt64()});
+        out.push_back({shown_source(q.getColumn(0).getString(), q.getColumn(4).getString()), q.getColumn(1).getInt(),
+                       static_cast<long>(q.getColumn(2).getInt64()), q.getColumn(3).getInt64()});
     return out;
 }
 

@@ -119,8 +119,8 @@ struct Ledger::Statements {
           insert_patentee(db, "INSERT INTO grant_patentees (grant_id, seq, name, address, city, country, "
                               "other_names) VALUES (?,?,?,?,?,?,?)"),
           insert_priority(db, "INSERT INTO grant_priorities VALUES (?,?,?,?,?)"),
-          insert_sighting(db, "INSERT OR IGNORE INTO grant_sightings (grant_id, sha256, document, line, batch_id) "
-                              "VALUES (?,?,?,?,?)") {}
+          insert_sighting(db, "INSERT OR IGNORE INTO grant_sightings (grant_id, sha256, document, line, batch_id, "
+                              "member) VALUES (?,?,?,?,?,?)") {}
 };
 
 Ledger::Ledger(const std::filesystem::path& file, Access access)
@@ -295,12 +295,12 @@ std::optional<Grant> Ledger::load_grant(const std::string& id) {
     while (r.executeStep())
         g.priorities.push_back(Priority{r.getColumn(0).getString(), r.getColumn(1).getString(),
                                         optional_date(r.getColumn(2))});
-    SQLite::Statement s(db_, "SELECT s.path, g.document, g.line FROM grant_sightings g JOIN source_files s "
+    SQLite::Statement s(db_, "SELECT s.path, g.document, g.line, g.member FROM grant_sightings g JOIN source_files s "
                              "USING (sha256) WHERE g.grant_id = ? ORDER BY g.batch_id, g.rowid LIMIT 1");
     s.bind(1, id);
     if (s.executeStep())
-        g.source = SourcePosition{s.getColumn(0).getString(), s.getColumn(1).getInt(),
-                                  static_cast<long>(s.getColumn(2).getInt64())};
+        g.source = SourcePosition{shown_source(s.getColumn(0).getString(), s.getColumn(3).getString()),
+                                  s.getColumn(1).getInt(), static_cast<long>(s.getColumn(2).getInt64())};
     return g;
 }
 
@@ -316,12 +316,12 @@ std::vector<std::string> Ledger::held_grants() {
 void Ledger::record_sighting(const Sighting& s) {
     auto& q = st_->insert_sighting;
     q.reset();
-    q.bind(1, s.grant_id);
-    q.bind(2, s.sha256);
-    q.bind(3, s.document);
-    q.bind(4, static_cast<std::int64_t>(s.line));
-    q.bind(5, s.batch_id);
+    SQLite::bind(q, s.grant_id, s.sha256, s.document, static_cast<std::int64_t>(s.line), s.batch_id, s.member);
     q.exec();
+}
+
+std::string shown_source(const std::string& path, const std::string& member) {
+    return member.empty() ? path : path + "!" + member;
 }
 
 namespace {

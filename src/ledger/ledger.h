@@ -50,7 +50,12 @@ struct Sighting {
     int document = 0;
     long line = 0;
     std::int64_t batch_id = 0;
+    std::string member;  // the zip member; '' for a plain or gzip file
 };
+
+// "archive.zip!member" for a document read from a zip member, the path otherwise: how
+// every output names where a grant was read.
+std::string shown_source(const std::string& path, const std::string& member);
 
 struct LineFilter {
     std::optional<std::int64_t> batch_id;

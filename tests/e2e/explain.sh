@@ -33,6 +33,26 @@ done
 grep -q "=> held: payee_not_registered" "$work/held.txt" || fail "held reason not explained"
 grep -q "\[ \] Kunming payee" "$work/held.txt" || fail "failed check not marked"
 
+# A grant read from a zip member is traced to the member: documents count from 1 in
+# every member, so the archive's name alone would not say where it was read.
+mkdir -p "$work/zipped/grants" "$work/zipped/payees"
+cp "$src"/samples/inbox/payees/registry-2023-01.csv "$work/zipped/payees/"
+python3 - "$src/samples/inbox/grants" "$work/zipped/grants/week.zip" <<'PY'
+import sys, zipfile
+grants, out = sys.argv[1], sys.argv[2]
+with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as z:
+    z.write(f"{grants}/ipg230110.xml", "us/ipg230110.xml")
+    z.write(f"{grants}/CN215634829U.xml", "cn/CN215634829U.xml")
+PY
+"$patsub" run --db "$work/z.sqlite" --inbox "$work/zipped" --out "$work/zout" --as-of 2026-01-05 > /dev/null \
+    || fail "run over a zip exited $?"
+"$patsub" explain --db "$work/z.sqlite" CN215634829U > "$work/z.txt" || fail "explain from a zip exited $?"
+grep -q "read from grants/week.zip!cn/CN215634829U.xml (document 1, line" "$work/z.txt" \
+    || fail "zip member not named: $(grep 'read from' "$work/z.txt")"
+sqlite3 "$work/z.sqlite" "select reasoning from ledger_lines where grant_id = 'CN215634829U'" \
+    | grep -q '"source":{"file":"grants/week.zip!cn/CN215634829U.xml","document":1' \
+    || fail "the line's reasoning does not name the zip member"
+
 "$patsub" explain --db "$work/l.sqlite" US99999999B2 > /dev/null 2>&1; rc=$?
 [ $rc = 2 ] || fail "unknown id: exit $rc, expected 2"
 echo "explain: ok"
