@@ -103,23 +103,35 @@ std::string_view qualified_name_at(std::string_view text, std::size_t start) {
     return text.substr(start + 1, end - start - 1);
 }
 
-// Does the start tag beginning at `start` declare xmlns:exch? Attribute values are
-// stepped over so that a '>' inside one does not end the tag.
-bool declares_exch(std::string_view text, std::size_t start) {
+// Walks the start tag beginning at `start`, stepping over quoted attribute values so that
+// a '>' inside one does not end the tag; `at` sees every other position and stops the
+// walk by returning true. Returns where the walk stopped (the tag's '>', or the
+// position `at` accepted), npos when `text` ends first.
+template <class At>
+std::size_t walk_start_tag(std::string_view text, std::size_t start, At at) {
     std::size_t i = start + 1;
     while (i < text.size() && text[i] != '>') {
         if (text[i] == '"' || text[i] == '\'') {
             const auto close = text.find(text[i], i + 1);
-            if (close == std::string_view::npos) return false;
+            if (close == std::string_view::npos) return close;
             i = close + 1;
             continue;
         }
-        if (text.substr(i, 10) == "xmlns:exch" && i > 0 && is_space(text[i - 1]) &&
-            (i + 10 >= text.size() || !is_name_char(text[i + 10])))
-            return true;
+        if (at(i)) return i;
         ++i;
     }
-    return false;
+    return i < text.size() ? i : std::string_view::npos;
+}
+
+// Does the start tag beginning at `start` declare xmlns:exch?
+bool declares_exch(std::string_view text, std::size_t start) {
+    bool found = false;
+    walk_start_tag(text, start, [&](std::size_t i) {
+        found = text.substr(i, 10) == "xmlns:exch" && i > 0 && is_space(text[i - 1]) &&
+                (i + 10 >= text.size() || !is_name_char(text[i + 10]));
+        return found;
+    });
+    return found;
 }
 
 // Copies the document lazily: nothing is copied until the first change.
@@ -168,20 +180,9 @@ bool is_predefined(std::string_view name) {
     return false;
 }
 
-// Whether the start tag beginning at `start` ends ('>' outside quoted values, as
-// declares_exch steps over them) within `text`.
+// Whether the start tag beginning at `start` ends within `text`.
 bool start_tag_ends(std::string_view text, std::size_t start) {
-    std::size_t i = start + 1;
-    while (i < text.size() && text[i] != '>') {
-        if (text[i] == '"' || text[i] == '\'') {
-            const auto close = text.find(text[i], i + 1);
-            if (close == std::string_view::npos) return false;
-            i = close + 1;
-            continue;
-        }
-        ++i;
-    }
-    return i < text.size();
+    return walk_start_tag(text, start, [](std::size_t) { return false; }) != std::string_view::npos;
 }
 
 // The DOCDB root of a document, read from its first bytes.
