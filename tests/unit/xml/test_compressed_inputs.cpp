@@ -46,13 +46,6 @@ void write_file(const std::filesystem::path& path, std::string_view bytes) {
     REQUIRE(out.good());
 }
 
-std::string read_file(const std::filesystem::path& path) {
-    std::ifstream in(path, std::ios::binary);
-    REQUIRE(in.good());
-    std::ostringstream s;
-    s << in.rdbuf();
-    return s.str();
-}
 
 std::string sample(const std::string& name) { return read_file(std::filesystem::path(PATSUB_SOURCE_DIR) / "samples/inbox/grants" / name); }
 

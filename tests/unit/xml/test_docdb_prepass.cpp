@@ -18,27 +18,11 @@ namespace {
 
 using Outcome = DocdbPrepass::Outcome;
 
-// Serves a document `piece` bytes at a time, as a slow decompressor or the splitter's
-// smallest chunks would.
-class TrickleSource final : public ByteSource {
-public:
-    TrickleSource(std::string_view bytes, std::size_t piece) : bytes_(bytes), piece_(piece) {}
-    std::size_t read(char* buffer, std::size_t capacity) override {
-        const std::size_t n = std::min({capacity, piece_, bytes_.size()});
-        std::memcpy(buffer, bytes_.data(), n);
-        bytes_.remove_prefix(n);
-        return n;
-    }
-
-private:
-    std::string_view bytes_;
-    std::size_t piece_;
-};
 
 // What DocdbRepairSource serves for `document` arriving in pieces of `piece` bytes, read
 // `pull` bytes at a time.
 std::string streamed(std::string_view document, std::size_t piece, std::size_t pull) {
-    TrickleSource source(document, piece);
+    PieceSource source(std::string(document), piece);
     DocdbRepairSource repaired(source);
     std::string out;
     std::string buffer(pull, '\0');

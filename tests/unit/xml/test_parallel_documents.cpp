@@ -102,23 +102,6 @@ Outcome read_with(const char* threads, const std::string& bytes, std::size_t sin
     return out;
 }
 
-// Serves its bytes, then fails: a stream that breaks halfway.
-class BreakingSource final : public ByteSource {
-public:
-    BreakingSource(std::string bytes, std::size_t fail_after) : bytes_(std::move(bytes)), fail_after_(fail_after) {}
-    std::size_t read(char* buffer, std::size_t capacity) override {
-        if (position_ >= fail_after_) throw std::runtime_error("stream broken");
-        const std::size_t n = std::min({capacity, fail_after_ - position_, bytes_.size() - position_});
-        std::memcpy(buffer, bytes_.data() + position_, n);
-        position_ += n;
-        return n;
-    }
-
-private:
-    std::string bytes_;
-    std::size_t fail_after_;
-    std::size_t position_ = 0;
-};
 
 }  // namespace
 
@@ -165,9 +148,9 @@ TEST_CASE("a source that breaks halfway still delivers, in order, every document
     const std::size_t cut = week.size() * 2 / 3;
     const auto read_broken = [&](const char* threads) {
         ParseThreads scope(threads);
-        BreakingSource source(week, cut);
+        PieceSource source(week, std::string::npos, cut);
         LoggingSink sink;
-        CHECK_THROWS_WITH(read_grant_source(source, "week.xml", sink), "stream broken");
+        CHECK_THROWS_WITH(read_grant_source(source, "week.xml", sink), "source broke");
         return sink.log;
     };
     const auto one = read_broken("1");

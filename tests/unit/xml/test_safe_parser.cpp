@@ -240,25 +240,6 @@ TEST_CASE("SafeReader refuses an empty document") {
 
 namespace {
 
-// Serves `bytes` `piece` at a time, then throws once `fail_after` bytes were served.
-class PieceSource final : public ByteSource {
-public:
-    PieceSource(std::string bytes, std::size_t piece, std::size_t fail_after = std::string::npos)
-        : bytes_(std::move(bytes)), piece_(piece), fail_after_(fail_after) {}
-    std::size_t read(char* buffer, std::size_t capacity) override {
-        if (position_ >= fail_after_) throw std::runtime_error("source broke");
-        const std::size_t n = std::min({capacity, piece_, bytes_.size() - position_, fail_after_ - position_});
-        std::memcpy(buffer, bytes_.data() + position_, n);
-        position_ += n;
-        return n;
-    }
-
-private:
-    std::string bytes_;
-    std::size_t piece_;
-    std::size_t fail_after_;
-    std::size_t position_ = 0;
-};
 
 // Every node the reader visits, with its depth and line, and the problem it ends with.
 std::string visit_all(SafeReader& reader) {

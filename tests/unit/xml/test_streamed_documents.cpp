@@ -93,13 +93,6 @@ std::vector<std::string> check_same_when_streamed(const std::string& bytes, int 
     return whole;
 }
 
-std::string read_file(const std::filesystem::path& path) {
-    std::ifstream in(path, std::ios::binary);
-    REQUIRE(in.good());
-    std::ostringstream s;
-    s << in.rdbuf();
-    return s.str();
-}
 
 // One DOCDB exchange-document of the bulk layout, on five lines, with ISO entities and
 // `abstract` bytes of abstract.
@@ -422,29 +415,14 @@ TEST_CASE("streamed: a plain source that breaks inside a streamed document is a 
     // documents before the break and the streamed document's records read so far are
     // delivered, then read_grant_source throws it, as it does when the break falls
     // between documents.
-    class BreakingSource final : public ByteSource {
-    public:
-        BreakingSource(std::string bytes, std::size_t fail_after) : bytes_(std::move(bytes)), fail_after_(fail_after) {}
-        std::size_t read(char* buffer, std::size_t capacity) override {
-            if (position_ >= fail_after_) throw std::runtime_error("disk gone");
-            const std::size_t n = std::min({capacity, fail_after_ - position_, bytes_.size() - position_});
-            std::memcpy(buffer, bytes_.data() + position_, n);
-            position_ += n;
-            return n;
-        }
 
-    private:
-        std::string bytes_;
-        std::size_t fail_after_;
-        std::size_t position_ = 0;
-    };
     const std::string first = us_grant();
     const std::string file = first + docdb_bulk(200, true);
     for (const std::size_t chunk : kChunks) {
         CAPTURE(chunk);
-        BreakingSource source(file, first.size() + 60000);
+        PieceSource source(file, std::string::npos, first.size() + 60000);
         EventLog log;
-        CHECK_THROWS_WITH_AS(read_grant_source(source, "inbox.xml", log, streaming(chunk)), "disk gone",
+        CHECK_THROWS_WITH_AS(read_grant_source(source, "inbox.xml", log, streaming(chunk)), "source broke",
                              std::runtime_error);
         REQUIRE(log.events.size() > 2);
         CHECK(log.events[0].starts_with("read 1.1"));

@@ -9,6 +9,10 @@
 #include <doctest/doctest.h>
 
 #include <algorithm>
+#include <cstring>
+#include <fstream>
+#include <sstream>
+#include <stdexcept>
 #include <filesystem>
 #include <optional>
 #include <string>
@@ -17,6 +21,37 @@
 #include <vector>
 
 namespace patsub::xml::test {
+
+// Serves its bytes `piece` at a time (a slow decompressor, the splitter's smallest
+// chunks) and, when `fail_after` is given, throws "source broke" once that many were
+// served: a source that breaks halfway.
+class PieceSource final : public ByteSource {
+public:
+    explicit PieceSource(std::string bytes, std::size_t piece = std::string::npos,
+                         std::size_t fail_after = std::string::npos)
+        : bytes_(std::move(bytes)), piece_(piece), fail_after_(fail_after) {}
+    std::size_t read(char* buffer, std::size_t capacity) override {
+        if (position_ >= fail_after_) throw std::runtime_error("source broke");
+        const std::size_t n = std::min({capacity, piece_, bytes_.size() - position_, fail_after_ - position_});
+        std::memcpy(buffer, bytes_.data() + position_, n);
+        position_ += n;
+        return n;
+    }
+
+private:
+    std::string bytes_;
+    std::size_t piece_;
+    std::size_t fail_after_;
+    std::size_t position_ = 0;
+};
+
+inline std::string read_file(const std::filesystem::path& path) {
+    std::ifstream in(path, std::ios::binary);
+    REQUIRE(in.good());
+    std::ostringstream s;
+    s << in.rdbuf();
+    return s.str();
+}
 
 struct Skipped {
     int index;
