@@ -1,5 +1,6 @@
 #include "parsers/xml/st96.h"
 
+#include "parsers/xml/party_draft.h"
 #include "parsers/xml/path_rules.h"
 
 #include <string>
@@ -10,12 +11,6 @@ namespace patsub::xml {
 
 namespace {
 
-// One party while its elements stream by: an organisation (EntityName) or a person
-// (FirstName + LastName).
-struct PartyDraft {
-    std::string entity, first_name, last_name, address, city, country;
-};
-
 struct State {
     RawDocument& doc;
     PartyDraft party;
@@ -25,54 +20,25 @@ struct State {
 template <std::string RawDocument::*Field>
 constexpr auto to = &store_first<State, Field>;
 
-template <std::string PartyDraft::*Field>
-void party_text(State& s, std::string_view text) {
-    keep_first(s.party.*Field, text);
-}
-
-RawParty finish_party(PartyDraft& draft) {
-    RawParty party;
-    if (!draft.entity.empty()) {
-        party.name = std::move(draft.entity);
-    } else {
-        party.name = draft.first_name;
-        if (!party.name.empty() && !draft.last_name.empty()) party.name += ' ';
-        party.name += draft.last_name;
-    }
-    party.address = std::move(draft.address);
-    party.city = std::move(draft.city);
-    party.country = std::move(draft.country);
-    draft = PartyDraft{};
-    return party;
-}
-
-Visit begin_party(State& s, const Element&) {
-    s.party = PartyDraft{};
-    return Visit::descend;
-}
-
-void end_assignee(State& s) { s.doc.patentees.push_back(finish_party(s.party)); }
-void end_applicant(State& s) { s.applicants.push_back(finish_party(s.party)); }
-
 using Rule = PathRule<State>;
 
 // Relative to pat:Assignee or pat:Applicant: com:PublicationContact (com:Contact in
 // other ST.96 documents) holding com:Name and com:PostalAddressBag.
 constexpr Rule kParty[] = {
-    {.path = "PublicationContact/Name/EntityName", .text = party_text<&PartyDraft::entity>},
+    {.path = "PublicationContact/Name/EntityName", .text = store_in_party<State, &PartyDraft::organisation>},
     {.path = "PublicationContact/Name/PersonName/PersonStructuredName/FirstName",
-     .text = party_text<&PartyDraft::first_name>},
+     .text = store_in_party<State, &PartyDraft::first_name>},
     {.path = "PublicationContact/Name/PersonName/PersonStructuredName/LastName",
-     .text = party_text<&PartyDraft::last_name>},
+     .text = store_in_party<State, &PartyDraft::last_name>},
     {.path = "PublicationContact/PostalAddressBag/PostalAddress/PostalStructuredAddress/AddressLineText",
-     .text = party_text<&PartyDraft::address>},
+     .text = store_in_party<State, &PartyDraft::address>},
     {.path = "PublicationContact/PostalAddressBag/PostalAddress/PostalStructuredAddress/CityName",
-     .text = party_text<&PartyDraft::city>},
+     .text = store_in_party<State, &PartyDraft::city>},
     {.path = "PublicationContact/PostalAddressBag/PostalAddress/PostalStructuredAddress/CountryCode",
-     .text = party_text<&PartyDraft::country>},
-    {.path = "Contact/Name/EntityName", .text = party_text<&PartyDraft::entity>},
-    {.path = "Contact/Name/PersonName/PersonStructuredName/FirstName", .text = party_text<&PartyDraft::first_name>},
-    {.path = "Contact/Name/PersonName/PersonStructuredName/LastName", .text = party_text<&PartyDraft::last_name>},
+     .text = store_in_party<State, &PartyDraft::country>},
+    {.path = "Contact/Name/EntityName", .text = store_in_party<State, &PartyDraft::organisation>},
+    {.path = "Contact/Name/PersonName/PersonStructuredName/FirstName", .text = store_in_party<State, &PartyDraft::first_name>},
+    {.path = "Contact/Name/PersonName/PersonStructuredName/LastName", .text = store_in_party<State, &PartyDraft::last_name>},
 };
 
 constexpr Rule kPriority[] = {
@@ -94,8 +60,8 @@ constexpr Rule kBibliographic[] = {
     {.path = "ApplicationIdentification/InventionSubjectMatterCategory", .text = to<&RawDocument::declared_type>},
     {.path = "InventionTitleBag/InventionTitle", .text = to<&RawDocument::title>},
     {.path = "PriorityClaimBag/PriorityClaim", .enter = open_priority<State>, .children = kPriority},
-    {.path = "PartyBag/AssigneeBag/Assignee", .enter = begin_party, .exit = end_assignee, .children = kParty},
-    {.path = "PartyBag/ApplicantBag/Applicant", .enter = begin_party, .exit = end_applicant, .children = kParty},
+    {.path = "PartyBag/AssigneeBag/Assignee", .enter = open_party<State>, .exit = close_assignee<State>, .children = kParty},
+    {.path = "PartyBag/ApplicantBag/Applicant", .enter = open_party<State>, .exit = close_applicant<State>, .children = kParty},
 };
 
 constexpr Rule kDocument[] = {
