@@ -1,6 +1,7 @@
 #include "ledger/ledger.h"
 
 #include "ledger/migrations.h"
+#include "ledger/statement_cache.h"
 
 #include <SQLiteCpp/VariadicBind.h>
 #include <fmt/format.h>
@@ -98,6 +99,7 @@ struct Ledger::Statements {
     SQLite::Statement insert_patentee;
     SQLite::Statement insert_priority;
     SQLite::Statement insert_sighting;
+    StatementCache lookups;  // load_grant's
 
     explicit Statements(SQLite::Database& db)
         : insert_line(db, fmt::format("INSERT INTO ledger_lines ({}) VALUES "
@@ -120,7 +122,8 @@ struct Ledger::Statements {
                               "other_names) VALUES (?,?,?,?,?,?,?)"),
           insert_priority(db, "INSERT INTO grant_priorities VALUES (?,?,?,?,?)"),
           insert_sighting(db, "INSERT OR IGNORE INTO grant_sightings (grant_id, sha256, document, line, batch_id, "
-                              "member) VALUES (?,?,?,?,?,?)") {}
+                              "member) VALUES (?,?,?,?,?,?)"),
+          lookups(db) {}
 };
 
 Ledger::Ledger(const std::filesystem::path& file, Access access)
@@ -258,30 +261,32 @@ bool Ledger::record_grant(const Grant& g, const Classification& c, std::int64_t 
     return true;
 }
 
+// Runs for every grant decided in a batch (candidates are reloaded, held grants decided
+// again): its four lookups are prepared once.
 std::optional<Grant> Ledger::load_grant(const std::string& id) {
-    SQLite::Statement q(db_, "SELECT office, number, kind, date, application_number, application_date, title, "
-                             "declared_type, family, pct_application FROM grants WHERE grant_id = ?");
-    q.bind(1, id);
-    if (!q.executeStep()) return std::nullopt;
+    auto q = st_->lookups.get("SELECT office, number, kind, date, application_number, application_date, title, "
+                              "declared_type, family, pct_application FROM grants WHERE grant_id = ?");
+    q->bind(1, id);
+    if (!q->executeStep()) return std::nullopt;
     Grant g;
-    g.office = q.getColumn(0).getString();
-    g.number = q.getColumn(1).getString();
-    g.kind = q.getColumn(2).getString();
-    g.date = optional_date(q.getColumn(3));
-    g.application_number = q.getColumn(4).getString();
-    g.application_date = optional_date(q.getColumn(5));
-    g.title = q.getColumn(6).getString();
-    g.declared_type = q.getColumn(7).getString();
-    g.family_id = q.getColumn(8).getString();
-    g.pct_application = q.getColumn(9).getString();
+    g.office = q->getColumn(0).getString();
+    g.number = q->getColumn(1).getString();
+    g.kind = q->getColumn(2).getString();
+    g.date = optional_date(q->getColumn(3));
+    g.application_number = q->getColumn(4).getString();
+    g.application_date = optional_date(q->getColumn(5));
+    g.title = q->getColumn(6).getString();
+    g.declared_type = q->getColumn(7).getString();
+    g.family_id = q->getColumn(8).getString();
+    g.pct_application = q->getColumn(9).getString();
 
-    SQLite::Statement p(db_, "SELECT name, address, city, country, other_names FROM grant_patentees "
-                             "WHERE grant_id = ? ORDER BY seq");
-    p.bind(1, id);
-    while (p.executeStep()) {
-        Party party{p.getColumn(0).getString(), p.getColumn(1).getString(), p.getColumn(2).getString(),
-                    p.getColumn(3).getString(), {}};
-        std::string others = p.getColumn(4).getString();
+    auto p = st_->lookups.get("SELECT name, address, city, country, other_names FROM grant_patentees "
+                              "WHERE grant_id = ? ORDER BY seq");
+    p->bind(1, id);
+    while (p->executeStep()) {
+        Party party{p->getColumn(0).getString(), p->getColumn(1).getString(), p->getColumn(2).getString(),
+                    p->getColumn(3).getString(), {}};
+        std::string others = p->getColumn(4).getString();
         for (std::size_t start = 0; start < others.size();) {
             auto bar = others.find('|', start);
             if (bar == std::string::npos) bar = others.size();
@@ -290,17 +295,17 @@ std::optional<Grant> Ledger::load_grant(const std::string& id) {
         }
         g.patentees.push_back(std::move(party));
     }
-    SQLite::Statement r(db_, "SELECT country, number, date FROM grant_priorities WHERE grant_id = ? ORDER BY seq");
-    r.bind(1, id);
-    while (r.executeStep())
-        g.priorities.push_back(Priority{r.getColumn(0).getString(), r.getColumn(1).getString(),
-                                        optional_date(r.getColumn(2))});
-    SQLite::Statement s(db_, "SELECT s.path, g.document, g.line, g.member FROM grant_sightings g JOIN source_files s "
-                             "USING (sha256) WHERE g.grant_id = ? ORDER BY g.batch_id, g.rowid LIMIT 1");
-    s.bind(1, id);
-    if (s.executeStep())
-        g.source = SourcePosition{shown_source(s.getColumn(0).getString(), s.getColumn(3).getString()),
-                                  s.getColumn(1).getInt(), static_cast<long>(s.getColumn(2).getInt64())};
+    auto r = st_->lookups.get("SELECT country, number, date FROM grant_priorities WHERE grant_id = ? ORDER BY seq");
+    r->bind(1, id);
+    while (r->executeStep())
+        g.priorities.push_back(Priority{r->getColumn(0).getString(), r->getColumn(1).getString(),
+                                        optional_date(r->getColumn(2))});
+    auto s = st_->lookups.get("SELECT s.path, g.document, g.line, g.member FROM grant_sightings g JOIN source_files s "
+                              "USING (sha256) WHERE g.grant_id = ? ORDER BY g.batch_id, g.rowid LIMIT 1");
+    s->bind(1, id);
+    if (s->executeStep())
+        g.source = SourcePosition{shown_source(s->getColumn(0).getString(), s->getColumn(3).getString()),
+                                  s->getColumn(1).getInt(), static_cast<long>(s->getColumn(2).getInt64())};
     return g;
 }
 
