@@ -373,7 +373,9 @@ PageParts page_frame(std::int64_t batch_id) {
 
 }  // namespace
 
-ReviewData gather_review(ledger::Ledger& ledger, std::int64_t batch_id) {
+namespace {
+
+ReviewData gather(ledger::Ledger& ledger, std::int64_t batch_id, const LineDecorations& decorations) {
     ledger::ReviewStore store(ledger);
     ledger::PayeeStore payees(ledger.db());
     auto batch = store.batch(batch_id);
@@ -381,7 +383,6 @@ ReviewData gather_review(ledger::Ledger& ledger, std::int64_t batch_id) {
     ReviewData d;
     d.batch = *batch;
     d.approval = store.approval(batch_id);
-    const LineDecorations decorations(ledger, batch_id);
     decorations.for_each(ledger, [&](ReviewLine&& r) {
         d.total.add(r.line);
         d.by_clause[r.line.clause].add(r.line);
@@ -415,14 +416,20 @@ ReviewData gather_review(ledger::Ledger& ledger, std::int64_t batch_id) {
     return d;
 }
 
+}  // namespace
+
+ReviewData gather_review(ledger::Ledger& ledger, std::int64_t batch_id) {
+    return gather(ledger, batch_id, LineDecorations(ledger, batch_id));
+}
+
 void write_review_page(std::ostream& out, ledger::Ledger& ledger, std::int64_t batch_id, const ReviewTexts& texts) {
-    const ReviewData d = gather_review(ledger, batch_id);
+    const LineDecorations decorations(ledger, batch_id);
+    const ReviewData d = gather(ledger, batch_id, decorations);
     const PageParts frame = page_frame(batch_id);
     out << html_page_head(frame) << header(d) << summary_section(d, texts) << treasury_section(d)
         << attention_section(d, texts) << lines_section_open;
     // The batch's lines are read from the ledger again for the table and once more for
     // the reasoning, instead of being held: a batch may carry tens of thousands of them.
-    const LineDecorations decorations(ledger, batch_id);
     decorations.for_each(ledger, [&](ReviewLine&& r) { out << line_row(r, texts); });
     out << lines_section_close << data_script_open << script_json("{\"labels\":" + labels_json() + ",\"reasoning\":{");
     bool first = true;
