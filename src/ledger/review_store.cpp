@@ -112,14 +112,6 @@ std::map<std::int64_t, HoldEvent> ReviewStore::hold_states() {
     return out;
 }
 
-std::map<std::int64_t, std::int64_t> ReviewStore::exported_batches() {
-    std::map<std::int64_t, std::int64_t> out;
-    if (!available_) return out;
-    SQLite::Statement q(db_, "SELECT line_id, batch_id FROM exported_lines");
-    while (q.executeStep()) out[q.getColumn(0).getInt64()] = q.getColumn(1).getInt64();
-    return out;
-}
-
 std::map<std::int64_t, std::int64_t> ReviewStore::exported_batches(std::int64_t lines_of_batch) {
     std::map<std::int64_t, std::int64_t> out;
     if (!available_) return out;

@@ -87,9 +87,7 @@ class ReviewStore {
 
     // The latest hold event of every line that has one.
     std::map<std::int64_t, HoldEvent> hold_states();
-    // line -> batch whose treasury file carried it.
-    std::map<std::int64_t, std::int64_t> exported_batches();
-    // The same for the lines of one batch only.
+    // Line of the batch -> batch whose treasury file carried it.
     std::map<std::int64_t, std::int64_t> exported_batches(std::int64_t lines_of_batch);
 
     // Payable lines the treasury file of this batch would carry if approved now, in line

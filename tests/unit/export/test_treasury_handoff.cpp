@@ -161,7 +161,7 @@ TEST_CASE("a held line is kept out and goes with the next batch approved after i
     CHECK(r2.treasury.rows == 1);
     const auto b3 = new_batch(l, "2026-01-07");
     CHECK(store.export_candidates(b3).empty());  // nothing is exported twice
-    const auto exported = store.exported_batches();
+    const auto exported = store.exported_batches(b1);  // both lines are batch 1's
     CHECK(exported.at(held.line_id) == b2);
     CHECK(exported.at(kept.line_id) == b1);
     CHECK_THROWS_AS(l.db().exec("DELETE FROM staff_holds"), SQLite::Exception);
