@@ -132,8 +132,6 @@ struct CheckOptions {
     std::string format = "json";
 };
 
-}  // namespace
-
 // A FIFO, device or socket would block or be read without its size (the progress bar
 // and the compression sniffer need a file): a usage error, exit 2, like a missing file.
 const CLI::Validator regular_file(
@@ -145,6 +143,8 @@ const CLI::Validator regular_file(
         return std::string();
     },
     "REGULAR");
+
+}  // namespace
 
 void add_check_command(CLI::App& app, Action& action) {
     auto o = std::make_shared<CheckOptions>();

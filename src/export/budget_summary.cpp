@@ -60,14 +60,14 @@ BudgetSummary gather_summary(ledger::Ledger& ledger, Date from, Date to) {
     for (const auto& [batch, day] : as_of) {
         ledger::LineFilter f;
         f.batch_id = batch;
-        for (const auto& l : ledger.lines(f)) {
+        ledger.for_each_line(f, [&](ledger::LedgerLine&& l) {
             const auto d = districts.find(l.payee_uscc);
             s.total.add(l);
             s.by_clause[l.clause].add(l);
             s.by_district[d == districts.end() ? std::string() : d->second].add(l);
             s.by_month[day.substr(0, 7)].add(l);
             s.by_status[l.status].add(l);
-        }
+        });
     }
     return s;
 }
