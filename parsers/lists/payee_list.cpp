@@ -2,6 +2,7 @@
 
 #include "parsers/ids/credit_code.h"
 #include "parsers/ids/trim.h"
+#include "parsers/lists/bank_details.h"
 #include "parsers/lists/csv_reader.h"
 #include "parsers/lists/list_error.h"
 
@@ -72,8 +73,10 @@ std::vector<Payee> read_payee_list(const std::filesystem::path& file, const Paye
         if (!six_digits || !starts_with_any(p.district, rules.district_prefixes))
             bad(fmt::format("district '{}' is not a Kunming county-level division code (5301xx)", p.district));
         p.bank_name = trimmed(rec.fields[c_bank]);
-        p.bank_account = trimmed(rec.fields[c_account]);
-        if (p.bank_name.empty() || p.bank_account.empty()) bad("bank name and account are both required");
+        if (p.bank_name.empty()) bad("empty bank name");
+        std::string why;
+        if (auto account = bank_account(rec.fields[c_account], why)) p.bank_account = std::move(*account);
+        else bad(why);
         payees.push_back(std::move(p));
     }
     if (!problems.empty()) throw ListError(name, std::move(problems));

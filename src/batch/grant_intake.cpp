@@ -1,5 +1,6 @@
 #include "batch/grant_intake.h"
 
+#include "batch/grant_dates.h"
 #include "decide/family_keys.h"
 
 namespace patsub::batch {
@@ -12,6 +13,12 @@ bool decided_before(const Candidate& a, const Candidate& b) {
 }
 
 void GrantIntake::on_grant(Grant&& g) {
+    if (auto why = implausible_grant_date(*g.date, as_of_)) {
+        ++refused;
+        const std::string where = member_.empty() ? shown_ : shown_ + "!" + member_;
+        on_problem(DocumentProblem{where, g.source.document, g.source.line, 0, *why, 0});
+        return;
+    }
     ++figures.records;
     ++figures.grants;
     if (g.patentees.empty()) ++figures.missing_patentee;

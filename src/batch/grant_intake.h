@@ -38,8 +38,9 @@ bool decided_before(const Candidate& a, const Candidate& b);
 class GrantIntake : public GrantHandler {
   public:
     GrantIntake(ledger::Ledger& ledger, ledger::FamilyStore& families, const KindTable& kinds, const Policy& policy,
-                const GrantRules& rules, std::int64_t batch_id)
-        : ledger_(ledger), families_(families), kinds_(kinds), policy_(policy), rules_(rules), batch_id_(batch_id) {}
+                const GrantRules& rules, std::int64_t batch_id, Date as_of)
+        : ledger_(ledger), families_(families), kinds_(kinds), policy_(policy), rules_(rules), batch_id_(batch_id),
+          as_of_(as_of) {}
 
     // The file whose documents follow, and its inbox-relative name.
     void begin_file(const std::string& sha256, const std::string& shown) {
@@ -48,6 +49,7 @@ class GrantIntake : public GrantHandler {
         member_.clear();
         problems.clear();
         problems_unlisted = 0;
+        refused = 0;
         figures = {};
         file_start_ = candidates.size();
         out_of_scope_at_start_ = out_of_scope;
@@ -78,6 +80,7 @@ class GrantIntake : public GrantHandler {
     static constexpr std::size_t kProblemsListed = 1000;
     std::vector<DocumentProblem> problems;
     std::int64_t problems_unlisted = 0;
+    int refused = 0;  // documents of the current file the intake refused (implausible dates)
     FileFigures figures;                    // of the current file
     int out_of_scope = 0;
 
@@ -88,6 +91,7 @@ class GrantIntake : public GrantHandler {
     const Policy& policy_;
     const GrantRules& rules_;
     std::int64_t batch_id_;
+    Date as_of_;
     std::string sha256_;
     std::string shown_;
     std::string member_;  // of a zip file: the member being read

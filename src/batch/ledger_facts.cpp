@@ -33,4 +33,13 @@ std::optional<AbnormalStanding> LedgerFacts::abnormal(const Grant& g) {
     return references_.abnormal(g.application_number);
 }
 
+std::vector<SamePatent> LedgerFacts::same_application(const Grant& g) {
+    std::vector<SamePatent> out;
+    if (g.office != "CN") return out;
+    for (auto& s : ledger_.same_application(g.application_number, grant_id(g)))
+        out.push_back({std::move(s.grant_id), patent_type_from(s.patent_type).value_or(PatentType::other),
+                       s.recorded_before, std::move(s.paid_clause)});
+    return out;
+}
+
 }  // namespace patsub::batch

@@ -17,6 +17,7 @@ class LedgerFacts : public RuleFacts {
     FamilyStanding family(const Grant& g, const std::set<std::string>& cap_clauses) override;
     std::optional<DisputeStanding> dispute(const Grant& g) override;
     std::optional<AbnormalStanding> abnormal(const Grant& g) override;
+    std::vector<SamePatent> same_application(const Grant& g) override;
 
     ledger::FamilyStore& families() { return families_; }
     ledger::ReferenceStore& references() { return references_; }

@@ -45,7 +45,7 @@ class BatchRun {
   public:
     BatchRun(const RunOptions& o, const Policy& policy, const KindTable& kinds, const Inbox& inbox,
              const PayeeRegistry& payees, ledger::Ledger& ledger)
-        : o_(o), policy_(policy), kinds_(kinds), inbox_(inbox), rules_(policy, payees), awards_(policy, payees),
+        : o_(o), policy_(policy), kinds_(kinds), inbox_(inbox), rules_(policy, payees, o.as_of), awards_(policy, payees),
           ledger_(ledger), facts_(ledger), quarantine_(o.out), writer_(ledger, report_),
           gates_(PlausibilityGates::load(o.gates)) {}
 
@@ -55,7 +55,7 @@ class BatchRun {
                                                 policy_.sha256(), o_.patsub_version});
         take_payee_files();
         take_lists(lists);
-        GrantIntake intake(ledger_, facts_.families(), kinds_, policy_, rules_, report_.batch_id);
+        GrantIntake intake(ledger_, facts_.families(), kinds_, policy_, rules_, report_.batch_id, o_.as_of);
         take_grant_files(intake);
         report_.out_of_scope = intake.out_of_scope;
         add_held_grants(intake);
@@ -72,7 +72,7 @@ class BatchRun {
         for (const auto& f : inbox_.files("payees")) {
             const auto sha = sha256_file(f.path);
             // Every run, known files too: the treasury file's bank details come from here.
-            payees.record_snapshot(sha, lists::read_payee_list(f.path, payee_rules(policy_, o_.as_of)),
+            payees.record_snapshot(sha, f.shown, lists::read_payee_list(f.path, payee_rules(policy_, o_.as_of)),
                                    report_.batch_id);
             if (ledger_.knows_file(sha)) continue;
             ledger_.record_file({sha, f.shown, size_of(f), "payees", report_.batch_id, 0, 0, "taken", ""});
@@ -117,7 +117,9 @@ class BatchRun {
             ledger::SourceFileRecord rec{sha, f.shown, size_of(f), "grants", report_.batch_id, 0, 0, "taken", ""};
             ledger_.record_file(rec);
             intake.begin_file(sha, f.shown);
-            const FileTally tally = read_grants(f.path, f.shown, metered);
+            FileTally tally = read_grants(f.path, f.shown, metered);
+            tally.grants -= intake.refused;
+            tally.refused += intake.refused;
             progress.end_file();
             intake.figures.documents = tally.documents;
             report_.documents += tally.documents;
@@ -159,9 +161,9 @@ class BatchRun {
 
     // Late news about grants already paid becomes a recovery line (reading 10).
     void recover_payments() {
-        for (const auto& paid : ledger_.recovery_candidates()) {
+        for (const auto& paid : ledger_.recovery_candidates(report_.batch_id)) {
             auto g = ledger_.load_grant(paid.grant_id);
-            if (!g) continue;
+            if (!g || ledger_.has_event(recovery_key(g->office, g->number, paid.clause))) continue;
             auto d = rules_.recovery(*g, paid.clause, paid.policy_version, Money{paid.amount_fen}, facts_);
             if (!d) continue;
             d->payee = Payee{paid.payee_uscc, paid.payee_name, {}, "", "", ""};
@@ -220,6 +222,17 @@ class BatchRun {
     std::string started_ = utc_now();
 };
 
+void refuse_impossible_as_of(ledger::Ledger& ledger, const RunOptions& o) {
+    const Date tomorrow{std::chrono::sys_days{o.today} + std::chrono::days{1}};
+    if (o.as_of > tomorrow)
+        throw AsOfRefused(fmt::format("--as-of {} is later than tomorrow ({}): a run decides on a day that has come",
+                                      to_iso(o.as_of), to_iso(tomorrow)));
+    if (auto last = ledger.last_as_of(); last && o.as_of < *last)
+        throw AsOfRefused(fmt::format("--as-of {} is earlier than the last batch's as-of date {}: the ledger does not "
+                                      "go back in time",
+                                      to_iso(o.as_of), to_iso(*last)));
+}
+
 }  // namespace
 
 RunReport run_batch(const RunOptions& o) {
@@ -234,6 +247,7 @@ RunReport run_batch(const RunOptions& o) {
     if (!o.db.parent_path().empty()) std::filesystem::create_directories(o.db.parent_path());
     const RunLock lock(o.db);
     ledger::Ledger ledger(o.db);
+    refuse_impossible_as_of(ledger, o);
     auto lists = read_new_lists(inbox, ledger);
 
     BatchRun batch(o, policy, kinds, inbox, payees, ledger);

@@ -12,6 +12,7 @@
 #include <filesystem>
 #include <map>
 #include <string>
+#include <stdexcept>
 #include <vector>
 
 namespace patsub::batch {
@@ -25,7 +26,15 @@ struct RunOptions {
     std::filesystem::path kinds;
     std::filesystem::path gates;  // plausibility limits (samples/config/plausibility.conf)
     Date as_of;
+    Date today;  // the bureau's calendar day the run happens on: as_of may not pass it by more than a day
     std::string patsub_version;
+};
+
+// --as-of names a day the ledger cannot take: before the last batch's day (the past is
+// decided) or after tomorrow (grants would be judged against a day not yet come).
+class AsOfRefused : public std::invalid_argument {
+  public:
+    using std::invalid_argument::invalid_argument;
 };
 
 struct RunReport {

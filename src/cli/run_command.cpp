@@ -33,6 +33,7 @@ void add_run_command(CLI::App& app, Action& action) {
             o->kinds = data_dir() / "schemas/kind-codes.csv";
             if (o->gates.empty()) o->gates = data_dir() / "samples/config/plausibility.conf";
             o->patsub_version = PATSUB_VERSION;
+            o->today = today();
             if (as_of->empty()) {
                 o->as_of = today();
             } else if (auto d = date_from_iso(*as_of)) {

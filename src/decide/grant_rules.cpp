@@ -1,6 +1,6 @@
 #include "decide/grant_rules.h"
 
-#include "decide/name_key.h"
+#include "decide/payee_finding.h"
 
 #include <fmt/format.h>
 
@@ -9,37 +9,6 @@
 namespace patsub {
 
 namespace {
-
-struct PayeeFinding {
-    const Payee* payee = nullptr;            // first registered Kunming patentee (reading 2)
-    const Party* kunming_looking = nullptr;  // first unregistered patentee that looks Kunming
-};
-
-bool looks_kunming(const Party& p, const PolicyVersion& v) {
-    return std::any_of(v.kunming_markers.begin(), v.kunming_markers.end(), [&](const std::string& m) {
-        return contains_marker(p.name, m) || contains_marker(p.address, m) || contains_marker(p.city, m);
-    });
-}
-
-PayeeFinding find_payee(const Grant& g, const PayeeRegistry& payees, const PolicyVersion& v) {
-    PayeeFinding f;
-    for (const auto& p : g.patentees) {
-        if (const Payee* match = payees.match(p)) {
-            f.payee = match;
-            return f;
-        }
-        if (!f.kunming_looking && looks_kunming(p, v)) f.kunming_looking = &p;
-    }
-    return f;
-}
-
-Decision finish(Decision d, LineStatus status, std::string reason) {
-    d.status = status;
-    d.reason = std::move(reason);
-    d.amount = {};
-    d.event_key.clear();
-    return d;
-}
 
 std::string join(const std::vector<std::string>& items) {
     std::string out;
@@ -54,11 +23,231 @@ std::set<std::string> cap_clauses(const PolicyVersion& v) {
     return ids;
 }
 
+bool has(const std::vector<Condition>& conditions, Condition c) {
+    return std::find(conditions.begin(), conditions.end(), c) != conditions.end();
+}
+
+// One grant's decision in the making: each step of reading 17 adds its checks and
+// returns false once it has settled the outcome.
+class Deciding {
+  public:
+    Deciding(const Grant& g, const Classification& c, RuleFacts& facts, const Policy& policy,
+             const PolicyVersion& groups, std::optional<Date> as_of)
+        : g_(g), c_(c), facts_(facts), in_force_(policy.at(*g.date)),
+          version_(in_force_.version ? *in_force_.version : groups), as_of_(as_of) {
+        d_.policy_version = version_.id;
+        clause_ = version_.clause_for(c.type, c.jurisdiction);
+        if (clause_) d_.clause = clause_->id;
+    }
+
+    // Who the registry says is paid, recorded first so that every line names its payee;
+    // whether that settles anything is step (4).
+    void note_payee(const PayeeFinding& who) {
+        if (who.payee) {
+            d_.payee = *who.payee;
+            check("Kunming payee", true,
+                  fmt::format("patentee matches registered payee {} {} (district {})", who.payee->uscc,
+                              who.payee->name, who.payee->district));
+        } else if (who.doubted) {
+            d_.payee_name = who.doubted->name;
+            check("Kunming payee", false,
+                  who.doubt == PayeeMatch::Kind::ambiguous
+                      ? fmt::format("patentee '{}' equals the registered names of {} payees: {} (reading 14)",
+                                    who.doubted->name, who.candidates.size(), describe_candidates(who.candidates))
+                      : fmt::format("patentee '{}' is not a registered name or alias; near: {}; staff confirm a "
+                                    "match by adding the name as an alias in the registry (reading 14)",
+                                    who.doubted->name, describe_candidates(who.candidates)));
+        } else {
+            d_.payee_name = who.kunming_looking->name;
+            check("Kunming payee", false,
+                  fmt::format("patentee '{}' looks like a Kunming entity but is not in the payee registry",
+                              who.kunming_looking->name));
+        }
+    }
+
+    // (1) What the document is.
+    bool document() {
+        if (!c_.known_kind) {
+            check("known kind code", false, fmt::format("the kind-code table has no entry for {} {}", g_.office, g_.kind));
+            return stop(LineStatus::rejected, "unknown_kind");
+        }
+        check("is a grant", c_.is_grant,
+              fmt::format("{} {} published {}: {}", g_.office, g_.kind, to_iso(*g_.date), c_.kind_note));
+        if (!c_.is_grant) return stop(LineStatus::rejected, "not_a_grant");
+        if (c_.type == PatentType::design && c_.jurisdiction != Jurisdiction::CN) {
+            check("clause covers the type", false,
+                  "measure 8 names no clause for designs granted outside CNIPA (reading 4)");
+            return stop(LineStatus::rejected, "foreign_design");
+        }
+        if (!clause_) {
+            check("clause covers the type", false,
+                  fmt::format("no clause pays a {} in jurisdiction {} ({})", to_string(c_.type),
+                              to_string(c_.jurisdiction), c_.kind_note));
+            return stop(LineStatus::rejected, "type_not_covered");
+        }
+        check("clause covers the type", true,
+              fmt::format("clause {}: {} in jurisdiction {}, {} fen: {}", clause_->id, to_string(c_.type),
+                          to_string(c_.jurisdiction), clause_->amount.fen, clause_->text));
+        return true;
+    }
+
+    // (2) When: the policy in force on the grant date, and a grant date the run has reached.
+    bool when() {
+        if (in_force_.outcome == PolicyLookup::Outcome::no_policy_in_force) {
+            check("policy in force", false, fmt::format("no policy version is in force on {}", to_iso(*g_.date)));
+            d_.policy_version.clear();
+            return stop(LineStatus::held, "no_policy_in_force");
+        }
+        if (in_force_.outcome == PolicyLookup::Outcome::before_effective_date) {
+            check("policy in force", false,
+                  fmt::format("granted {}, before {} took effect on {}", to_iso(*g_.date), version_.id,
+                              to_iso(version_.effective_from)));
+            return stop(LineStatus::rejected, "before_effective_date");
+        }
+        check("policy in force", true,
+              fmt::format("{} in force since {} ({})", version_.id, to_iso(version_.effective_from),
+                          version_.reference));
+        if (as_of_ && *g_.date > *as_of_) {
+            check("granted by the run's day", false,
+                  fmt::format("published {}, after this run's as-of date {}: decided again in the first run on or "
+                              "after that day",
+                              to_iso(*g_.date), to_iso(*as_of_)));
+            return stop(LineStatus::held, "grant_after_as_of");
+        }
+        return true;
+    }
+
+    // (3) Identity: this patent, under this or any other publication of its application,
+    // is paid once (readings 11 and 12).
+    bool identity() {
+        if (facts_.paid(g_.office, g_.number, clause_->id)) {
+            check("not paid before", false,
+                  fmt::format("{}{} was already paid under clause {} (reading 11)", g_.office, g_.number, clause_->id));
+            return stop(LineStatus::rejected, "already_paid");
+        }
+        const auto same = facts_.same_application(g_);
+        for (const auto& s : same) {
+            if (s.type != c_.type || s.paid_clause.empty()) continue;
+            check("not paid before", false,
+                  fmt::format("application {} was already paid as {} under clause {}: one patent is paid once, "
+                              "whatever publication it arrives under (reading 12)",
+                              g_.application_number, s.grant_id, s.paid_clause));
+            return stop(LineStatus::rejected, "already_paid");
+        }
+        for (const auto& s : same) {
+            if (s.type == c_.type || !(s.recorded_before || !s.paid_clause.empty())) continue;
+            check("one patent, one kind", false,
+                  fmt::format("application {} is also published as {} ({}{}), but this publication is a {}: the "
+                              "kinds disagree and a person must say which stands (reading 12)",
+                              g_.application_number, s.grant_id, to_string(s.type),
+                              s.paid_clause.empty() ? "" : ", paid under clause " + s.paid_clause,
+                              to_string(c_.type)));
+            return stop(LineStatus::held, "identity_conflict");
+        }
+        check("not paid before", true,
+              same.empty() ? std::string("no earlier payment of this patent under this clause")
+                           : fmt::format("no payment of application {} under any of its publications",
+                                         g_.application_number));
+        return true;
+    }
+
+    // (4) Who is paid.
+    bool who(const PayeeFinding& who) {
+        if (who.payee) return true;
+        if (who.doubted)
+            return stop(LineStatus::held,
+                        who.doubt == PayeeMatch::Kind::ambiguous ? "payee_ambiguous" : "payee_name_mismatch");
+        return stop(LineStatus::held, "payee_not_registered");
+    }
+
+    // (5) The exclusions the clause names: abnormal application (8.7, 8.8), open dispute.
+    bool exclusions() {
+        const auto conditions = version_.conditions_of(*clause_);
+        if (has(conditions, Condition::not_abnormal)) {
+            if (auto a = facts_.abnormal(g_)) {
+                check("not_abnormal", false,
+                      fmt::format("application {} is on an abnormal-application list: notice {} of {} ({})",
+                                  g_.application_number, a->notice, to_iso(a->notice_date), a->source));
+                return stop(LineStatus::rejected, "abnormal_application");
+            }
+            check("not_abnormal", true, "not on any abnormal-application list received");
+        }
+        if (has(conditions, Condition::no_dispute)) {
+            auto dispute = facts_.dispute(g_);
+            if (dispute && dispute->open) {
+                check("no_dispute", false,
+                      fmt::format("rights dispute open since {} ({}): {}", to_iso(dispute->date), dispute->source,
+                                  dispute->note));
+                return stop(LineStatus::held, "dispute_open");
+            }
+            check("no_dispute", true,
+                  dispute ? fmt::format("dispute closed on {} ({})", to_iso(dispute->date), dispute->source)
+                          : std::string("no rights dispute on record"));
+        }
+        return true;
+    }
+
+    // (6) The 8.5 cap: at most cap_jurisdictions countries or regions per family.
+    bool cap() {
+        if (!clause_->counts_toward_cap) return true;
+        FamilyStanding fam = facts_.family(g_, cap_clauses(version_));
+        CapStanding cap{fam.family, fam.members, {fam.funded.begin(), fam.funded.end()},
+                        std::max(0, version_.cap_jurisdictions - static_cast<int>(fam.funded.size()))};
+        d_.cap = cap;
+        const std::string picture =
+            fmt::format("family {} ({}), funded in: {}", fam.family, join(fam.members), join(cap.funded));
+        const std::string what = fmt::format("{} cap", version_.cap_clause);
+        if (fam.funded.count(g_.office)) {
+            check(what, false, fmt::format("{} already funded for this family; {}", g_.office, picture));
+            return stop(LineStatus::rejected, "already_funded_in_jurisdiction");
+        }
+        if (cap.slots_left == 0) {
+            check(what, false,
+                  fmt::format("{} of {} countries/regions already funded; {}", fam.funded.size(),
+                              version_.cap_jurisdictions, picture));
+            return stop(LineStatus::rejected, "cap_reached");
+        }
+        check(what, true,
+              fmt::format("{} of {} slots left; {}", cap.slots_left, version_.cap_jurisdictions, picture));
+        return true;
+    }
+
+    void pay() {
+        d_.status = LineStatus::payable;
+        d_.amount = clause_->amount;
+        d_.event_key = payment_key(g_.office, g_.number, clause_->id);
+    }
+
+    Decision result() && { return std::move(d_); }
+
+  private:
+    void check(std::string what, bool holds, std::string detail) {
+        d_.checks.push_back({std::move(what), holds, std::move(detail)});
+    }
+    bool stop(LineStatus status, std::string reason) {
+        d_.status = status;
+        d_.reason = std::move(reason);
+        d_.amount = {};
+        d_.event_key.clear();
+        return false;
+    }
+
+    const Grant& g_;
+    const Classification& c_;
+    RuleFacts& facts_;
+    const PolicyLookup in_force_;
+    const PolicyVersion& version_;
+    const Clause* clause_ = nullptr;
+    std::optional<Date> as_of_;
+    Decision d_;
+};
+
 }  // namespace
 
 bool GrantRules::in_scope(const Grant& g) const {
-    const PayeeFinding who = find_payee(g, payees_, policy_.nearest(g.date));
-    return who.payee || who.kunming_looking;
+    const PolicyVersion& v = policy_.nearest(g.date);
+    return std::any_of(g.patentees.begin(), g.patentees.end(),
+                       [&](const Party& p) { return payees_.knows_or_nearly_knows(p) || looks_kunming(p, v); });
 }
 
 Money GrantRules::prospective_amount(const Grant& g, const Classification& c) const {
@@ -72,132 +261,13 @@ Money GrantRules::prospective_amount(const Grant& g, const Classification& c) co
 std::optional<Decision> GrantRules::decide(const Grant& g, const Classification& c, RuleFacts& facts) const {
     const PolicyVersion& groups = policy_.nearest(g.date);
     const PayeeFinding who = find_payee(g, payees_, groups);
-    if (!who.payee && !who.kunming_looking) return std::nullopt;
+    if (!who.in_scope()) return std::nullopt;
 
-    Decision d;
-    if (who.payee) {
-        d.payee = *who.payee;
-        d.checks.push_back({"Kunming payee", true,
-                            fmt::format("patentee matches registered payee {} {} (district {})",
-                                        who.payee->uscc, who.payee->name, who.payee->district)});
-    } else {
-        d.payee_name = who.kunming_looking->name;
-        d.checks.push_back({"Kunming payee", false,
-                            fmt::format("patentee '{}' looks like a Kunming entity but is not in the "
-                                        "payee registry", who.kunming_looking->name)});
-    }
-
-    if (!c.known_kind) {
-        d.checks.push_back({"known kind code", false,
-                            fmt::format("the kind-code table has no entry for {} {}", g.office, g.kind)});
-        return finish(std::move(d), LineStatus::rejected, "unknown_kind");
-    }
-    const PolicyLookup in_force = policy_.at(*g.date);
-    const PolicyVersion& version = in_force.version ? *in_force.version : groups;
-    d.policy_version = version.id;
-    if (const Clause* clause = version.clause_for(c.type, c.jurisdiction)) d.clause = clause->id;
-
-    d.checks.push_back({"is a grant", c.is_grant,
-                        fmt::format("{} {} published {}: {}", g.office, g.kind, to_iso(*g.date), c.kind_note)});
-    if (!c.is_grant) return finish(std::move(d), LineStatus::rejected, "not_a_grant");
-
-    if (in_force.outcome == PolicyLookup::Outcome::before_effective_date) {
-        d.checks.push_back({"policy in force", false,
-                            fmt::format("granted {}, before {} took effect on {}", to_iso(*g.date), version.id,
-                                        to_iso(version.effective_from))});
-        return finish(std::move(d), LineStatus::rejected, "before_effective_date");
-    }
-    if (in_force.outcome == PolicyLookup::Outcome::no_policy_in_force) {
-        d.checks.push_back({"policy in force", false,
-                            fmt::format("no policy version is in force on {}", to_iso(*g.date))});
-        d.policy_version.clear();
-        return finish(std::move(d), LineStatus::held, "no_policy_in_force");
-    }
-    d.checks.push_back({"policy in force", true,
-                        fmt::format("{} in force since {} ({})", version.id, to_iso(version.effective_from),
-                                    version.reference)});
-
-    if (c.type == PatentType::design && c.jurisdiction != Jurisdiction::CN) {
-        d.checks.push_back({"clause covers the type", false,
-                            "measure 8 names no clause for designs granted outside CNIPA (reading 4)"});
-        return finish(std::move(d), LineStatus::rejected, "foreign_design");
-    }
-    const Clause* clause = version.clause_for(c.type, c.jurisdiction);
-    if (!clause) {
-        d.checks.push_back({"clause covers the type", false,
-                            fmt::format("no clause pays a {} in jurisdiction {} ({})", to_string(c.type),
-                                        to_string(c.jurisdiction), c.kind_note)});
-        return finish(std::move(d), LineStatus::rejected, "type_not_covered");
-    }
-    d.checks.push_back({"clause covers the type", true,
-                        fmt::format("clause {}: {} in jurisdiction {}, {} fen: {}", clause->id, to_string(c.type),
-                                    to_string(c.jurisdiction), clause->amount.fen, clause->text)});
-
-    if (facts.paid(g.office, g.number, clause->id)) {
-        d.checks.push_back({"not paid before", false,
-                            fmt::format("{}{} was already paid under clause {} (reading 11)", g.office, g.number,
-                                        clause->id)});
-        return finish(std::move(d), LineStatus::rejected, "already_paid");
-    }
-    d.checks.push_back({"not paid before", true, "no earlier payment of this patent under this clause"});
-
-    if (clause->counts_toward_cap) {
-        FamilyStanding fam = facts.family(g, cap_clauses(version));
-        CapStanding cap{fam.family, fam.members, {fam.funded.begin(), fam.funded.end()},
-                        std::max(0, version.cap_jurisdictions - static_cast<int>(fam.funded.size()))};
-        d.cap = cap;
-        const std::string picture = fmt::format("family {} ({}), funded in: {}", fam.family, join(fam.members),
-                                                join(cap.funded));
-        if (fam.funded.count(g.office)) {
-            d.checks.push_back({fmt::format("{} cap", version.cap_clause), false,
-                                fmt::format("{} already funded for this family; {}", g.office, picture)});
-            return finish(std::move(d), LineStatus::rejected, "already_funded_in_jurisdiction");
-        }
-        if (cap.slots_left == 0) {
-            d.checks.push_back({fmt::format("{} cap", version.cap_clause), false,
-                                fmt::format("{} of {} countries/regions already funded; {}", fam.funded.size(),
-                                            version.cap_jurisdictions, picture)});
-            return finish(std::move(d), LineStatus::rejected, "cap_reached");
-        }
-        d.checks.push_back({fmt::format("{} cap", version.cap_clause), true,
-                            fmt::format("{} of {} slots left; {}", cap.slots_left, version.cap_jurisdictions, picture)});
-    }
-
-    const auto conditions = version.conditions_of(*clause);
-    const bool needs_not_abnormal =
-        std::find(conditions.begin(), conditions.end(), Condition::not_abnormal) != conditions.end();
-    const bool needs_no_dispute =
-        std::find(conditions.begin(), conditions.end(), Condition::no_dispute) != conditions.end();
-
-    if (needs_not_abnormal) {
-        if (auto a = facts.abnormal(g)) {
-            d.checks.push_back({"not_abnormal", false,
-                                fmt::format("application {} is on an abnormal-application list: notice {} of {} ({})",
-                                            g.application_number, a->notice, to_iso(a->notice_date), a->source)});
-            return finish(std::move(d), LineStatus::rejected, "abnormal_application");
-        }
-        d.checks.push_back({"not_abnormal", true, "not on any abnormal-application list received"});
-    }
-
-    if (!who.payee) return finish(std::move(d), LineStatus::held, "payee_not_registered");
-
-    if (needs_no_dispute) {
-        auto dispute = facts.dispute(g);
-        if (dispute && dispute->open) {
-            d.checks.push_back({"no_dispute", false,
-                                fmt::format("rights dispute open since {} ({}): {}", to_iso(dispute->date),
-                                            dispute->source, dispute->note)});
-            return finish(std::move(d), LineStatus::held, "dispute_open");
-        }
-        d.checks.push_back({"no_dispute", true,
-                            dispute ? fmt::format("dispute closed on {} ({})", to_iso(dispute->date), dispute->source)
-                                    : std::string("no rights dispute on record")});
-    }
-
-    d.status = LineStatus::payable;
-    d.amount = clause->amount;
-    d.event_key = payment_key(g.office, g.number, clause->id);
-    return d;
+    Deciding step(g, c, facts, policy_, groups, as_of_);
+    step.note_payee(who);
+    if (step.document() && step.when() && step.identity() && step.who(who) && step.exclusions() && step.cap())
+        step.pay();
+    return std::move(step).result();
 }
 
 std::optional<Decision> GrantRules::recovery(const Grant& g, const std::string& clause_id,

@@ -1,15 +1,17 @@
 // GrantRules: measure 8 applied to one classified grant. It names the payee, picks the
-// clause and checks each condition in the order policy.md reads them, producing a
-// Decision that carries its own reasoning. Definitive outcomes (not a grant, wrong
-// type, already paid, cap) come before holds (payee not registered, open dispute), so
-// that a hold, once lifted, always means payment. It knows nothing of files or SQLite:
-// what it needs of the past comes through RuleFacts.
+// clause and checks each condition in the one order of policy.md reading 17: what the
+// document is, when it was granted, whether this patent was paid already (under any
+// publication of its application), who is paid, the exclusions (abnormal application,
+// open dispute), then the 8.5 cap. The first check that fails gives the line its reason,
+// so a disputed or unregistered grant is held before it ever meets the cap (reading 16).
+// It knows nothing of files or SQLite: what it needs of the past comes through RuleFacts.
 #pragma once
 
 #include "classify/classification.h"
 #include "decide/decision.h"
 #include "decide/payee_registry.h"
 #include "decide/rule_facts.h"
+#include "model/date.h"
 #include "model/grant.h"
 #include "policy/policy.h"
 
@@ -20,10 +22,14 @@ namespace patsub {
 
 class GrantRules {
   public:
-    GrantRules(const Policy& policy, const PayeeRegistry& payees) : policy_(policy), payees_(payees) {}
+    // as_of: the run's day; a grant published after it waits (grant_after_as_of).
+    // Without one (tests of a single rule) grant dates are not compared with a run's day.
+    GrantRules(const Policy& policy, const PayeeRegistry& payees, std::optional<Date> as_of = std::nullopt)
+        : policy_(policy), payees_(payees), as_of_(as_of) {}
 
-    // Whether a grant concerns Kunming at all: a patentee is a registered payee or looks
-    // like a Kunming entity (policy.md reading 1). Grants out of scope get no line.
+    // Whether a grant concerns Kunming at all: a patentee is, or is nearly, a registered
+    // payee, or looks like a Kunming entity (policy.md reading 1). Grants out of scope get
+    // no line. Runs for every grant of a national file: no prefix search here.
     bool in_scope(const Grant& g) const;
 
     // nullopt: out of scope.
@@ -42,6 +48,7 @@ class GrantRules {
   private:
     const Policy& policy_;
     const PayeeRegistry& payees_;
+    std::optional<Date> as_of_;
 };
 
 }  // namespace patsub

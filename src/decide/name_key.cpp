@@ -2,23 +2,51 @@
 
 #include "model/utf8.h"
 
+#include <utf8proc.h>
+
 #include <algorithm>
 #include <array>
-#include <cctype>
+#include <cstdlib>
+#include <memory>
 
 namespace patsub {
 
 namespace {
 
-bool is_cjk_punctuation(char32_t cp) {
-    return (cp >= 0x3000 && cp <= 0x303F) ||  // 、。「」《》【】 and the ideographic space
-           cp == 0x00B7 || cp == 0x30FB ||    // middle dots
-           (cp >= 0x2010 && cp <= 0x206F);    // dashes, quotes, bullets
+// CJK unified ideographs are their own NFKC form and have no case: a name made of them
+// and of plain ASCII needs no call into utf8proc (this runs for every patentee of every
+// grant in a national file; docs/performance.md).
+bool needs_unicode_folding(char32_t cp) {
+    if (cp < 0x80) return false;
+    return !((cp >= 0x4E00 && cp <= 0x9FFF) || (cp >= 0x3400 && cp <= 0x4DBF));
 }
 
-// Company-form words, already in key form (no spaces or punctuation, lower case),
-// longest first so that "股份有限公司" goes before "有限公司".
-constexpr std::array<std::string_view, 14> company_forms = {
+bool is_removed(char32_t cp) {
+    if (cp < 0x80) return cp == ' ' || (cp >= '\t' && cp <= '\r');
+    const auto category = utf8proc_category(static_cast<utf8proc_int32_t>(cp));
+    return category == UTF8PROC_CATEGORY_ZS || category == UTF8PROC_CATEGORY_CF ||
+           category == UTF8PROC_CATEGORY_ZL || category == UTF8PROC_CATEGORY_ZP;
+}
+
+std::string folded_by_utf8proc(std::string_view printed) {
+    utf8proc_uint8_t* out = nullptr;
+    const auto options = static_cast<utf8proc_option_t>(UTF8PROC_STABLE | UTF8PROC_COMPOSE | UTF8PROC_COMPAT |
+                                                        UTF8PROC_CASEFOLD);
+    const auto n = utf8proc_map(reinterpret_cast<const utf8proc_uint8_t*>(printed.data()),
+                                static_cast<utf8proc_ssize_t>(printed.size()), &out, options);
+    std::unique_ptr<utf8proc_uint8_t, decltype(&std::free)> owned(out, &std::free);
+    if (n < 0) return std::string(printed);  // malformed UTF-8: compared as it is
+    return std::string(reinterpret_cast<const char*>(out), static_cast<std::size_t>(n));
+}
+
+bool is_name_punctuation(char32_t cp) {
+    if (cp < 0x80) return !((cp >= '0' && cp <= '9') || (cp >= 'a' && cp <= 'z') || (cp >= 'A' && cp <= 'Z'));
+    return (cp >= 0x3000 && cp <= 0x303F) || cp == 0x00B7 || cp == 0x30FB || (cp >= 0x2010 && cp <= 0x206F);
+}
+
+// Legal-form words in stem form (no spaces or punctuation, case folded), longest first
+// so that "股份有限公司" goes before "有限公司".
+constexpr std::array<std::string_view, 14> legal_forms = {
     "股份有限公司", "有限责任公司", "companylimited", "corporation", "有限公司",
     "colimited", "limited", "company", "coltd", "corp", "ltd", "inc", "llc", "co",
 };
@@ -26,30 +54,38 @@ constexpr std::array<std::string_view, 14> company_forms = {
 }  // namespace
 
 std::string name_key(std::string_view printed) {
+    bool plain = true;
+    for (std::size_t i = 0; i < printed.size() && plain;) plain = !needs_unicode_folding(next_code_point(printed, i));
+    const std::string folded = plain ? std::string(printed) : folded_by_utf8proc(printed);
     std::string key;
-    key.reserve(printed.size());
-    for (std::size_t i = 0; i < printed.size();) {
-        char32_t cp = next_code_point(printed, i);
-        if (cp >= 0xFF01 && cp <= 0xFF5E) cp -= 0xFEE0;  // full-width ASCII forms
-        if (cp < 0x80) {
-            auto c = static_cast<unsigned char>(cp);
-            if (std::isalnum(c)) key += static_cast<char>(std::tolower(c));
-            continue;  // ASCII space and punctuation carry no identity
-        }
-        if (is_cjk_punctuation(cp) || cp == 0x00A0) continue;
-        append_utf8(key, cp);
+    key.reserve(folded.size());
+    for (std::size_t i = 0; i < folded.size();) {
+        const char32_t cp = next_code_point(folded, i);
+        if (is_removed(cp)) continue;
+        if (cp >= 'A' && cp <= 'Z') key += static_cast<char>(cp - 'A' + 'a');
+        else append_utf8(key, cp);
+    }
+    return key;
+}
+
+std::string name_stem(std::string_view key) {
+    std::string stem;
+    stem.reserve(key.size());
+    for (std::size_t i = 0; i < key.size();) {
+        const char32_t cp = next_code_point(key, i);
+        if (!is_name_punctuation(cp)) append_utf8(stem, cp);
     }
     for (bool stripped = true; stripped;) {
         stripped = false;
-        for (auto form : company_forms) {
-            if (key.size() > form.size() && key.ends_with(form)) {
-                key.erase(key.size() - form.size());
+        for (auto form : legal_forms) {
+            if (stem.size() > form.size() && stem.ends_with(form)) {
+                stem.erase(stem.size() - form.size());
                 stripped = true;
                 break;
             }
         }
     }
-    return key;
+    return stem;
 }
 
 bool contains_marker(std::string_view text, std::string_view marker) {

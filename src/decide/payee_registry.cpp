@@ -1,8 +1,29 @@
 #include "decide/payee_registry.h"
 
 #include "decide/name_key.h"
+#include "model/utf8.h"
+
+#include <algorithm>
 
 namespace patsub {
+
+namespace {
+
+// A stem shorter than this is no evidence of anything: "昆明" or "云南" alone would be
+// the prefix of every registered name.
+constexpr std::size_t kShortestPrefix = 4;  // code points
+
+std::size_t code_points(std::string_view s) {
+    std::size_t n = 0;
+    for (std::size_t i = 0; i < s.size(); ++n) next_code_point(s, i);
+    return n;
+}
+
+void add_unique(std::vector<std::size_t>& to, std::size_t index) {
+    if (std::find(to.begin(), to.end(), index) == to.end()) to.push_back(index);
+}
+
+}  // namespace
 
 PayeeRegistry::PayeeRegistry(std::vector<Payee> payees) {
     for (auto& p : payees) {
@@ -15,22 +36,75 @@ PayeeRegistry::PayeeRegistry(std::vector<Payee> payees) {
         }
     }
     for (std::size_t i = 0; i < payees_.size(); ++i) {
-        by_key_[name_key(payees_[i].name)] = i;
-        for (const auto& alias : payees_[i].aliases) by_key_[name_key(alias)] = i;
+        std::vector<std::string> names{payees_[i].name};
+        names.insert(names.end(), payees_[i].aliases.begin(), payees_[i].aliases.end());
+        for (const auto& n : names) {
+            const std::string key = name_key(n);
+            if (key.empty()) continue;
+            add_unique(by_key_[key], i);
+            const std::string stem = name_stem(key);
+            if (stem.empty()) continue;
+            add_unique(by_stem_[stem], i);
+            stems_sorted_.emplace_back(stem, i);
+        }
+    }
+    std::sort(stems_sorted_.begin(), stems_sorted_.end());
+}
+
+void PayeeRegistry::add_exact(const std::string& key, std::vector<std::size_t>& found) const {
+    auto it = by_key_.find(key);
+    if (it == by_key_.end()) return;
+    for (std::size_t i : it->second) add_unique(found, i);
+}
+
+void PayeeRegistry::add_near(const std::string& stem, std::vector<std::size_t>& found) const {
+    if (auto it = by_stem_.find(stem); it != by_stem_.end())
+        for (std::size_t i : it->second) add_unique(found, i);
+    if (code_points(stem) < kShortestPrefix) return;
+    // Registered stems that begin with this one ("昆明甲乙" -> "昆明甲乙科技") ...
+    for (auto it = std::lower_bound(stems_sorted_.begin(), stems_sorted_.end(), std::make_pair(stem, std::size_t{0}));
+         it != stems_sorted_.end() && it->first.starts_with(stem); ++it)
+        add_unique(found, it->second);
+    // ... and registered stems that this one begins with, at every code-point boundary.
+    std::size_t cut = 0, points = 0;
+    while (cut < stem.size()) {
+        next_code_point(stem, cut);
+        if (++points < kShortestPrefix || cut == stem.size()) continue;
+        const std::string prefix = stem.substr(0, cut);
+        auto range = std::equal_range(stems_sorted_.begin(), stems_sorted_.end(), std::make_pair(prefix, std::size_t{0}),
+                                      [](const auto& a, const auto& b) { return a.first < b.first; });
+        for (auto it = range.first; it != range.second; ++it) add_unique(found, it->second);
     }
 }
 
-const Payee* PayeeRegistry::match(const Party& patentee) const {
-    auto lookup = [&](const std::string& printed) -> const Payee* {
+PayeeMatch PayeeRegistry::match(const Party& patentee) const {
+    std::vector<std::string> printed{patentee.name};
+    printed.insert(printed.end(), patentee.other_names.begin(), patentee.other_names.end());
+    std::vector<std::string> keys;
+    for (const auto& p : printed)
+        if (auto k = name_key(p); !k.empty()) keys.push_back(std::move(k));
+
+    std::vector<std::size_t> exact;
+    for (const auto& k : keys) add_exact(k, exact);
+    PayeeMatch m;
+    if (exact.empty()) {
+        for (const auto& k : keys)
+            if (auto stem = name_stem(k); !stem.empty()) add_near(stem, exact);
+        if (!exact.empty()) m.kind = PayeeMatch::Kind::near;
+    } else {
+        m.kind = exact.size() == 1 ? PayeeMatch::Kind::exact : PayeeMatch::Kind::ambiguous;
+    }
+    for (std::size_t i : exact) m.payees.push_back(&payees_[i]);
+    return m;
+}
+
+bool PayeeRegistry::knows_or_nearly_knows(const Party& patentee) const {
+    auto known = [&](const std::string& printed) {
         const std::string key = name_key(printed);
-        if (key.empty()) return nullptr;
-        auto it = by_key_.find(key);
-        return it == by_key_.end() ? nullptr : &payees_[it->second];
+        return !key.empty() && (by_key_.count(key) || by_stem_.count(name_stem(key)));
     };
-    if (const Payee* p = lookup(patentee.name)) return p;
-    for (const auto& other : patentee.other_names)
-        if (const Payee* p = lookup(other)) return p;
-    return nullptr;
+    if (known(patentee.name)) return true;
+    return std::any_of(patentee.other_names.begin(), patentee.other_names.end(), known);
 }
 
 const Payee* PayeeRegistry::by_uscc(const std::string& uscc) const {

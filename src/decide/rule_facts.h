@@ -6,6 +6,7 @@
 
 #include "model/date.h"
 #include "model/grant.h"
+#include "model/patent_type.h"
 
 #include <optional>
 #include <set>
@@ -33,6 +34,15 @@ struct AbnormalStanding {
     std::string source;
 };
 
+// Another CN publication of the same application (policy.md reading 12: a CN patent is
+// its application number, whatever publication number it arrives under).
+struct SamePatent {
+    std::string grant_id;
+    PatentType type = PatentType::other;
+    bool recorded_before = false;  // read into the ledger before the grant being decided
+    std::string paid_clause;       // the clause of its standing payment; "" when none
+};
+
 class RuleFacts {
   public:
     virtual ~RuleFacts() = default;
@@ -43,6 +53,8 @@ class RuleFacts {
     // The latest record about this patent (by date, then list order), if any.
     virtual std::optional<DisputeStanding> dispute(const Grant& g) = 0;
     virtual std::optional<AbnormalStanding> abnormal(const Grant& g) = 0;
+    // The other publications of a CN grant's application number; empty elsewhere.
+    virtual std::vector<SamePatent> same_application(const Grant& g) = 0;
 };
 
 // "pay|EP3383757|8.1": one payment per patent and clause, for ever.

@@ -228,6 +228,20 @@ std::string summary_section(const ReviewData& d, const ReviewTexts& texts) {
     return out;
 }
 
+std::string bank_changes_list(const ReviewData& d) {
+    if (d.bank_changes.empty()) return "";
+    std::string items;
+    for (const auto& c : d.bank_changes)
+        items += fmt::format("<li class=\"problem\"><code>{}</code>：{} <code>{}</code> → {} <code>{}</code>"
+                             "（名录 registry {}，第 {} 批 batch {}）</li>",
+                             html_escape(c.uscc), html_escape(c.old_bank_name), html_escape(c.old_bank_account),
+                             html_escape(c.new_bank_name), html_escape(c.new_bank_account),
+                             html_escape(c.registry_path), c.batch_id, c.batch_id);
+    return "<h3>银行账户变更 Bank account changes</h3>\n<p>以下收款单位的开户行或账号曾在名录中变更，请核对后再批准 / "
+           "These payees' bank details were changed by a registry snapshot: check before approving.</p><ul>" +
+           items + "</ul>\n";
+}
+
 std::string treasury_section(const ReviewData& d) {
     std::string out = "<section id=\"treasury\">\n<h2>国库支付 Treasury file</h2>\n";
     out += d.approval ? "<p>批准时写入的国库支付文件各行 / The rows the treasury file of this approval carries.</p>\n"
@@ -257,7 +271,7 @@ std::string treasury_section(const ReviewData& d) {
     if (!carried.empty())
         out += "<p>包含此前暂缓后放行的明细 / Includes lines released from a staff hold after their own batch was "
                "approved:</p><ul>" + carried + "</ul>\n";
-    return out + "</section>\n";
+    return out + bank_changes_list(d) + "</section>\n";
 }
 
 std::string reason_cells(const std::string& code, const ReviewTexts& texts) {
@@ -413,6 +427,9 @@ ReviewData gather(ledger::Ledger& ledger, std::int64_t batch_id, const LineDecor
             d.treasury_problem = e.what();
         }
     }
+    for (const auto& r : d.treasury_rows)
+        for (auto& c : payees.bank_changes(r.payee_uscc))
+            if (!d.approval || c.batch_id <= batch_id) d.bank_changes.push_back(std::move(c));
     return d;
 }
 

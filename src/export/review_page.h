@@ -10,6 +10,7 @@
 #include "export/breakdown.h"
 #include "export/review_texts.h"
 #include "ledger/ledger.h"
+#include "ledger/payee_store.h"
 #include "ledger/review_store.h"
 
 #include <cstdint>
@@ -43,6 +44,9 @@ struct ReviewData {
     std::vector<ledger::LedgerLine> carried;
     std::optional<ledger::TreasuryRecord> treasury;
     std::string treasury_problem;  // why the rows could not be made (a payee without bank details)
+    // Every recorded change of bank details of a payee the treasury rows pay (reading 14):
+    // staff see a new account before they approve money into it.
+    std::vector<ledger::BankChange> bank_changes;
 };
 
 // Throws ledger::ReviewRefused when the batch does not exist.

@@ -309,6 +309,23 @@ std::optional<Grant> Ledger::load_grant(const std::string& id) {
     return g;
 }
 
+std::vector<SameApplication> Ledger::same_application(const std::string& application_number,
+                                                      const std::string& grant_id) {
+    std::vector<SameApplication> out;
+    if (application_number.empty()) return out;
+    auto q = st_->lookups.get(
+        "SELECT g.grant_id, g.patent_type, g.rowid < COALESCE((SELECT rowid FROM grants WHERE grant_id = ?2), "
+        "9223372036854775807), COALESCE((SELECT l.clause FROM ledger_lines l WHERE l.grant_id = g.grant_id "
+        "AND l.status = 'payable' ORDER BY l.line_id LIMIT 1), '') "
+        "FROM grants g WHERE g.application_number = ?1 AND g.office = 'CN' AND g.grant_id <> ?2 ORDER BY g.rowid");
+    q->bind(1, application_number);
+    q->bind(2, grant_id);
+    while (q->executeStep())
+        out.push_back({q->getColumn(0).getString(), q->getColumn(1).getString(), q->getColumn(2).getInt() != 0,
+                       q->getColumn(3).getString()});
+    return out;
+}
+
 std::vector<std::string> Ledger::held_grants() {
     SQLite::Statement q(db_, "SELECT grant_id FROM ledger_lines l WHERE grant_id <> '' AND status = 'held' "
                              "AND line_id = (SELECT MAX(line_id) FROM ledger_lines m WHERE m.grant_id = l.grant_id) "
@@ -415,17 +432,24 @@ std::optional<LedgerLine> Ledger::latest_award_line(const std::string& uscc, con
     return out;
 }
 
-std::vector<LedgerLine> Ledger::recovery_candidates() {
-    // Payments of grants that some dispute or abnormal record names, not yet recovered;
-    // the rules then decide whether the record (the latest one) withdraws the payment.
+std::vector<LedgerLine> Ledger::recovery_candidates(std::int64_t batch_id) {
+    // Each arm starts from this batch's files and reaches grants and lines through an
+    // index (grants_publication, grants_application, ledger_lines_grant): the cost
+    // follows the new records, not the size of the ledger.
     SQLite::Statement q(db_, fmt::format(
-        "SELECT {} FROM ledger_lines l JOIN grants g ON g.grant_id = l.grant_id "
-        "WHERE l.status = 'payable' AND l.grant_id <> '' "
-        "AND NOT EXISTS (SELECT 1 FROM ledger_lines r WHERE r.event_key = 'recover|' || g.office || g.number || '|' || l.clause) "
-        "AND (EXISTS (SELECT 1 FROM abnormal_records a WHERE a.application_number = g.application_number AND g.office = 'CN') "
-        "  OR EXISTS (SELECT 1 FROM dispute_records d WHERE d.patent_key = 'PUB:' || g.office || g.number "
-        "             OR (g.office = 'CN' AND d.patent_key = 'APP:CN:' || g.application_number))) "
-        "ORDER BY l.line_id", line_columns_prefixed("l")));
+        "WITH named(grant_id) AS ("
+        "  SELECT g.grant_id FROM source_files s JOIN dispute_records d ON d.sha256 = s.sha256 "
+        "  JOIN grants g ON g.office = substr(d.patent_key, 5, 2) AND g.number = substr(d.patent_key, 7) "
+        "  WHERE s.batch_id = ?1 AND d.patent_key LIKE 'PUB:%' "
+        "  UNION SELECT g.grant_id FROM source_files s JOIN dispute_records d ON d.sha256 = s.sha256 "
+        "  JOIN grants g ON g.application_number = substr(d.patent_key, 8) AND g.office = 'CN' "
+        "  WHERE s.batch_id = ?1 AND d.patent_key LIKE 'APP:CN:%' "
+        "  UNION SELECT g.grant_id FROM source_files s JOIN abnormal_records a ON a.sha256 = s.sha256 "
+        "  JOIN grants g ON g.application_number = a.application_number AND g.office = 'CN' "
+        "  WHERE s.batch_id = ?1) "
+        "SELECT {} FROM named n JOIN ledger_lines l ON l.grant_id = n.grant_id "
+        "WHERE l.status = 'payable' ORDER BY l.line_id", line_columns_prefixed("l")));
+    q.bind(1, batch_id);
     std::vector<LedgerLine> out;
     while (q.executeStep()) out.push_back(read_line(q));
     return out;
@@ -455,6 +479,12 @@ std::optional<std::int64_t> Ledger::last_batch_id() {
     SQLite::Statement q(db_, "SELECT MAX(batch_id) FROM batches");
     if (q.executeStep() && !q.getColumn(0).isNull()) return q.getColumn(0).getInt64();
     return std::nullopt;
+}
+
+std::optional<Date> Ledger::last_as_of() {
+    SQLite::Statement q(db_, "SELECT as_of FROM batches ORDER BY batch_id DESC LIMIT 1");
+    if (!q.executeStep()) return std::nullopt;
+    return date_from_iso(q.getColumn(0).getString());
 }
 
 }  // namespace patsub::ledger

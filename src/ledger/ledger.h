@@ -57,6 +57,14 @@ struct Sighting {
 // every output names where a grant was read.
 std::string shown_source(const std::string& path, const std::string& member);
 
+// Another grant recorded on the same CN application number (policy.md reading 12).
+struct SameApplication {
+    std::string grant_id;
+    std::string patent_type;   // as the grant was classified when first read
+    bool recorded_before = false;
+    std::string paid_clause;   // clause of its payment line; "" when never paid
+};
+
 struct LineFilter {
     std::optional<std::int64_t> batch_id;
     std::optional<std::string> grant_id;
@@ -93,6 +101,9 @@ class Ledger {
     void record_sighting(const Sighting& s);
     // The facts as first read, for deciding again (a held grant) or explaining.
     std::optional<Grant> load_grant(const std::string& grant_id);
+    // The other CN grants recorded on application_number (index grants_application).
+    std::vector<SameApplication> same_application(const std::string& application_number,
+                                                  const std::string& grant_id);
     // Grants whose latest line is held, oldest first: decided again every run.
     std::vector<std::string> held_grants();
 
@@ -105,9 +116,11 @@ class Ledger {
     std::optional<LedgerLine> latest_award_line(const std::string& uscc, const std::string& clause);
     std::optional<LedgerLine> line_by_event(const std::string& event_key);
     bool has_event(const std::string& event_key);
-    // Payable grant lines that a dispute or abnormal record names and that no recovery
-    // line answers yet.
-    std::vector<LedgerLine> recovery_candidates();
+    // Payable grant lines named by a dispute or abnormal record that batch_id read: the
+    // payments that late news may take back (reading 10). Payments made since a record
+    // arrived were decided knowing it, so only this batch's records can withdraw one; the
+    // caller skips those already answered by a recovery line.
+    std::vector<LedgerLine> recovery_candidates(std::int64_t batch_id);
 
     // Lines in line order, one at a time: a batch extract or an audit over years of
     // lines never holds them all (peak memory must not grow with the ledger).
@@ -115,6 +128,8 @@ class Ledger {
     // The same, collected: for callers that need a handful of lines (one grant, tests).
     std::vector<LedgerLine> lines(const LineFilter& f);
     std::optional<std::int64_t> last_batch_id();
+    // The as-of day of the newest batch.
+    std::optional<Date> last_as_of();
 
     SQLite::Database& db() { return db_; }
 

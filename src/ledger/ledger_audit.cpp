@@ -12,6 +12,21 @@ namespace patsub::ledger {
 
 namespace {
 
+// contract.md "Grant ids": office, number and kind in ASCII, run together (policy.md
+// reading 13: nothing unfolded reaches the ledger).
+bool is_canonical_grant_id(std::string_view id) {
+    auto upper = [](char c) { return c >= 'A' && c <= 'Z'; };
+    auto digit = [](char c) { return c >= '0' && c <= '9'; };
+    if (id.size() < 4 || !upper(id[0]) || !upper(id[1])) return false;
+    std::size_t end = id.size();
+    if (digit(id[end - 1])) --end;  // the kind's digit
+    if (end < 4 || !upper(id[end - 1])) return false;
+    --end;  // the kind's letter
+    for (std::size_t i = 2; i < end; ++i)
+        if (!upper(id[i]) && !digit(id[i])) return false;
+    return true;
+}
+
 void check_chain(Ledger& ledger, AuditResult& r) {
     std::string prev = std::string(64, '0');
     std::int64_t expected_id = 1;
@@ -24,6 +39,8 @@ void check_chain(Ledger& ledger, AuditResult& r) {
             r.breaches.push_back(fmt::format("line {}: does not chain to the line before it", l.line_id));
         if (line_hash(l) != l.hash)
             r.breaches.push_back(fmt::format("line {}: content does not match its hash (edited outside patsub)", l.line_id));
+        if (!l.grant_id.empty() && !is_canonical_grant_id(l.grant_id))
+            r.breaches.push_back(fmt::format("line {}: grant id '{}' is not an ASCII grant id", l.line_id, l.grant_id));
         prev = l.hash;
     });
 }
@@ -45,6 +62,13 @@ void check_queries(Ledger& ledger, AuditResult& r) {
          "(SELECT 1 FROM ledger_lines p WHERE p.status = 'payable' AND p.grant_id = r.grant_id "
          "AND p.clause = r.clause AND p.line_id < r.line_id)",
          "recovery line {} for {} refers to no earlier payment"},
+        // Policy.md reading 12: a CN patent is its application number; two standing
+        // payments on one application pay one patent twice, whatever the publications.
+        {"SELECT g.application_number, group_concat(l.grant_id || ' ' || l.clause, ', ') FROM ledger_lines l "
+         "JOIN grants g ON g.grant_id = l.grant_id WHERE l.status = 'payable' AND g.office = 'CN' "
+         "AND g.application_number <> '' AND NOT EXISTS (SELECT 1 FROM ledger_lines r WHERE r.status = 'recovery' "
+         "AND r.grant_id = l.grant_id AND r.clause = l.clause) GROUP BY g.application_number HAVING count(*) > 1",
+         "CN application {} is paid more than once: {}"},
         {"SELECT line_id, status FROM ledger_lines WHERE (status = 'payable' AND amount_fen <= 0) "
          "OR (status = 'recovery' AND amount_fen >= 0) OR (status IN ('held','rejected') AND amount_fen <> 0)",
          "line {}: amount does not fit status {}"},

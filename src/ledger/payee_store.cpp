@@ -1,6 +1,7 @@
 #include "ledger/payee_store.h"
 
 #include <SQLiteCpp/Statement.h>
+#include <SQLiteCpp/VariadicBind.h>
 
 namespace patsub::ledger {
 
@@ -12,12 +13,26 @@ bool has_table(SQLite::Database& db, const std::string& name) {
 
 PayeeStore::PayeeStore(SQLite::Database& db) : db_(db), available_(has_table(db, "payees")) {}
 
-int PayeeStore::record_snapshot(const std::string& registry_sha256, const std::vector<Payee>& rows,
-                                std::int64_t batch_id) {
+int PayeeStore::record_snapshot(const std::string& registry_sha256, const std::string& registry_path,
+                                const std::vector<Payee>& rows, std::int64_t batch_id) {
     SQLite::Statement q(db_, "INSERT OR IGNORE INTO payees (uscc, registry_sha256, name, aliases, district, "
                              "bank_name, bank_account, batch_id) VALUES (?,?,?,?,?,?,?,?)");
+    SQLite::Statement known(db_, "SELECT 1 FROM payees WHERE uscc = ? AND registry_sha256 = ?");
+    SQLite::Statement change(db_, "INSERT INTO payee_bank_changes (uscc, old_bank_name, old_bank_account, "
+                                  "new_bank_name, new_bank_account, registry_sha256, registry_path, batch_id) "
+                                  "VALUES (?,?,?,?,?,?,?,?)");
     int added = 0;
     for (const auto& p : rows) {
+        known.reset();
+        SQLite::bind(known, p.uscc, registry_sha256);
+        if (known.executeStep()) continue;
+        if (auto before = current(p.uscc);
+            before && (before->bank_account != p.bank_account || before->bank_name != p.bank_name)) {
+            change.reset();
+            SQLite::bind(change, p.uscc, before->bank_name, before->bank_account, p.bank_name, p.bank_account,
+                         registry_sha256, registry_path, batch_id);
+            change.exec();
+        }
         std::string aliases;
         for (const auto& a : p.aliases) aliases += (aliases.empty() ? "" : "|") + a;
         q.reset();
@@ -54,6 +69,19 @@ std::optional<Payee> PayeeStore::current(const std::string& uscc) {
     p.bank_name = q.getColumn(4).getString();
     p.bank_account = q.getColumn(5).getString();
     return p;
+}
+
+std::vector<BankChange> PayeeStore::bank_changes(const std::string& uscc) {
+    std::vector<BankChange> out;
+    if (!has_table(db_, "payee_bank_changes")) return out;
+    SQLite::Statement q(db_, "SELECT uscc, old_bank_name, old_bank_account, new_bank_name, new_bank_account, "
+                             "registry_path, batch_id FROM payee_bank_changes WHERE uscc = ? ORDER BY change_id");
+    q.bind(1, uscc);
+    while (q.executeStep())
+        out.push_back({q.getColumn(0).getString(), q.getColumn(1).getString(), q.getColumn(2).getString(),
+                       q.getColumn(3).getString(), q.getColumn(4).getString(), q.getColumn(5).getString(),
+                       q.getColumn(6).getInt64()});
+    return out;
 }
 
 std::map<std::string, std::string> PayeeStore::current_districts() {

@@ -20,12 +20,27 @@ namespace patsub::ledger {
 // Whether the ledger has the table (a ledger written before a migration, opened read-only).
 bool has_table(SQLite::Database& db, const std::string& name);
 
+// A snapshot gave a payee other bank details than the ones in force (005_identity.sql).
+struct BankChange {
+    std::string uscc;
+    std::string old_bank_name, old_bank_account;
+    std::string new_bank_name, new_bank_account;
+    std::string registry_path;
+    std::int64_t batch_id = 0;
+};
+
 class PayeeStore {
   public:
     explicit PayeeStore(SQLite::Database& db);
 
-    // Stores each row not yet stored for this snapshot; returns how many were new.
-    int record_snapshot(const std::string& registry_sha256, const std::vector<Payee>& rows, std::int64_t batch_id);
+    // Stores each row not yet stored for this snapshot; returns how many were new. A new
+    // row whose bank details differ from the payee's details in force is also recorded
+    // as a BankChange.
+    int record_snapshot(const std::string& registry_sha256, const std::string& registry_path,
+                        const std::vector<Payee>& rows, std::int64_t batch_id);
+
+    // Every recorded change of this payee's bank details, oldest first.
+    std::vector<BankChange> bank_changes(const std::string& uscc);
 
     std::optional<Payee> current(const std::string& uscc);
     // Credit code -> district of every current payee.

@@ -41,6 +41,26 @@ void check_file(const TreasuryRecord& t, std::vector<std::string>& breaches) {
     }
 }
 
+// Every exported row pays into the account the registry gave that payee when the batch
+// was approved: a row that names another account was written from stale or tampered
+// details (policy.md reading 14; bank changes are recorded in payee_bank_changes).
+void check_accounts_in_force(Ledger& ledger, std::vector<std::string>& breaches) {
+    SQLite::Statement q(ledger.db(),
+                        "SELECT t.batch_id, t.payee_uscc, t.bank_account, "
+                        "(SELECT p.bank_account FROM payees p JOIN batches b ON b.batch_id = p.batch_id "
+                        " WHERE p.uscc = t.payee_uscc AND b.started_at <= a.approved_at "
+                        " ORDER BY p.payee_row DESC LIMIT 1) "
+                        "FROM treasury_rows t JOIN approvals a ON a.batch_id = t.batch_id ORDER BY t.batch_id, t.seq");
+    while (q.executeStep()) {
+        const std::string sent = q.getColumn(2).getString();
+        const std::string in_force = q.getColumn(3).isNull() ? std::string("none") : q.getColumn(3).getString();
+        if (sent != in_force)
+            breaches.push_back(fmt::format("treasury file of batch {}: payee {} was paid into account {}, but the "
+                                           "account in force at approval was {}",
+                                           q.getColumn(0).getInt64(), q.getColumn(1).getString(), sent, in_force));
+    }
+}
+
 }  // namespace
 
 void check_treasury(Ledger& ledger, std::vector<std::string>& breaches) {
@@ -105,6 +125,7 @@ void check_treasury(Ledger& ledger, std::vector<std::string>& breaches) {
                                                    it == file_by_payee.end() ? yuan(0) : yuan(it->second.fen)));
         check_file(t, breaches);
     }
+    check_accounts_in_force(ledger, breaches);
 }
 
 }  // namespace patsub::ledger

@@ -42,7 +42,12 @@ class Party:
 
     @property
     def aliases(self) -> tuple:
-        return (self.name_en,) + tuple(self.extra_aliases)
+        # Policy.md reading 14: a printed name is paid only when it equals a registered
+        # name or alias. The bureau registers the English name and, once DOCDB records
+        # have shown it, the DOCDB standardised form too (the way staff resolve a
+        # payee_name_mismatch); case 03 shows a form not yet registered.
+        docdb = (self.docdb_name,) if self.docdb_name and self.docdb_name.lower() != self.name_en.lower() else ()
+        return (self.name_en,) + docdb + tuple(self.extra_aliases)
 
 
 def _kunming(handle, zh, en, county, district, postcode, street, uscc16, account, province_level=False):
@@ -92,6 +97,9 @@ for _handle, _base, _name_en in [
         ("jinma-caps", "jinma", "KUNMING JINMA PRECISION INSTRUMENTS COMPANY LIMITED"),
         ("dianchi-terse", "dianchi", "KUNMING DIANCHI INTELLIGENT EQUIPMENT CO.,LTD")]:
     CAST[_handle] = replace(CAST[_base], handle=_handle, name_en=_name_en, uscc="")
+    # The same firm as the registry lists it once staff confirmed the printed variant
+    # as an alias (reading 14): same credit code, one alias more.
+    CAST[_base + "-confirmed"] = replace(CAST[_base], handle=_base + "-confirmed", extra_aliases=(_name_en,))
 
 for _p in CAST.values():
     assert not _p.uscc or uscc_valid(_p.uscc), _p.handle
@@ -102,3 +110,18 @@ def party(handle: str) -> Party:
         return CAST[handle]
     except KeyError:
         raise ValueError(f"unknown party '{handle}' (cast: {', '.join(sorted(CAST))})") from None
+
+# Reading 14's neighbours: a different company whose name differs from dianchi's only by
+# its legal form, and two printed names that are near dianchi's but equal to no
+# registered name (no USCC: the printed form alone).
+CAST["dianchi-gufen"] = replace(_kunming("dianchi-gufen", "昆明滇池智能装备股份有限公司",
+                                         "Kunming Dianchi Intelligent Equipment Holdings Co., Ltd.", "盘龙区",
+                                         "530103", "650051", "样例巷909号", "91530103MA6PDG01",
+                                         "530100990000000909"))
+for _handle, _name_zh in [("dianchi-bare", "昆明滇池智能装备"), ("dianchi-zeren", "昆明滇池智能装备有限责任公司")]:
+    CAST[_handle] = replace(CAST["dianchi"], handle=_handle, name_zh=_name_zh, uscc="")
+CAST["dianchi-bare-confirmed"] = replace(CAST["dianchi"], handle="dianchi-bare-confirmed",
+                                         extra_aliases=("昆明滇池智能装备",))
+# A registry mistake: the other company listed with dianchi's exact name as an alias.
+CAST["dianchi-gufen-claims"] = replace(CAST["dianchi-gufen"], handle="dianchi-gufen-claims",
+                                       extra_aliases=("昆明滇池智能装备有限公司",))

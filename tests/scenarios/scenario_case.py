@@ -17,7 +17,9 @@ from identifiers import cn_application
 # contract.md, "Ledger CSV": the reason codes and statuses a line may carry.
 REASONS = ("dispute_open", "abnormal_application", "cap_reached", "already_funded_in_jurisdiction",
            "foreign_design", "not_a_grant", "before_effective_date", "payee_not_registered",
-           "type_not_covered", "already_paid", "unknown_kind", "no_policy_in_force")
+           "type_not_covered", "already_paid", "unknown_kind", "no_policy_in_force",
+           # added December 2026 (contract.md; policy.md readings 12-18)
+           "identity_conflict", "payee_name_mismatch", "payee_ambiguous", "grant_after_as_of")
 STATUSES = ("payable", "held", "rejected", "recovery")
 # policy.md's clause table. 8.5 is the cap: it pays nothing and no line carries it as its
 # clause; a line the cap rejects names the clause whose money it withholds.
@@ -154,7 +156,7 @@ def _grant(tokens: list, where: str, ordinal: int) -> GrantSpec:
             raise CaseError(f"{where}: {k}= given twice")
         else:
             kv[k] = v
-    unknown = set(kv) - {"date", "app", "appdate", "owners", "pct", "family", "granted", "title", "file"}
+    unknown = set(kv) - {"date", "app", "appdate", "owners", "pct", "family", "granted", "title", "file", "mismatch"}
     if unknown:
         raise CaseError(f"{where}: unknown grant keys {sorted(unknown)}")
     if "date" not in kv or "owners" not in kv:
@@ -171,7 +173,9 @@ def _grant(tokens: list, where: str, ordinal: int) -> GrantSpec:
             raise CaseError(f"{where}: {e}") from None
         type_digit = core[4]
         allowed = {"A": "18", "B": "18", "C": "18", "U": "29", "Y": "29", "S": "3", "D": "3"}.get(kind[0], "")
-        if type_digit not in allowed:
+        # mismatch=kind: the case feeds a kind that contradicts its application on purpose
+        # (policy.md reading 12, identity_conflict).
+        if type_digit not in allowed and kv.get("mismatch") != "kind":
             raise CaseError(f"{where}: CN kind {kind} does not fit application type digit {type_digit}")
         app = core
     priorities = []
