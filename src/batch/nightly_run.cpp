@@ -15,6 +15,7 @@
 #include "decide/grant_rules.h"
 #include "decide/payee_registry.h"
 #include "export/review_texts.h"
+#include "ledger/anchor_log.h"
 #include "ledger/decision_record.h"
 #include "ledger/ledger.h"
 #include "ledger/payee_store.h"
@@ -62,6 +63,7 @@ class BatchRun {
         recover_payments();
         decide(intake.candidates);
         decide_awards();
+        ledger_.seal_batch(report_.batch_id, started_);
         tx.commit();
         return report_;
     }
@@ -247,13 +249,22 @@ RunReport run_batch(const RunOptions& o) {
     if (!o.db.parent_path().empty()) std::filesystem::create_directories(o.db.parent_path());
     const RunLock lock(o.db);
     ledger::Ledger ledger(o.db);
+    ledger::AnchoredWrite anchored(ledger, o.anchors,
+                                   std::filesystem::absolute(o.out).lexically_normal().parent_path() / "anchors.log");
     refuse_impossible_as_of(ledger, o);
     auto lists = read_new_lists(inbox, ledger);
 
     BatchRun batch(o, policy, kinds, inbox, payees, ledger);
     RunReport report = batch.run(std::move(lists));
     for (const auto& e : inbox.ignored()) report.ignored.push_back(e.shown + ": " + e.why);
-    write_batch_dir(ledger, report, o, review_texts);
+    anchored.anchor("batch");
+    try {
+        write_batch_dir(ledger, report, o, review_texts);
+    } catch (const std::exception& e) {
+        throw ledger::CommittedButNotWritten(fmt::format("batch {} is committed, but its outputs could not be written "
+                                                         "({}); the next run or `patsub review` writes them again",
+                                                         report.batch_id, e.what()));
+    }
     return report;
 }
 

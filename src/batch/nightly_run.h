@@ -11,6 +11,7 @@
 #include <cstdint>
 #include <filesystem>
 #include <map>
+#include <optional>
 #include <string>
 #include <stdexcept>
 #include <vector>
@@ -26,7 +27,8 @@ struct RunOptions {
     std::filesystem::path kinds;
     std::filesystem::path gates;  // plausibility limits (samples/config/plausibility.conf)
     Date as_of;
-    Date today;  // the bureau's calendar day the run happens on: as_of may not pass it by more than a day
+    Date today;
+    std::optional<std::filesystem::path> anchors;  // the anchor log; default: the ledger's, else beside out  // the bureau's calendar day the run happens on: as_of may not pass it by more than a day
     std::string patsub_version;
 };
 

@@ -4,6 +4,7 @@
 #include "batch/run_lock.h"
 #include "cli/command.h"
 #include "export/treasury_handoff.h"
+#include "ledger/anchor_log.h"
 #include "ledger/ledger.h"
 #include "ledger/review_store.h"
 #include "model/money.h"
@@ -12,6 +13,7 @@
 
 #include <iostream>
 #include <memory>
+#include <optional>
 
 namespace patsub::cli {
 
@@ -22,6 +24,7 @@ struct ApproveOptions {
     std::int64_t batch = 0;
     std::string by;
     std::filesystem::path out;
+    std::optional<std::filesystem::path> anchors;
 };
 
 }  // namespace
@@ -34,12 +37,16 @@ void add_approve_command(CLI::App& app, Action& action) {
     cmd->add_option("--by", o->by, "name of the approving staff member")->required();
     cmd->add_option("--out", o->out, "output folder for treasury-<N>.csv, its .sha256 and notice-<N>.csv/.html")
         ->required();
+    cmd->add_option("--anchors", o->anchors, "anchor log (default: the one this ledger anchors to, else beside OUT)");
     cmd->callback([&action, o] {
         action = [o] {
             const batch::RunLock lock(o->db);  // never while a run is writing the batch
             ledger::Ledger ledger(o->db);
+            ledger::AnchoredWrite anchored(ledger, o->anchors,
+                                           std::filesystem::absolute(o->out).lexically_normal().parent_path() / "anchors.log");
             const exports::HandoffResult r =
                 exports::approve_batch(ledger, o->batch, o->by, o->out, ledger::utc_timestamp());
+            if (r.newly_approved) anchored.anchor("approval");
             const auto& t = r.treasury;
             const std::string file = fmt::format("{}: {} payees, {} lines, {} CNY, sha256 {}", t.file_name, t.rows,
                                                  t.lines, to_yuan(Money{t.total_fen}), t.sha256);

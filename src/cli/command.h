@@ -38,5 +38,6 @@ void add_approve_command(CLI::App& app, Action& action);
 void add_hold_command(CLI::App& app, Action& action);
 void add_release_command(CLI::App& app, Action& action);
 void add_summary_command(CLI::App& app, Action& action);
+void add_recover_anchor_command(CLI::App& app, Action& action);
 
 }  // namespace patsub::cli

@@ -2,6 +2,7 @@
 // before the line's batch is approved. `patsub release` lets it go again.
 #include "batch/run_lock.h"
 #include "cli/command.h"
+#include "ledger/anchor_log.h"
 #include "ledger/ledger.h"
 #include "ledger/review_store.h"
 
@@ -9,6 +10,7 @@
 
 #include <iostream>
 #include <memory>
+#include <optional>
 
 namespace patsub::cli {
 
@@ -17,6 +19,7 @@ namespace {
 struct HoldOptions {
     std::filesystem::path db;
     std::int64_t line = 0;
+    std::optional<std::filesystem::path> anchors;
     std::string by;
     std::string why;
 };
@@ -29,13 +32,16 @@ void add_hold_command(CLI::App& app, Action& action) {
     cmd->add_option("--db", o->db, "ledger database")->required()->check(CLI::ExistingFile);
     cmd->add_option("--line", o->line, "ledger line id")->required();
     cmd->add_option("--by", o->by, "name of the staff member")->required();
+    cmd->add_option("--anchors", o->anchors, "anchor log (default: the one this ledger anchors to)");
     cmd->add_option("--why", o->why, "reason, shown on the review page")->required();
     cmd->callback([&action, o] {
         action = [o] {
             const batch::RunLock lock(o->db);
             ledger::Ledger ledger(o->db);
+            ledger::AnchoredWrite anchored(ledger, o->anchors, std::filesystem::absolute(o->db).parent_path() / "anchors.log");
             ledger::ReviewStore store(ledger);
             const auto e = store.hold(o->line, o->by, o->why, ledger::utc_timestamp());
+            anchored.anchor("staff_hold");
             std::cout << fmt::format("line {} held by {} at {}: {}\n", e.line_id, e.by, e.at, e.why);
             return Outcome::done;
         };

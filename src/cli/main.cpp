@@ -1,9 +1,11 @@
 // patsub: Kunming patent-subsidy batch processor. One binary, one subcommand per
 // file in src/cli; this file alone maps outcomes and exceptions to exit codes:
-// 0 done, 1 done with quarantined inputs, 2 usage/configuration/list error, 75 locked,
-// 70 an internal failure (ledger I/O, a bug): the batch was rolled back.
+// 0 done, 1 done with quarantined inputs, 2 usage/configuration/list error or a ledger
+// behind its anchor log, 75 locked, 70 an internal failure (ledger I/O, a bug): the batch
+// was rolled back, 74 committed but an output could not be written.
 #include "batch/run_lock.h"
 #include "cli/command.h"
+#include "ledger/anchor_log.h"
 #include "ledger/review_store.h"
 
 #include "parsers/lists/csv_reader.h"
@@ -43,6 +45,7 @@ int main(int argc, char** argv) {
     cli::add_hold_command(app, action);
     cli::add_release_command(app, action);
     cli::add_summary_command(app, action);
+    cli::add_recover_anchor_command(app, action);
 
     try {
         app.parse(argc, argv);
@@ -56,6 +59,11 @@ int main(int argc, char** argv) {
     } catch (const batch::LockHeld& e) {
         std::cerr << "patsub: " << e.what() << '\n';
         return 75;  // EX_TEMPFAIL: try again when the other run is done
+    } catch (const ledger::CommittedButNotWritten& e) {
+        std::cerr << "patsub: " << e.what() << '\n';
+        return 74;  // EX_IOERR: committed, an output is missing (the next run writes it)
+    } catch (const ledger::LedgerBehindAnchors& e) {
+        std::cerr << "patsub: " << e.what() << '\n';
     } catch (const std::invalid_argument& e) {
         std::cerr << "patsub: configuration: " << e.what() << "\nnothing was written to the ledger\n";
     } catch (const cli::UsageError& e) {

@@ -2,6 +2,7 @@
 // not approved yet, otherwise with the next batch approved after the release.
 #include "batch/run_lock.h"
 #include "cli/command.h"
+#include "ledger/anchor_log.h"
 #include "ledger/ledger.h"
 #include "ledger/review_store.h"
 
@@ -9,6 +10,7 @@
 
 #include <iostream>
 #include <memory>
+#include <optional>
 
 namespace patsub::cli {
 
@@ -17,6 +19,7 @@ namespace {
 struct ReleaseOptions {
     std::filesystem::path db;
     std::int64_t line = 0;
+    std::optional<std::filesystem::path> anchors;
     std::string by;
 };
 
@@ -28,12 +31,15 @@ void add_release_command(CLI::App& app, Action& action) {
     cmd->add_option("--db", o->db, "ledger database")->required()->check(CLI::ExistingFile);
     cmd->add_option("--line", o->line, "ledger line id")->required();
     cmd->add_option("--by", o->by, "name of the staff member")->required();
+    cmd->add_option("--anchors", o->anchors, "anchor log (default: the one this ledger anchors to)");
     cmd->callback([&action, o] {
         action = [o] {
             const batch::RunLock lock(o->db);
             ledger::Ledger ledger(o->db);
+            ledger::AnchoredWrite anchored(ledger, o->anchors, std::filesystem::absolute(o->db).parent_path() / "anchors.log");
             ledger::ReviewStore store(ledger);
             const auto e = store.release(o->line, o->by, ledger::utc_timestamp());
+            anchored.anchor("staff_hold");
             std::cout << fmt::format("line {} released by {} at {}\n", e.line_id, e.by, e.at);
             return Outcome::done;
         };

@@ -25,6 +25,7 @@ void add_run_command(CLI::App& app, Action& action) {
     cmd->add_option("--out", o->out, "output folder (batch-<id>/, quarantine/)")->required();
     cmd->add_option("--policy", o->policy, "policy file (default: the shipped Kunming measure 8 policy)");
     cmd->add_option("--as-of", *as_of, "the day the batch decides on (ISO date, default today, UTC)");
+    cmd->add_option("--anchors", o->anchors, "anchor log (default: the one this ledger anchors to, else beside OUT)");
     cmd->add_option("--gates", o->gates, "plausibility limits (default: samples/config/plausibility.conf)");
     cmd->callback([&action, o, as_of] {
         action = [o, as_of] {

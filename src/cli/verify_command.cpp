@@ -1,6 +1,8 @@
 // `patsub verify`: the ledger's invariants and integrity; a breach is a non-zero exit.
 #include "cli/command.h"
+#include "ledger/anchor_log.h"
 #include "ledger/ledger_audit.h"
+#include "ledger/payee_store.h"
 #include "policy/policy.h"
 
 #include <algorithm>
@@ -12,11 +14,14 @@ namespace patsub::cli {
 void add_verify_command(CLI::App& app, Action& action) {
     auto db = std::make_shared<std::filesystem::path>();
     auto policy_file = std::make_shared<std::filesystem::path>();
+    auto anchors = std::make_shared<std::filesystem::path>();
     auto* cmd = app.add_subcommand("verify", "Check the ledger's invariants and hash chain");
     cmd->add_option("--db", *db, "ledger database")->required()->check(CLI::ExistingFile);
     cmd->add_option("--policy", *policy_file, "policy file, for the 8.5 cap (default: the shipped policy)");
-    cmd->callback([&action, db, policy_file] {
-        action = [db, policy_file] {
+    cmd->add_option("--anchors", *anchors, "anchor log to prove against (default: the one this ledger anchors to)")
+        ->check(CLI::ExistingFile);
+    cmd->callback([&action, db, policy_file, anchors] {
+        action = [db, policy_file, anchors] {
             const auto path = policy_file->empty() ? data_dir() / "samples/policy/kunming-measure8.xml" : *policy_file;
             const Policy policy = Policy::load(path, data_dir() / "schemas/policy.xsd");
             // The strictest cap any version states: a family over it is a breach whatever the version.
@@ -28,9 +33,20 @@ void add_verify_command(CLI::App& app, Action& action) {
                                                                    : std::min(cap.max_jurisdictions, v.cap_jurisdictions);
             }
             ledger::Ledger ledger(*db, ledger::Ledger::Access::read_only);
-            const auto r = ledger::audit(ledger, cap);
+            auto r = ledger::audit(ledger, cap);
+            std::filesystem::path log_file = *anchors;
+            if (log_file.empty() && ledger::has_table(ledger.db(), "chain_settings"))
+                log_file = ledger.chain().setting("anchor_log").value_or("");
+            std::size_t anchored = 0;
+            if (!log_file.empty()) {
+                const auto found = ledger::check_anchors(ledger, ledger::AnchorLog(log_file));
+                anchored = found.anchors;
+                r.breaches.insert(r.breaches.end(), found.breaches.begin(), found.breaches.end());
+                for (const auto& n : found.notes) std::cout << "NOTE " << n << '\n';
+            }
             for (const auto& b : r.breaches) std::cout << "BREACH " << b << '\n';
-            std::cout << r.lines << " lines checked, " << r.breaches.size() << " breaches\n";
+            std::cout << r.lines << " lines checked, " << anchored << " anchors checked, " << r.breaches.size()
+                      << " breaches\n";
             return r.breaches.empty() ? Outcome::done : Outcome::needs_attention;
         };
     });

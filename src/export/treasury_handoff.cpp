@@ -62,6 +62,15 @@ HandoffResult approve_batch(ledger::Ledger& ledger, std::int64_t batch_id, const
             ledger::PayeeStore payees(ledger.db());
             rows = treasury_rows(lines, payees);
             const std::string csv = treasury_csv(batch_id, rows);
+            // A treasury file for this batch already handed over with other content: the
+            // ledger forgot an approval it made (restored from an older copy). Paying from
+            // it again could pay a line twice; a person must look.
+            if (const auto earlier = out_dir / treasury_file_name(batch_id);
+                std::filesystem::exists(earlier) && read_all(earlier) != csv)
+                throw ledger::ReviewRefused(fmt::format(
+                    "{} already exists with other content, but this ledger has no approval of batch {}: the ledger "
+                    "may have been restored from an older copy; nothing was approved",
+                    earlier.string(), batch_id));
             std::int64_t total = 0;
             for (const auto& row : rows) total += row.amount_fen;
             r.treasury = ledger::TreasuryRecord{batch_id, treasury_file_name(batch_id),

@@ -1,5 +1,6 @@
 #include "ledger/ledger.h"
 
+#include "ledger/chain_contents.h"
 #include "ledger/migrations.h"
 #include "ledger/statement_cache.h"
 
@@ -140,6 +141,8 @@ Ledger::Ledger(const std::filesystem::path& file, Access access)
         db_.exec("PRAGMA cache_size = -16384");
         migrate();
     }
+    chain_ = std::make_unique<EventChain>(db_, chain_key_from_environment());
+    if (access == Access::read_write) adopt_into_chain();
     st_ = std::make_unique<Statements>(db_);
     trace_if_asked(db_);
 }
@@ -159,6 +162,36 @@ void Ledger::migrate() {
         ins.exec();
         tx.commit();
     }
+}
+
+void Ledger::adopt_into_chain() {
+    if (chain_->head().seq != 0) return;
+    SQLite::Statement any(db_, "SELECT 1 FROM batches LIMIT 1");
+    if (!any.executeStep()) return;
+    SQLite::Transaction tx(db_, SQLite::TransactionBehavior::IMMEDIATE);
+    SQLite::Statement batches(db_, "SELECT batch_id, started_at FROM batches ORDER BY batch_id");
+    while (batches.executeStep()) {
+        const auto id = batches.getColumn(0).getInt64();
+        chain_->append("batch", std::to_string(id), batch_content(db_, id), "adopted into the chain",
+                       batches.getColumn(1).getString());
+    }
+    SQLite::Statement approvals(db_, "SELECT batch_id, approved_at FROM approvals ORDER BY batch_id");
+    while (approvals.executeStep()) {
+        const auto id = approvals.getColumn(0).getInt64();
+        chain_->append("approval", std::to_string(id), approval_content(db_, id), "adopted into the chain",
+                       approvals.getColumn(1).getString());
+    }
+    SQLite::Statement holds(db_, "SELECT event_id, at FROM staff_holds ORDER BY event_id");
+    while (holds.executeStep()) {
+        const auto id = holds.getColumn(0).getInt64();
+        chain_->append("staff_hold", std::to_string(id), staff_hold_content(db_, id), "adopted into the chain",
+                       holds.getColumn(1).getString());
+    }
+    tx.commit();
+}
+
+ChainEvent Ledger::seal_batch(std::int64_t batch_id, const std::string& at) {
+    return chain_->append("batch", std::to_string(batch_id), batch_content(db_, batch_id), "", at);
 }
 
 SQLite::Transaction Ledger::transaction() {

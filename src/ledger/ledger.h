@@ -5,6 +5,7 @@
 #pragma once
 
 #include "classify/classification.h"
+#include "ledger/event_chain.h"
 #include "ledger/ledger_line.h"
 #include "model/grant.h"
 
@@ -91,6 +92,10 @@ class Ledger {
     SQLite::Transaction transaction();
 
     std::int64_t begin_batch(const BatchRecord& b);
+    // The batch's last act before its commit: one chain event vouching for everything
+    // the batch wrote (chain_contents.h).
+    ChainEvent seal_batch(std::int64_t batch_id, const std::string& at);
+    EventChain& chain() { return *chain_; }
     bool knows_file(const std::string& sha256);
     void record_file(const SourceFileRecord& f);
     // After reading: how many documents the file held and whether it was quarantined.
@@ -135,8 +140,12 @@ class Ledger {
 
   private:
     void migrate();
+    // A ledger written before 008_chain gets its chain now: one event per batch, approval
+    // and staff hold as they stand when the chain is adopted.
+    void adopt_into_chain();
 
     SQLite::Database db_;
+    std::unique_ptr<EventChain> chain_;
     struct Statements;
     std::unique_ptr<Statements> st_;
 };

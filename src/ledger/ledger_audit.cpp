@@ -1,5 +1,6 @@
 #include "ledger/ledger_audit.h"
 
+#include "ledger/chain_audit.h"
 #include "ledger/treasury_audit.h"
 
 #include <fmt/format.h>
@@ -103,6 +104,7 @@ AuditResult audit(Ledger& ledger, const CapRule& cap) {
     check_queries(ledger, r);
     check_cap(ledger, cap, r);
     check_treasury(ledger, r.breaches);
+    check_event_chain(ledger, r.breaches);
     return r;
 }
 

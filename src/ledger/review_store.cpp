@@ -1,5 +1,6 @@
 #include "ledger/review_store.h"
 
+#include "ledger/chain_contents.h"
 #include "ledger/payee_store.h"
 
 #include <SQLiteCpp/VariadicBind.h>
@@ -65,6 +66,8 @@ HoldEvent ReviewStore::add_event(const HoldEvent& e) {
     q.exec();
     HoldEvent stored = e;
     stored.event_id = db_.getLastInsertRowid();
+    ledger_.chain().append("staff_hold", std::to_string(stored.event_id), staff_hold_content(db_, stored.event_id),
+                           "", stored.at);
     return stored;
 }
 
@@ -220,6 +223,7 @@ void ReviewStore::record_approval(const Approval& a, const TreasuryRecord& file,
         SQLite::bind(e, l.line_id, a.batch_id);
         e.exec();
     }
+    ledger_.chain().append("approval", std::to_string(a.batch_id), approval_content(db_, a.batch_id), "", a.at);
 }
 
 namespace {

@@ -1,6 +1,7 @@
 #include "model/sha256.h"
 
 #include <openssl/evp.h>
+#include <openssl/hmac.h>
 
 #include <array>
 #include <fstream>
@@ -34,7 +35,34 @@ struct DigestContext {
     }
 };
 
+std::string hex_of(const unsigned char* md, unsigned len) {
+    static constexpr char digits[] = "0123456789abcdef";
+    std::string out;
+    out.reserve(len * 2);
+    for (unsigned i = 0; i < len; ++i) {
+        out += digits[md[i] >> 4];
+        out += digits[md[i] & 15];
+    }
+    return out;
+}
+
 }  // namespace
+
+struct Sha256Stream::Context : DigestContext {};
+
+Sha256Stream::Sha256Stream() : context_(std::make_unique<Context>()) {}
+Sha256Stream::~Sha256Stream() = default;
+void Sha256Stream::update(std::string_view bytes) { context_->update(bytes.data(), bytes.size()); }
+std::string Sha256Stream::hex() { return context_->hex(); }
+
+std::string hmac_sha256_hex(std::string_view key, std::string_view bytes) {
+    std::array<unsigned char, EVP_MAX_MD_SIZE> md{};
+    unsigned int len = 0;
+    if (!HMAC(EVP_sha256(), key.data(), static_cast<int>(key.size()),
+              reinterpret_cast<const unsigned char*>(bytes.data()), bytes.size(), md.data(), &len))
+        throw std::runtime_error("HMAC-SHA-256 is not available from libcrypto");
+    return hex_of(md.data(), len);
+}
 
 std::string sha256_hex(std::string_view bytes) {
     DigestContext d;

@@ -1,0 +1,21 @@
+// ChainContents: what each kind of chain event vouches for, as one SHA-256 over the
+// rows concerned, read the same way when the event is written and when `verify`
+// recomputes it. A batch event covers the batch row, the files it took and the
+// reference records they held, the registry rows and bank changes it read, and its
+// ledger lines (their count and the hash of the last, which chains every line before
+// it); an approval covers the approval, its treasury file and rows and the lines it
+// exported; a staff-hold event covers that hold or release.
+#pragma once
+
+#include <SQLiteCpp/Database.h>
+
+#include <cstdint>
+#include <string>
+
+namespace patsub::ledger {
+
+std::string batch_content(SQLite::Database& db, std::int64_t batch_id);
+std::string approval_content(SQLite::Database& db, std::int64_t batch_id);
+std::string staff_hold_content(SQLite::Database& db, std::int64_t event_id);
+
+}  // namespace patsub::ledger
