@@ -39,3 +39,5 @@ add_test(NAME e2e_progress
 set_tests_properties(e2e_progress PROPERTIES SKIP_RETURN_CODE 77)
 add_test(NAME e2e_identity_ledger
          COMMAND bash ${CMAKE_CURRENT_SOURCE_DIR}/e2e/identity_ledger.sh $<TARGET_FILE:patsub> ${PROJECT_SOURCE_DIR})
+add_test(NAME e2e_ledger_tamper
+         COMMAND python3 ${CMAKE_CURRENT_SOURCE_DIR}/e2e/ledger_tamper.py $<TARGET_FILE:patsub> ${PROJECT_SOURCE_DIR})
