@@ -31,3 +31,8 @@ CREATE TRIGGER chain_events_append_only_update BEFORE UPDATE ON chain_events
 BEGIN SELECT RAISE(ABORT, 'chain events are append-only'); END;
 CREATE TRIGGER chain_events_append_only_delete BEFORE DELETE ON chain_events
 BEGIN SELECT RAISE(ABORT, 'chain events are append-only'); END;
+
+-- What `run` said of its batch (the summary line, then every quarantined file and ignored
+-- inbox entry): summary.txt is written from it, and written again whenever the batch's
+-- outputs are found missing or changed.
+ALTER TABLE batches ADD COLUMN summary TEXT NOT NULL DEFAULT '';

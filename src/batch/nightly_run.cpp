@@ -63,6 +63,8 @@ class BatchRun {
         recover_payments();
         decide(intake.candidates);
         decide_awards();
+        for (const auto& e : inbox_.ignored()) report_.ignored.push_back(e.shown + ": " + e.why);
+        ledger_.record_batch_summary(report_.batch_id, summary_text(report_));
         ledger_.seal_batch(report_.batch_id, started_);
         tx.commit();
         return report_;
@@ -256,10 +258,10 @@ RunReport run_batch(const RunOptions& o) {
 
     BatchRun batch(o, policy, kinds, inbox, payees, ledger);
     RunReport report = batch.run(std::move(lists));
-    for (const auto& e : inbox.ignored()) report.ignored.push_back(e.shown + ": " + e.why);
     anchored.anchor("batch");
     try {
-        write_batch_dir(ledger, report, o, review_texts);
+        report.batch_dir = write_batch_dir(ledger, report.batch_id, o.out, review_texts);
+        report.repaired = repair_batch_dirs(ledger, o.out, review_texts, report.batch_id);
     } catch (const std::exception& e) {
         throw ledger::CommittedButNotWritten(fmt::format("batch {} is committed, but its outputs could not be written "
                                                          "({}); the next run or `patsub review` writes them again",

@@ -55,6 +55,7 @@ struct RunReport {
     // file (symlink)". Like a quarantined file, a person must look.
     std::vector<std::string> ignored;
     std::filesystem::path batch_dir;
+    std::vector<std::int64_t> repaired;  // earlier batches whose outputs were written again
 };
 
 RunReport run_batch(const RunOptions& options);

@@ -1,6 +1,7 @@
 // `patsub review`: writes OUT/batch-<N>/review.html again from the ledger, the page
 // `patsub run` writes at the end of each batch (holds, releases and the approval since
 // then included).
+#include "batch/batch_outputs.h"
 #include "cli/command.h"
 #include "export/review_page.h"
 #include "export/review_texts.h"
@@ -34,9 +35,13 @@ void add_review_command(CLI::App& app, Action& action) {
         action = [o] {
             const auto texts = exports::ReviewTexts::load(data_dir() / "schemas");
             ledger::Ledger ledger(o->db, ledger::Ledger::Access::read_only);
-            const auto file = o->out / fmt::format("batch-{}", o->batch) / "review.html";
-            exports::write_review_page(ledger, o->batch, file, texts);
-            std::cout << file.string() << '\n';
+            ledger::ReviewStore store(ledger);
+            if (!store.batch(o->batch))
+                throw ledger::ReviewRefused(fmt::format("there is no batch {} in this ledger", o->batch));
+            const auto dir = batch::write_batch_dir(ledger, o->batch, o->out, texts);
+            for (auto id : batch::repair_batch_dirs(ledger, o->out, texts, o->batch))
+                std::cerr << "patsub: the outputs of batch " << id << " were missing or changed: written again\n";
+            std::cout << (dir / "review.html").string() << '\n';
             return Outcome::done;
         };
     });

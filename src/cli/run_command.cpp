@@ -44,6 +44,8 @@ void add_run_command(CLI::App& app, Action& action) {
             }
             const auto report = batch::run_batch(*o);
             std::cout << batch::summary_line(report) << '\n';
+            for (auto id : report.repaired)
+                std::cerr << "patsub: the outputs of batch " << id << " were missing or changed: written again\n";
             for (const auto& q : report.quarantined) std::cerr << "quarantined: " << q << '\n';
             // Never opened (a link may name any file, a FIFO would block): named, not copied.
             for (const auto& i : report.ignored) std::cerr << "patsub: inbox: " << i << ", ignored: never read\n";

@@ -1,5 +1,7 @@
 #include "export/review_page.h"
 
+#include "export/output_file.h"
+
 #include "export/bar_chart.h"
 #include "export/breakdown_html.h"
 #include "export/html_page.h"
@@ -473,11 +475,9 @@ std::string review_page(ledger::Ledger& ledger, std::int64_t batch_id, const Rev
 
 void write_review_page(ledger::Ledger& ledger, std::int64_t batch_id, const std::filesystem::path& file,
                        const ReviewTexts& texts) {
-    if (!file.parent_path().empty()) std::filesystem::create_directories(file.parent_path());
-    std::ofstream out(file, std::ios::binary | std::ios::trunc);
-    write_review_page(out, ledger, batch_id, texts);
-    out.flush();
-    if (!out) throw std::runtime_error(file.string() + ": cannot write the review page");
+    OutputFile out(file);
+    write_review_page(out.stream(), ledger, batch_id, texts);
+    out.commit();
 }
 
 }  // namespace patsub::exports

@@ -190,6 +190,25 @@ void Ledger::adopt_into_chain() {
     tx.commit();
 }
 
+void Ledger::record_batch_summary(std::int64_t batch_id, const std::string& summary) {
+    SQLite::Statement q(db_, "UPDATE batches SET summary = ? WHERE batch_id = ?");
+    SQLite::bind(q, summary, batch_id);
+    q.exec();
+}
+
+std::string Ledger::batch_summary(std::int64_t batch_id) {
+    SQLite::Statement q(db_, "SELECT summary FROM batches WHERE batch_id = ?");
+    q.bind(1, batch_id);
+    return q.executeStep() ? q.getColumn(0).getString() : std::string();
+}
+
+std::vector<std::int64_t> Ledger::batch_ids() {
+    SQLite::Statement q(db_, "SELECT batch_id FROM batches ORDER BY batch_id");
+    std::vector<std::int64_t> out;
+    while (q.executeStep()) out.push_back(q.getColumn(0).getInt64());
+    return out;
+}
+
 ChainEvent Ledger::seal_batch(std::int64_t batch_id, const std::string& at) {
     return chain_->append("batch", std::to_string(batch_id), batch_content(db_, batch_id), "", at);
 }

@@ -92,6 +92,10 @@ class Ledger {
     SQLite::Transaction transaction();
 
     std::int64_t begin_batch(const BatchRecord& b);
+    // What the run said of the batch (summary.txt), before it is sealed.
+    void record_batch_summary(std::int64_t batch_id, const std::string& summary);
+    std::string batch_summary(std::int64_t batch_id);
+    std::vector<std::int64_t> batch_ids();
     // The batch's last act before its commit: one chain event vouching for everything
     // the batch wrote (chain_contents.h).
     ChainEvent seal_batch(std::int64_t batch_id, const std::string& at);

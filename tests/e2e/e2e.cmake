@@ -41,3 +41,8 @@ add_test(NAME e2e_identity_ledger
          COMMAND bash ${CMAKE_CURRENT_SOURCE_DIR}/e2e/identity_ledger.sh $<TARGET_FILE:patsub> ${PROJECT_SOURCE_DIR})
 add_test(NAME e2e_ledger_tamper
          COMMAND python3 ${CMAKE_CURRENT_SOURCE_DIR}/e2e/ledger_tamper.py $<TARGET_FILE:patsub> ${PROJECT_SOURCE_DIR})
+add_test(NAME e2e_outputs_repair
+         COMMAND bash ${CMAKE_CURRENT_SOURCE_DIR}/e2e/outputs_repair.sh $<TARGET_FILE:patsub> ${PROJECT_SOURCE_DIR})
+add_test(NAME e2e_outputs_kills
+         COMMAND bash ${CMAKE_CURRENT_SOURCE_DIR}/e2e/outputs_kills.sh $<TARGET_FILE:patsub> ${PROJECT_SOURCE_DIR})
+set_tests_properties(e2e_outputs_kills PROPERTIES TIMEOUT 300)

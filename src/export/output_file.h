@@ -1,0 +1,30 @@
+// OutputFile: a file people receive, written under a temporary name beside its place and
+// renamed into it only when whole and on disk (fsync), so that a kill or a full disk
+// leaves the old file or none, never half a page. The temporary is removed when the
+// writer gives up (RAII).
+#pragma once
+
+#include <filesystem>
+#include <fstream>
+
+namespace patsub::exports {
+
+class OutputFile {
+  public:
+    explicit OutputFile(std::filesystem::path file);
+    ~OutputFile();
+    OutputFile(const OutputFile&) = delete;
+    OutputFile& operator=(const OutputFile&) = delete;
+
+    std::ostream& stream() { return out_; }
+    // Flushes, fsyncs and renames; throws std::runtime_error naming the file on failure.
+    void commit();
+
+  private:
+    std::filesystem::path file_;
+    std::filesystem::path partial_;
+    std::ofstream out_;
+    bool committed_ = false;
+};
+
+}  // namespace patsub::exports
