@@ -1,6 +1,7 @@
 #include "parsers/lists/payee_list.h"
 
 #include "parsers/ids/credit_code.h"
+#include "parsers/ids/identifier_text.h"
 #include "parsers/ids/trim.h"
 #include "parsers/lists/csv_reader.h"
 #include "parsers/lists/list_error.h"
@@ -56,7 +57,7 @@ std::vector<Payee> read_payee_list(const std::filesystem::path& file, const Paye
         Payee p;
         auto code = ids::parse_credit_code(rec.fields[c_uscc]);
         if (!code) {
-            bad(fmt::format("uscc '{}': {}", rec.fields[c_uscc], code.error));
+            bad(fmt::format("uscc '{}': {}", ids::shown(rec.fields[c_uscc]), code.error));
             continue;
         }
         p.uscc = code->text;
