@@ -150,7 +150,7 @@ std::string foreign_character(std::string_view folded) {
         at += length;
     }
     if (more == 0) return first;
-    return fmt::format("{} (and {} more character{} outside printable ASCII)", first, more, more == 1 ? "" : "s");
+    return fmt::format("{}; {} more character{} outside printable ASCII", first, more, more == 1 ? "" : "s");
 }
 
 std::string shown(std::string_view written, std::size_t limit) {
