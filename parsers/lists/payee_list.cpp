@@ -67,7 +67,8 @@ std::vector<Payee> read_payee_list(const std::filesystem::path& file, const Paye
         p.name = trimmed(rec.fields[c_name]);
         if (p.name.empty()) bad("empty name");
         p.aliases = split_aliases(rec.fields[c_aliases]);
-        p.district = trimmed(rec.fields[c_district]);
+        auto district = ids::fold_to_ascii("district", rec.fields[c_district]);
+        p.district = district ? *district : trimmed(rec.fields[c_district]);
         const bool six_digits = p.district.size() == 6 &&
             std::all_of(p.district.begin(), p.district.end(), [](unsigned char c) { return std::isdigit(c); });
         if (!six_digits || !starts_with_any(p.district, rules.district_prefixes))

@@ -151,6 +151,35 @@ reason arabic_indic "line"  # the refusal keeps naming where in the file
     || fail "explain of the full-width id exited $?"
 grep -q "^CN217000101U " "$work/explain.txt" || fail "explain did not find CN217000101U: $(head -3 "$work/explain.txt")"
 
+# The lists are read through the same fold: a disputes list naming the utility model
+# with full-width digits or a ZWSP is about CN217000101U, and stores it folded; an
+# abnormal-application list with a full-width number names the canonical application.
+# A list naming it in Arabic-Indic digits is refused whole, with file, line and code point.
+mkdir -p "$work/inbox/disputes" "$work/inbox/abnormal"
+printf 'patent,status,date,note\n%s,closed,2023-01-10,full-width\n%s,closed,2023-01-11,zwsp\n%s,closed,2023-01-12,spaced\n' \
+    $'CN\uff12\uff11\uff17\uff10\uff10\uff10\uff11\uff10\uff11U' $'CN217\u200b000101U' $'CN\u3000217000101\u00a0U' \
+    > "$work/inbox/disputes/spellings.csv"
+printf 'application_number,notice,notice_date\n%s,N-2023-1,2023-02-01\n' \
+    $'\uff12\uff10\uff12\uff11\uff12\uff10\uff18\uff17\uff13\uff14\uff11\uff16.\uff38' > "$work/inbox/abnormal/notices.csv"
+run > "$work/run3.txt" 2> "$work/run3.err"; rc=$?
+[ $rc = 0 ] || fail "third run (lists) exited $rc: $(cat "$work/run3.err")"
+[ "$(q "select group_concat(patent || ' ' || patent_key, ';') from dispute_records")" \
+    = "CN217000101U PUB:CN217000101;CN217000101U PUB:CN217000101;CN217000101U PUB:CN217000101" ] \
+    || fail "disputes stored: $(q "select group_concat(patent || ' ' || patent_key, ';') from dispute_records")"
+[ "$(q "select application_number from abnormal_records")" = 202120873416.X ] \
+    || fail "abnormal notice stored as $(q "select application_number from abnormal_records")"
+[ "$(q "select count(*) from ledger_lines where status = 'payable'")" = 1 ] || fail "lists changed the payment"
+
+mkdir -p "$work/bad-list/disputes" "$work/bad-list/payees"
+cp "$src"/samples/inbox/payees/registry-2023-01.csv "$work/bad-list/payees/"
+printf 'patent,status,date,note\nCN217000101U,open,2023-01-10,ok\n%s,open,2023-01-10,arabic\n' \
+    $'CN\u0662\u0661\u0667\u0660\u0660\u0660\u0661\u0660\u0661U' > "$work/bad-list/disputes/arabic.csv"
+"$patsub" run --db "$work/bad.sqlite" --inbox "$work/bad-list" --out "$work/bad-out" --as-of 2026-01-05 \
+    > /dev/null 2> "$work/bad.err"; rc=$?
+[ $rc = 2 ] || fail "a disputes list with Arabic-Indic digits: exit $rc, expected 2"
+grep -q "arabic.csv:3: .*U+0662 ARABIC-INDIC DIGIT TWO is not an ASCII digit" "$work/bad.err" \
+    || fail "the refusal names no line or code point: $(cat "$work/bad.err")"
+
 # (2) Round trip over every office of the kind table: one DOCDB document per office and
 # kind, as `check` reads it; the id it prints is accepted by the disputes list and by
 # `explain`, and names the same (office, number, kind).
