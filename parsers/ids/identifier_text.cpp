@@ -124,6 +124,11 @@ Parsed<IdentifierText> IdentifierText::fold(std::string_view written) {
     if (length < 0) return R::fail(std::string("not normalisable: ") + utf8proc_errmsg(length));
     folded.folded_ = std::string(
         trim(std::string_view(reinterpret_cast<char const*>(normalised), static_cast<std::size_t>(length))));
+    // Compatibility decompositions can grow a text (U+FDFA is 18 letters): the bound holds
+    // for what the grammars get, and folded text folds to itself.
+    if (folded.folded_->size() > longest_identifier_bytes)
+        return R::fail(fmt::format("{} bytes long once folded, and no identifier is longer than {}",
+                                   folded.folded_->size(), longest_identifier_bytes));
     return R::ok(std::move(folded));
 }
 
