@@ -18,7 +18,9 @@ struct OfficeNumbering {
     // Series letters that name the type of a serial number: zeros after them are padding
     // ("D0558902" is D558902). The JPO era letter is followed by a year, whose zero is kept.
     bool series_is_type = false;
-    std::size_t max_digits = 13;              // significant digits (leading zeros are padding)
+    // Significant digits (leading zeros are padding). 15 for an office not listed: the
+    // longest national numbers seen are UIBM's, type + year + serial, IT 10 2022 000003456.
+    std::size_t max_digits = 15;
     std::size_t max_digits_after_series = 8;  // when a series letter is written
 };
 

@@ -95,7 +95,8 @@ TEST_CASE("numbers longer than their office writes are refused, a huge one befor
     CHECK(contains(refusal_of("USD123456789S1"), "9 digits, and US numbers have at most 8 after the letter series"));
     CHECK(contains(refusal_of("EP123456789B1"), "EP numbers have at most 8"));
     CHECK(contains(refusal_of("DE12345678901234A1"), "14 digits, and DE numbers have at most 12"));
-    CHECK(contains(refusal_of("GB12345678901234A"), "GB numbers have at most 13"));
+    CHECK(canonical_of("IT102022000003456B1") == "IT102022000003456B1");  // UIBM: 10 2022 000003456
+    CHECK(contains(refusal_of("GB1234567890123456A"), "16 digits, and GB numbers have at most 15"));
     CHECK(canonical_of("CN0000217000101U") == utility_model);  // zeros are padding, not digits
 
     std::string const huge = "CN" + std::string(100000, '1') + "U";
