@@ -133,6 +133,7 @@ Parsed<IdentifierText> IdentifierText::fold(std::string_view written) {
 }
 
 std::string foreign_character(std::string_view folded) {
+    if (std::all_of(folded.begin(), folded.end(), is_printable_ascii)) return {};
     auto const* bytes = reinterpret_cast<utf8proc_uint8_t const*>(folded.data());
     auto const size = static_cast<utf8proc_ssize_t>(folded.size());
     std::string first;
