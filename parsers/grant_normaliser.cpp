@@ -1,6 +1,8 @@
 #include "parsers/grant_normaliser.h"
 
 #include "parsers/ids/cn_application_number.h"
+#include "parsers/ids/grant_id.h"
+#include "parsers/ids/identifier_text.h"
 #include "parsers/ids/patent_date.h"
 #include "parsers/ids/publication_id.h"
 #include "parsers/ids/trim.h"
@@ -103,23 +105,33 @@ ids::Parsed<Grant> normalise(const xml::RawDocument& raw, SourcePosition where) 
     using R = ids::Parsed<Grant>;
     Grant g;
     g.source = std::move(where);
-    g.office = upper_trimmed(raw.office);
-    if (g.office.size() != 2) return R::fail(fmt::format("no office code (found '{}')", raw.office));
-    g.number = ids::canonical_doc_number(g.office, raw.number);
-    if (g.number.empty()) return R::fail("no publication number");
-    g.kind = upper_trimmed(raw.kind);
-    if (g.kind.empty()) return R::fail("no kind code");
+    if (ids::trim(raw.office).empty()) return R::fail("no office code (found '')");
+    auto office = ids::parse_office(raw.office);
+    if (!office) return R::fail(office.error);
+    g.office = *office;
+    auto number = ids::parse_document_number(g.office, raw.number);
+    if (!number) return R::fail(number.error);
+    g.number = *number;
+    auto kind = ids::parse_kind(raw.kind);
+    if (!kind) return R::fail(kind.error);
+    g.kind = *kind;
+    // Folded and checked part by part, the parts can only join into an ASCII grant id.
+    if (!ids::is_canonical_grant_id(grant_id(g)))
+        return R::fail(fmt::format("grant id '{}' is not [A-Z]{{2}}[A-Z0-9]+[A-Z][0-9]?", ids::shown(grant_id(g))));
 
     auto date = ids::parse_patent_date(raw.date);
     if (!date) return R::fail(fmt::format("publication date '{}': {}", raw.date, date.error));
     g.date = *date;
 
-    if (g.office == "CN" && !raw.application_number.empty()) {
+    if (g.office == "CN" && !ids::trim(raw.application_number).empty()) {
         auto app = cn_application_number(raw.application_number);
-        if (!app) return R::fail(fmt::format("application number '{}': {}", raw.application_number, app.error));
+        if (!app)
+            return R::fail(fmt::format("application number '{}': {}", ids::shown(raw.application_number), app.error));
         g.application_number = app->canonical();
     } else {
-        g.application_number = application_number(g.office, raw.application_number);
+        auto printed = ids::fold_to_ascii("application number", raw.application_number);
+        if (!printed) return R::fail(printed.error);
+        g.application_number = application_number(g.office, *printed);
     }
     if (!raw.application_date.empty()) {
         auto d = ids::parse_patent_date(raw.application_date);
@@ -132,11 +144,17 @@ ids::Parsed<Grant> normalise(const xml::RawDocument& raw, SourcePosition where) 
     for (const auto& p : raw.patentees)
         g.patentees.push_back(Party{p.name, p.address, p.city, upper_trimmed(p.country), p.names});
     for (const auto& p : raw.priorities) {
-        Priority pr{upper_trimmed(p.country), priority_number(p.country, p.number), std::nullopt};
+        auto country = ids::fold_to_ascii("priority country", p.country);
+        if (!country) return R::fail(country.error);
+        auto number = ids::fold_to_ascii("priority number", p.number);
+        if (!number) return R::fail(number.error);
+        Priority pr{upper_trimmed(*country), priority_number(*country, *number), std::nullopt};
         if (auto d = ids::parse_patent_date(p.date)) pr.date = *d;
         g.priorities.push_back(std::move(pr));
     }
-    g.pct_application = pct_application(raw.pct_application);
+    auto pct = ids::fold_to_ascii("PCT application", raw.pct_application);
+    if (!pct) return R::fail(pct.error);
+    g.pct_application = pct_application(*pct);
     g.family_id = raw.family_id;
     return R::ok(std::move(g));
 }

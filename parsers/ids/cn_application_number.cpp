@@ -1,5 +1,5 @@
 #include "parsers/ids/cn_application_number.h"
-#include "parsers/ids/trim.h"
+#include "parsers/ids/identifier_text.h"
 
 #include <boost/fusion/include/adapt_struct.hpp>
 #include <boost/optional.hpp>
@@ -130,8 +130,12 @@ char cn_check_character(std::string_view digits) {
 }
 
 Parsed<CnApplicationNumber> parse_cn_application_number(std::string_view text, CheckDigit need) {
-    std::string_view const written_text = trim(text);
+    auto folded = IdentifierText::fold(text);
+    if (!folded) return Parsed<CnApplicationNumber>::fail(refusal("CN application number", text, folded.error));
+    std::string_view const written_text = folded->text();
     if (written_text.empty()) return Parsed<CnApplicationNumber>::fail("no CN application number given");
+    if (auto foreign = foreign_character(written_text); !foreign.empty())
+        return Parsed<CnApplicationNumber>::fail("not a CN application number: " + shown(text) + " (" + foreign + ")");
 
     std::string_view const number_text = without_office_prefix(written_text);
     auto const written = read_written_number(number_text);

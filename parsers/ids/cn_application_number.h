@@ -24,7 +24,7 @@ enum class CheckDigit { required, optional };
 // The check character for 8 or 12 digits: weights 2..9,2..5, sum mod 11, 10 -> 'X'.
 char cn_check_character(std::string_view digits);
 
-// Accepts, with surrounding white space ignored:
+// Accepts, folded first (identifier_text.h: full-width digits, invisible characters):
 //   201920123456.5   2019201234565   CN201920123456.5   ZL201920123456.5
 //   2019 2 0123456.5 (single spaces between year/type/serial blocks)
 //   102015000481495  (CNIPA 15-digit standard form: T 0 YYYY 00 NNNNNNN; check computed)

@@ -1,5 +1,5 @@
 #include "parsers/ids/credit_code.h"
-#include "parsers/ids/trim.h"
+#include "parsers/ids/identifier_text.h"
 
 #include <boost/spirit/home/x3.hpp>
 
@@ -78,7 +78,11 @@ std::string describe_character(char c) {
 }  // namespace
 
 Parsed<CreditCode> parse_credit_code(std::string_view text) {
-    std::string const code = upper_cased(trim(text));
+    auto folded = IdentifierText::fold(text);
+    if (!folded) return Parsed<CreditCode>::fail(refusal("credit code", text, folded.error));
+    if (auto foreign = foreign_character(folded->text()); !foreign.empty())
+        return Parsed<CreditCode>::fail(refusal("credit code", text, foreign));
+    std::string const code = upper_cased(folded->text());
     if (code.size() != code_length)
         return Parsed<CreditCode>::fail("a credit code has 18 characters, not " + std::to_string(code.size()) +
                                          ": " + code);

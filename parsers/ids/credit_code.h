@@ -17,7 +17,8 @@ struct CreditCode {
     std::string registration_division() const { return text.substr(2, 6); }
 };
 
-// Surrounding white space is ignored and lower case is upper-cased; anything else
+// Folded first (identifier_text.h: full-width letters, invisible characters), lower
+// case upper-cased; anything else
 // (length, alphabet without I O Z S V, either check) is an error saying which.
 Parsed<CreditCode> parse_credit_code(std::string_view text);
 

@@ -1,6 +1,7 @@
 #include "parsers/lists/payee_list.h"
 
 #include "parsers/ids/credit_code.h"
+#include "parsers/ids/identifier_text.h"
 #include "parsers/ids/trim.h"
 #include "parsers/lists/bank_details.h"
 #include "parsers/lists/csv_reader.h"
@@ -57,7 +58,7 @@ std::vector<Payee> read_payee_list(const std::filesystem::path& file, const Paye
         Payee p;
         auto code = ids::parse_credit_code(rec.fields[c_uscc]);
         if (!code) {
-            bad(fmt::format("uscc '{}': {}", rec.fields[c_uscc], code.error));
+            bad(fmt::format("uscc '{}': {}", ids::shown(rec.fields[c_uscc]), code.error));
             continue;
         }
         p.uscc = code->text;
@@ -67,7 +68,8 @@ std::vector<Payee> read_payee_list(const std::filesystem::path& file, const Paye
         p.name = trimmed(rec.fields[c_name]);
         if (p.name.empty()) bad("empty name");
         p.aliases = split_aliases(rec.fields[c_aliases]);
-        p.district = trimmed(rec.fields[c_district]);
+        auto district = ids::fold_to_ascii("district", rec.fields[c_district]);
+        p.district = district ? *district : trimmed(rec.fields[c_district]);
         const bool six_digits = p.district.size() == 6 &&
             std::all_of(p.district.begin(), p.district.end(), [](unsigned char c) { return std::isdigit(c); });
         if (!six_digits || !starts_with_any(p.district, rules.district_prefixes))

@@ -2,6 +2,7 @@
 
 #include "parsers/ids/cn_application_number.h"
 #include "parsers/ids/credit_code.h"
+#include "parsers/ids/identifier_text.h"
 #include "parsers/ids/patent_date.h"
 #include "parsers/ids/publication_id.h"
 #include "parsers/ids/trim.h"
@@ -68,16 +69,21 @@ std::string cn_application_key(const std::string& canonical) { return "APP:CN:" 
 
 std::vector<DisputeRow> read_dispute_list(const std::filesystem::path& file) {
     return read_list<DisputeRow>(file, {"patent", "status", "date", "note"}, [](const auto& c, DisputeRow& row) {
-        row.patent = c[0];
+        // Folded once, and a character that cannot be part of either grammar named once.
+        auto const patent = ids::fold_to_ascii("patent", c[0]);
+        if (!patent) return patent.error;
         // A CN application number first: its check digit makes it unambiguous.
-        if (auto app = ids::parse_cn_application_number(c[0])) {
+        if (auto app = ids::parse_cn_application_number(*patent)) {
             row.patent_key = cn_application_key(app->canonical());
-        } else if (auto pub = ids::parse_publication_id(c[0])) {
+        } else if (auto pub = ids::parse_publication_id(*patent)) {
             row.patent_key = publication_key(pub->office, pub->number);
         } else {
             return fmt::format("patent '{}' is neither a publication id ({}) nor a CN application number ({})",
-                               c[0], pub.error, app.error);
+                               ids::shown(c[0]), pub.error, app.error);
         }
+        // Kept as written for the people who read the list, but folded: no full-width
+        // digit or invisible character reaches the ledger.
+        row.patent = *patent;
         if (c[1] != "open" && c[1] != "closed") return fmt::format("status '{}' is not open or closed", c[1]);
         row.open = c[1] == "open";
         row.note = c[3];
@@ -90,7 +96,7 @@ std::vector<AbnormalRow> read_abnormal_list(const std::filesystem::path& file) {
         file, {"application_number", "notice", "notice_date"}, [](const auto& c, AbnormalRow& row) {
             // The whole number with its check digit: an exclusion list must name exactly one application.
             auto app = ids::parse_cn_application_number(c[0], ids::CheckDigit::required);
-            if (!app) return fmt::format("application number '{}': {}", c[0], app.error);
+            if (!app) return fmt::format("application number '{}': {}", ids::shown(c[0]), app.error);
             row.application_number = app->canonical();
             row.notice = c[1];
             return parse_list_date(c[2], row.notice_date);
@@ -101,7 +107,7 @@ std::vector<EnterpriseRow> read_enterprise_list(const std::filesystem::path& fil
     return read_list<EnterpriseRow>(
         file, {"uscc", "name", "recognition", "year"}, [](const auto& c, EnterpriseRow& row) {
             auto code = ids::parse_credit_code(c[0]);
-            if (!code) return fmt::format("uscc '{}': {}", c[0], code.error);
+            if (!code) return fmt::format("uscc '{}': {}", ids::shown(c[0]), code.error);
             row.uscc = code->text;
             row.name = c[1];
             if (row.name.empty()) return std::string("empty name");

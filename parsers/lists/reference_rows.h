@@ -14,7 +14,7 @@ namespace patsub::lists {
 // inbox/disputes/*.csv: `patent,status,date,note`.
 struct DisputeRow {
     long line = 0;
-    std::string patent;      // as written
+    std::string patent;      // as written, folded (parsers/ids/identifier_text.h)
     std::string patent_key;  // "PUB:US11223344" (kind dropped: a dispute is about the patent)
                              // or "APP:CN:201920123456.5"
     bool open = false;

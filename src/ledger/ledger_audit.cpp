@@ -1,6 +1,7 @@
 #include "ledger/ledger_audit.h"
 
 #include "ledger/chain_audit.h"
+#include "parsers/ids/grant_id.h"
 #include "ledger/treasury_audit.h"
 
 #include <fmt/format.h>
@@ -12,21 +13,6 @@
 namespace patsub::ledger {
 
 namespace {
-
-// contract.md "Grant ids": office, number and kind in ASCII, run together (policy.md
-// reading 13: nothing unfolded reaches the ledger).
-bool is_canonical_grant_id(std::string_view id) {
-    auto upper = [](char c) { return c >= 'A' && c <= 'Z'; };
-    auto digit = [](char c) { return c >= '0' && c <= '9'; };
-    if (id.size() < 4 || !upper(id[0]) || !upper(id[1])) return false;
-    std::size_t end = id.size();
-    if (digit(id[end - 1])) --end;  // the kind's digit
-    if (end < 4 || !upper(id[end - 1])) return false;
-    --end;  // the kind's letter
-    for (std::size_t i = 2; i < end; ++i)
-        if (!upper(id[i]) && !digit(id[i])) return false;
-    return true;
-}
 
 void check_chain(Ledger& ledger, AuditResult& r) {
     std::string prev = std::string(64, '0');
@@ -40,7 +26,7 @@ void check_chain(Ledger& ledger, AuditResult& r) {
             r.breaches.push_back(fmt::format("line {}: does not chain to the line before it", l.line_id));
         if (line_hash(l) != l.hash)
             r.breaches.push_back(fmt::format("line {}: content does not match its hash (edited outside patsub)", l.line_id));
-        if (!l.grant_id.empty() && !is_canonical_grant_id(l.grant_id))
+        if (!l.grant_id.empty() && !ids::is_canonical_grant_id(l.grant_id))
             r.breaches.push_back(fmt::format("line {}: grant id '{}' is not an ASCII grant id", l.line_id, l.grant_id));
         prev = l.hash;
     });

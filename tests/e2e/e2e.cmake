@@ -11,6 +11,8 @@ add_test(NAME e2e_samples_run
          COMMAND bash ${CMAKE_CURRENT_SOURCE_DIR}/e2e/samples_run.sh $<TARGET_FILE:patsub> ${PROJECT_SOURCE_DIR})
 add_test(NAME e2e_explain
          COMMAND bash ${CMAKE_CURRENT_SOURCE_DIR}/e2e/explain.sh $<TARGET_FILE:patsub> ${PROJECT_SOURCE_DIR})
+add_test(NAME e2e_identity_edge
+         COMMAND bash ${CMAKE_CURRENT_SOURCE_DIR}/e2e/identity_edge.sh $<TARGET_FILE:patsub> ${PROJECT_SOURCE_DIR})
 add_test(NAME e2e_batch_trust
          COMMAND bash ${CMAKE_CURRENT_SOURCE_DIR}/e2e/batch_trust.sh $<TARGET_FILE:patsub> ${PROJECT_SOURCE_DIR})
 set_tests_properties(e2e_batch_trust PROPERTIES TIMEOUT 600)

@@ -6,7 +6,7 @@
 set -euo pipefail
 patsub=$1 src=$2
 work=$(mktemp -d)
-trap 'kill $(jobs -p) 2>/dev/null; rm -rf "$work"' EXIT
+trap 'kill $(jobs -p) 2>/dev/null || true; rm -rf "$work"' EXIT
 fail() { echo "FAIL: $*"; exit 1; }
 db=$work/ledger.sqlite out=$work/out
 cp -r "$src/samples/inbox" "$work/inbox"

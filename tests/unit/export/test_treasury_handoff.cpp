@@ -214,6 +214,7 @@ TEST_CASE("verify recomputes each treasury file from the exported lines and re-h
     register_payees(l, b1);
     l.append(line(b1, "CN1B", A, "昆明甲公司", "payable", 300000));
     l.append(line(b1, "CN3B", B, "乙", "payable", 60000));
+    l.seal_batch(b1, "2026-01-05T08:00:00Z");  // as a run does before its commit
     exports::approve_batch(l, b1, "张三", t.dir / "out", "2026-01-06T08:00:00Z");
     CHECK(audit(l, CapRule{{"8.1", "8.2", "8.3", "8.4"}, 2}).breaches.empty());
 

@@ -136,7 +136,7 @@ TEST_CASE("texts that are not application numbers are refused") {
     for (auto const* text : {"abc", "2019 2 012 3456.5", "2019  2 0123456.5", "201920123456 .5", "201920123456. 5",
                              "201920123456.", "2019201234565.5", "20192012345", "2019201234567890",
                              "US201920123456.5", "ZLZL201920123456.5", "PCT/CN2008/071839", "201920123456.55",
-                             "201920123456\xef\xbc\x8e" "5", "\xe4\xb8\x93\xe5\x88\xa9"}) {
+                             "\xe4\xb8\x93\xe5\x88\xa9"}) {
         CHECK(error_of(text).find("not a CN application number: ") == 0);
     }
 }

@@ -86,8 +86,11 @@ TEST_CASE("a publication id must name its office") {
     CHECK(error_of("") == "no publication id given");
 }
 
-TEST_CASE("letter series exist on US numbers only") {
-    CHECK(error_of("EPD558902S1") == "only US numbers carry a letter series like D: EPD558902S1");
+TEST_CASE("letter series exist on the numbers of the offices that write them") {
+    CHECK(error_of("EPD558902S1") == "not a publication id: EPD558902S1 (EP numbers carry no letter series, found D)");
+    CHECK(error_of("USQ558902S1") ==
+          "not a publication id: USQ558902S1 (Q is not a letter series of US numbers (PP, RE, AI, D, H, T, X))");
+    CHECK(error_of("TWQ800049B") == "not a publication id: TWQ800049B (Q is not a letter series of TW numbers (I, M, D))");
 }
 
 TEST_CASE("texts that are not publication ids are refused") {

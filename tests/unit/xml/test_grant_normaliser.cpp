@@ -95,4 +95,47 @@ TEST_CASE("normaliser: ISO dates (ST.96) and ST.36 dates read alike") {
     CHECK(g.number == "8936998");
 }
 
+TEST_CASE("normaliser: every identifier is folded once, or the document is refused naming the code point") {
+    // Full-width office, number and kind, an NBSP in the application number, a ZWSP in a
+    // priority and the PCT number: all one ASCII grant (issue 12 point 1).
+    auto d = raw("\uFF43\uFF4E", "\uFF12\uFF11\uFF17\u200B000101", "\uFF55", "20220812");
+    d.application_number = "2022\u00A02\u00A00456789.1";
+    d.priorities.push_back({"\uFF23\uFF2E", "2021\u200B1\u00A00358642.9", "20210301"});
+    d.pct_application = "PCT/CN2021/\uFF10\uFF17\uFF11\uFF18\uFF13\uFF19";
+    const Grant g = normalised(d);
+    CHECK(grant_id(g) == "CN217000101U");
+    CHECK(g.application_number == "202220456789.1");
+    REQUIRE(g.priorities.size() == 1);
+    CHECK(g.priorities[0].country == "CN");
+    CHECK(g.priorities[0].number == "202110358642.9");
+    CHECK(g.pct_application == "PCT/CN2021/071839");
+
+    auto refused = [](const xml::RawDocument& doc) {
+        auto r = normalise(doc, SourcePosition{});
+        REQUIRE_FALSE(r);
+        return r.error;
+    };
+    auto arabic = d;
+    arabic.number = "\u0662\u0661\u0667000101";
+    CHECK(refused(arabic).find("publication number '\u0662\u0661\u0667000101': U+0662 ARABIC-INDIC DIGIT TWO") == 0);
+    auto doubled = d;
+    doubled.number = "CN217000101";
+    CHECK(refused(doubled) == "publication number 'CN217000101': the office CN is written twice");
+    auto kinds = d;
+    kinds.kind = "UU";
+    CHECK(refused(kinds).find("kind 'UU'") == 0);
+    auto no_kind = d;
+    no_kind.kind = "\u200B";
+    CHECK(refused(no_kind) == "no kind code");
+    auto priority = d;
+    priority.priorities[0].number = "\u0968\u0966\u0968\u0967";
+    CHECK(refused(priority).find("priority number '\u0968\u0966\u0968\u0967': U+0968 DEVANAGARI DIGIT TWO") == 0);
+    auto pct = d;
+    pct.pct_application = "PCT/CN2021/07\u4E001839";
+    CHECK(refused(pct).find("U+4E00 CJK UNIFIED IDEOGRAPH-4E00") != std::string::npos);
+    auto foreign_application = raw("JP", "7123456", "B2");
+    foreign_application.application_number = "\u7279\u9858" "2007-290922";
+    CHECK(refused(foreign_application).find("application number '") == 0);
+}
+
 }  // namespace patsub
