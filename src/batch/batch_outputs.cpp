@@ -1,6 +1,6 @@
 #include "batch/batch_outputs.h"
 
-#include "export/ledger_csv.h"
+#include "export/ledger_extract.h"
 #include "export/review_page.h"
 
 #include <fmt/format.h>
@@ -16,9 +16,9 @@ void write_batch_dir(ledger::Ledger& ledger, RunReport& report, const RunOptions
     std::filesystem::create_directories(report.batch_dir);
     ledger::LineFilter f;
     f.batch_id = report.batch_id;
-    std::ofstream csv(report.batch_dir / "ledger.csv", std::ios::trunc);
-    exports::write_ledger_csv_header(csv);
-    ledger.for_each_line(f, [&](ledger::LedgerLine&& l) { exports::write_ledger_csv_row(csv, l); });
+    std::ofstream csv(report.batch_dir / "ledger.csv", std::ios::binary | std::ios::trunc);
+    exports::LedgerExtract extract(csv);
+    ledger.for_each_line(f, [&](ledger::LedgerLine&& l) { extract.row(l); });
     std::ofstream summary(report.batch_dir / "summary.txt", std::ios::trunc);
     summary << summary_line(report) << '\n';
     for (const auto& q : report.quarantined) summary << "quarantined: " << q << '\n';
