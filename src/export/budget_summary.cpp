@@ -42,6 +42,15 @@ std::string label_of(const std::string& dimension, const std::string& key, const
     return key;
 }
 
+// Keys a spreadsheet would turn into numbers or dates, written so that they stay text:
+// clause 8.10 became the number 8.1, month 2026-02 a day.
+std::string csv_key(const std::string& dimension, const std::string& key) {
+    if (dimension == "clause") return clause_text(key);
+    if (dimension == "month" && key.size() == 7 && key[4] == '-')
+        return key.substr(0, 4) + "年" + key.substr(5, 2) + "月";
+    return key;
+}
+
 }  // namespace
 
 BudgetSummary gather_summary(ledger::Ledger& ledger, Date from, Date to) {
@@ -88,19 +97,6 @@ std::string summary_table(const BudgetSummary& s, const ReviewTexts& texts) {
     }
     return out;
 }
-
-namespace {
-
-// Keys a spreadsheet would turn into numbers or dates, written so that they stay text:
-// clause 8.10 became the number 8.1, month 2026-02 a day.
-std::string csv_key(const std::string& dimension, const std::string& key) {
-    if (dimension == "clause") return clause_text(key);
-    if (dimension == "month" && key.size() == 7 && key[4] == '-')
-        return key.substr(0, 4) + "年" + key.substr(5, 2) + "月";
-    return key;
-}
-
-}  // namespace
 
 std::string summary_csv(const BudgetSummary& s, const ReviewTexts& texts) {
     SpreadsheetCsv csv;

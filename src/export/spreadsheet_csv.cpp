@@ -2,8 +2,9 @@
 
 namespace patsub::exports {
 
-std::string quoted_spreadsheet_cell(std::string_view cell) {
-    const std::string s = neutralised(cell);
+namespace {
+
+std::string quoted(const std::string& s) {
     std::string out = "\"";
     for (char c : s) {
         if (c == '"') out += '"';
@@ -13,10 +14,14 @@ std::string quoted_spreadsheet_cell(std::string_view cell) {
     return out;
 }
 
+}  // namespace
+
+std::string quoted_spreadsheet_cell(std::string_view cell) { return quoted(neutralised(cell)); }
+
 std::string spreadsheet_cell(std::string_view cell) {
     std::string s = neutralised(cell);
     if (s.find_first_of(",\"\r\n") == std::string::npos) return s;
-    return quoted_spreadsheet_cell(cell);
+    return quoted(s);
 }
 
 std::string spreadsheet_record(const std::vector<std::string>& formatted_cells) {

@@ -45,9 +45,9 @@ std::string treasury_file_name(std::int64_t batch_id) { return fmt::format("trea
 std::string treasury_csv(std::int64_t batch_id, const std::vector<ledger::TreasuryRow>& rows) {
     // The treasury's program reads the contract's English header; the people who open a
     // batch's payments get treasury-<batch>.xlsx (treasury_workbook.h).
-    SpreadsheetCsv csv;
-    csv.row({"batch_id", "payee_uscc", "payee_name", "bank_name", "bank_account", "amount_yuan", "lines"});
-    std::string bytes = csv.bytes();
+    std::string bytes(utf8_bom);
+    bytes += spreadsheet_record({"batch_id", "payee_uscc", "payee_name", "bank_name", "bank_account", "amount_yuan",
+                                 "lines"});
     const std::string batch = std::to_string(batch_id);
     std::int64_t total = 0, lines = 0;
     for (const auto& r : rows) {
