@@ -24,35 +24,21 @@ struct Sum {
 
 std::string yuan(std::int64_t fen) { return to_yuan(Money{fen}); }
 
-// A file approve wrote (the CSV, or the workbook beside it) and its .sha256.
-void check_written(const std::filesystem::path& file, const std::string& file_name, const std::string& recorded,
-                   std::int64_t batch_id, std::string_view what, std::vector<std::string>& breaches) {
+void check_file(const TreasuryRecord& t, std::vector<std::string>& breaches) {
+    const std::filesystem::path file(t.path);
     std::error_code ec;
     if (!std::filesystem::is_regular_file(file, ec)) return;  // handed over and moved away: nothing to re-hash
-    if (const std::string sha = sha256_file(file); sha != recorded)
-        breaches.push_back(fmt::format("{} {} (batch {}) hashes to {}, approve recorded {}", what, file.string(),
-                                       batch_id, sha, recorded));
-    const std::filesystem::path sum_file(file.string() + ".sha256");
+    if (const std::string sha = sha256_file(file); sha != t.sha256)
+        breaches.push_back(fmt::format("treasury file {} (batch {}) hashes to {}, approve recorded {}", t.path,
+                                       t.batch_id, sha, t.sha256));
+    const std::filesystem::path sum_file(t.path + ".sha256");
     if (std::filesystem::is_regular_file(sum_file, ec)) {
         std::ifstream in(sum_file, std::ios::binary);
         const std::string text((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
-        if (text != recorded + "  " + file_name + "\n")
+        if (text != t.sha256 + "  " + t.file_name + "\n")
             breaches.push_back(fmt::format("{} does not name the sha256 approve recorded for batch {}",
-                                           sum_file.string(), batch_id));
+                                           sum_file.string(), t.batch_id));
     }
-}
-
-void check_file(ReviewStore& store, const TreasuryRecord& t, std::vector<std::string>& breaches) {
-    check_written(t.path, t.file_name, t.sha256, t.batch_id, "treasury file", breaches);
-    // The workbook (007_treasury_workbook) lies beside the CSV; its kept bytes must still
-    // be the ones recorded.
-    const auto w = store.treasury_workbook(t.batch_id);
-    if (!w) return;
-    if (sha256_hex(w->bytes) != w->sha256)
-        breaches.push_back(fmt::format("treasury workbook of batch {}: the bytes the ledger keeps do not hash to the "
-                                       "recorded {}", t.batch_id, w->sha256));
-    check_written(std::filesystem::path(t.path).parent_path() / w->file_name, w->file_name, w->sha256, t.batch_id,
-                  "treasury workbook", breaches);
 }
 
 }  // namespace
@@ -117,7 +103,16 @@ void check_treasury(Ledger& ledger, std::vector<std::string>& breaches) {
                                                    "by the ledger, the file pays {} CNY",
                                                    t.batch_id, uscc, yuan(s.fen), s.lines,
                                                    it == file_by_payee.end() ? yuan(0) : yuan(it->second.fen)));
-        check_file(store, t, breaches);
+        check_file(t, breaches);
+        // The workbook beside it (007_treasury_workbook): the file, if still there, and the
+        // bytes the ledger keeps to write it again must both hash to what approve recorded.
+        if (const auto w = store.treasury_workbook(t.batch_id)) {
+            if (sha256_hex(w->bytes) != w->sha256)
+                breaches.push_back(fmt::format("treasury workbook of batch {}: the bytes the ledger keeps do not hash "
+                                               "to the recorded {}", t.batch_id, w->sha256));
+            const auto path = std::filesystem::path(t.path).parent_path() / w->file_name;
+            check_file(TreasuryRecord{t.batch_id, w->file_name, path.string(), 0, 0, 0, w->sha256}, breaches);
+        }
     }
 }
 
