@@ -1,12 +1,13 @@
 // The formula guard: the one rule every CSV writer applies to a cell before a spreadsheet
 // may see it. Payee names, titles and reasons come from grant XML and registry lists,
 // i.e. from outside; a cell a spreadsheet would run as a formula (OWASP, CSV injection:
-// one starting with = + - @ tab or CR) gets a leading single quote. Excel, WPS and
-// LibreOffice skip leading blanks and invisible format characters before deciding that a
-// cell is a formula, so the guard looks past every leading character of Unicode category
-// Zs (space separators: U+3000, NBSP U+00A0, ...) and Cf (format characters: U+FEFF,
-// ZWSP U+200B, ...) and line breaks; the fullwidth ＝＋－＠ count too, since a Chinese
-// IME turns them into their ASCII forms on editing.
+// one starting with = + - @ tab or CR) gets a leading single quote. A leading blank or
+// invisible character (U+3000, NBSP U+00A0, U+FEFF, ZWSP U+200B) hides a formula from a
+// check of the first character only, not from every spreadsheet's import nor from a
+// person who trims the cell (TRIM/CLEAN, or editing it) and presses Enter; so the guard
+// looks past every leading character of Unicode category Zs (space separators) or Cf
+// (format characters) and line breaks. The fullwidth ＝＋－＠ count too: a Chinese IME
+// user's spreadsheet may take them for their ASCII forms.
 #pragma once
 
 #include <string>
