@@ -1,6 +1,6 @@
 #include "batch/batch_outputs.h"
 
-#include "export/ledger_csv.h"
+#include "export/ledger_extract.h"
 #include "export/output_file.h"
 #include "export/review_page.h"
 #include "model/sha256.h"
@@ -70,10 +70,10 @@ std::filesystem::path write_batch_dir(ledger::Ledger& ledger, std::int64_t batch
     leftovers(dir, true);
     {
         exports::OutputFile csv(dir / "ledger.csv");
-        exports::write_ledger_csv_header(csv.stream());
+        exports::LedgerExtract extract(csv.stream());
         ledger::LineFilter f;
         f.batch_id = batch_id;
-        ledger.for_each_line(f, [&](ledger::LedgerLine&& l) { exports::write_ledger_csv_row(csv.stream(), l); });
+        ledger.for_each_line(f, [&](ledger::LedgerLine&& l) { extract.row(l); });
         csv.commit();
     }
     {

@@ -1,5 +1,5 @@
 // BatchOutputs: what a run leaves for people in OUT/batch-<id>/: ledger.csv (the
-// batch's lines, contract.md's columns), summary.txt (what the run said: the summary
+// batch's lines for a spreadsheet, ledger_extract.h), summary.txt (what the run said: the summary
 // line, then every quarantined file and ignored inbox entry), review.html, and
 // outputs.sha256 (sha256sum's format) naming the three. Everything is made from the
 // ledger alone, each file written whole or not at all (OutputFile), so that the outputs

@@ -1,5 +1,6 @@
 // `patsub approve`: staff sign-off of one batch (contract.md). Records who approved and
-// when, writes treasury-<N>.csv with its .sha256 and the notice list; approving again
+// when, writes treasury-<N>.csv and treasury-<N>.xlsx, each with its .sha256, and the
+// notice list; approving again
 // records nothing and leaves byte-identical files (and says so).
 #include "batch/run_lock.h"
 #include "cli/command.h"
@@ -35,7 +36,7 @@ void add_approve_command(CLI::App& app, Action& action) {
     cmd->add_option("--db", o->db, "ledger database")->required()->check(CLI::ExistingFile);
     cmd->add_option("--batch", o->batch, "batch id")->required();
     cmd->add_option("--by", o->by, "name of the approving staff member")->required();
-    cmd->add_option("--out", o->out, "output folder for treasury-<N>.csv, its .sha256 and notice-<N>.csv/.html")
+    cmd->add_option("--out", o->out, "output folder for treasury-<N>.csv/.xlsx, their .sha256 and notice-<N>.csv/.html")
         ->required();
     cmd->add_option("--anchors", o->anchors, "anchor log (default: the one this ledger anchors to, else beside OUT)");
     cmd->callback([&action, o] {

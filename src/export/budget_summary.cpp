@@ -42,6 +42,15 @@ std::string label_of(const std::string& dimension, const std::string& key, const
     return key;
 }
 
+// Keys a spreadsheet would turn into numbers or dates, written so that they stay text:
+// clause 8.10 became the number 8.1, month 2026-02 a day.
+std::string csv_key(const std::string& dimension, const std::string& key) {
+    if (dimension == "clause") return clause_text(key);
+    if (dimension == "month" && key.size() == 7 && key[4] == '-')
+        return key.substr(0, 4) + "年" + key.substr(5, 2) + "月";
+    return key;
+}
+
 }  // namespace
 
 BudgetSummary gather_summary(ledger::Ledger& ledger, Date from, Date to) {
@@ -91,11 +100,17 @@ std::string summary_table(const BudgetSummary& s, const ReviewTexts& texts) {
 
 std::string summary_csv(const BudgetSummary& s, const ReviewTexts& texts) {
     SpreadsheetCsv csv;
-    csv.row({"dimension", "key", "label", "lines", "payable_lines", "payable_yuan", "recovery_yuan", "net_yuan"});
+    csv.row({bilingual_header("维度", "dimension"), bilingual_header("项", "key"), bilingual_header("名称", "label"),
+             bilingual_header("行数", "lines"), bilingual_header("应付行数", "payable_lines"),
+             bilingual_header("应付金额（元）", "payable_yuan"), bilingual_header("追回金额（元）", "recovery_yuan"),
+             bilingual_header("净额（元）", "net_yuan")});
     for (const auto& d : dimensions)
-        for (const auto& [key, t] : s.*d.breakdown)
-            csv.row({d.id, key, label_of(d.id, key, texts), std::to_string(t.lines), std::to_string(t.payable_lines),
+        for (const auto& [key, t] : s.*d.breakdown) {
+            const std::string shown = csv_key(d.id, key);
+            const std::string label = shown != key && !key.empty() ? shown : label_of(d.id, key, texts);
+            csv.row({d.id, shown, label, std::to_string(t.lines), std::to_string(t.payable_lines),
                      yuan(t.payable_fen), yuan(t.recovery_fen), yuan(t.net_fen())});
+        }
     csv.row({"total", "", "", std::to_string(s.total.lines), std::to_string(s.total.payable_lines),
              yuan(s.total.payable_fen), yuan(s.total.recovery_fen), yuan(s.total.net_fen())});
     return csv.bytes();

@@ -3,7 +3,9 @@
 // budget planning. A line counts on its batch's as-of day (batches.as_of: the day the
 // run decided on, when the bureau incurred the liability), not on the grant date, so
 // that a month's figures never change once its runs are done. Printed as a terminal
-// table, CSV (spreadsheet-safe) or an HTML page with the review page's charts.
+// table, CSV (for a spreadsheet: headers in Chinese and English, clauses as 第8.10条,
+// months as 2026年02月, which a spreadsheet would read as a day) or an HTML page with the
+// review page's charts.
 #pragma once
 
 #include "export/breakdown.h"

@@ -1,5 +1,7 @@
 #include "export/ledger_csv.h"
 
+#include "export/formula_guard.h"
+
 #include <fmt/format.h>
 
 namespace patsub::exports {
@@ -24,8 +26,9 @@ void write_ledger_csv_row(std::ostream& out, const ledger::LedgerLine& l) {
     out << l.line_id << ',' << l.batch_id;
     for (const std::string* f : {&l.grant_id, &l.office, &l.kind, &l.patent_type, &l.jurisdiction, &l.family,
                                  &l.payee_uscc, &l.payee_name, &l.clause, &l.status})
-        out << ',' << csv_field(*f);
-    out << ',' << l.amount_fen << ',' << csv_field(l.reason) << ',' << csv_field(l.policy_version) << '\n';
+        out << ',' << csv_field(neutralised(*f));
+    out << ',' << l.amount_fen << ',' << csv_field(neutralised(l.reason)) << ',' << csv_field(neutralised(l.policy_version))
+        << '\n';
 }
 
 void write_ledger_csv(std::ostream& out, const std::vector<ledger::LedgerLine>& lines) {

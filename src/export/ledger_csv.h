@@ -1,5 +1,8 @@
-// The ledger CSV of contract.md (`patsub ledger --format csv`, and each batch's
-// ledger extract): fixed columns, RFC 4180 quoting, UTF-8.
+// The ledger CSV of contract.md (`patsub ledger --format csv`, a program's
+// machine-readable output): fixed columns and English header, RFC 4180 quoting, UTF-8
+// without BOM, LF. Text cells pass the formula guard (formula_guard.h) like every CSV
+// patsub writes: the output is redirected into files people open. The batch folder's
+// ledger.csv, written for people, is ledger_extract.h.
 #pragma once
 
 #include "ledger/ledger_line.h"

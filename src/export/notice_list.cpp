@@ -11,9 +11,11 @@ namespace patsub::exports {
 
 std::string notice_csv(std::int64_t batch_id, const std::vector<ledger::LedgerLine>& exported) {
     SpreadsheetCsv csv;
-    csv.row({"batch_id", "payee_name", "patent", "clause", "amount_yuan"});
+    csv.row({bilingual_header("批次", "batch_id"), bilingual_header("单位", "payee_name"),
+             bilingual_header("专利", "patent"), bilingual_header("条款", "clause"),
+             bilingual_header("金额（元）", "amount_yuan")});
     for (const auto& l : exported)
-        csv.row({std::to_string(batch_id), l.payee_name, l.grant_id, l.clause, to_yuan(Money{l.amount_fen})});
+        csv.row({std::to_string(batch_id), l.payee_name, l.grant_id, clause_text(l.clause), to_yuan(Money{l.amount_fen})});
     return csv.bytes();
 }
 

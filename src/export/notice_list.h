@@ -1,6 +1,7 @@
 // The public-notice list (公示) of an approved batch: who is paid what for which patent
 // under which clause, one row per line the batch's treasury file carried. As CSV
-// (`notice-<batch>.csv`, spreadsheet-safe like the treasury file) and as a printable
+// (`notice-<batch>.csv`, spreadsheet-safe: headers in Chinese and English, clauses as 第8.6条,
+// yuan with two decimals) and as a printable
 // HTML page (`notice-<batch>.html`, A4 print style, every value escaped). Both depend
 // only on the ledger, so writing them again gives the same bytes.
 #pragma once

@@ -2,15 +2,9 @@
 
 namespace patsub::exports {
 
-std::string neutralised(std::string_view cell) {
-    if (!cell.empty() && std::string_view("=+-@\t\r").find(cell.front()) != std::string_view::npos)
-        return "'" + std::string(cell);
-    return std::string(cell);
-}
+namespace {
 
-std::string spreadsheet_cell(std::string_view cell) {
-    std::string s = neutralised(cell);
-    if (s.find_first_of(",\"\r\n") == std::string::npos) return s;
+std::string quoted(const std::string& s) {
     std::string out = "\"";
     for (char c : s) {
         if (c == '"') out += '"';
@@ -20,16 +14,44 @@ std::string spreadsheet_cell(std::string_view cell) {
     return out;
 }
 
-SpreadsheetCsv::SpreadsheetCsv() : bytes_("\xEF\xBB\xBF") {}
+}  // namespace
+
+std::string quoted_spreadsheet_cell(std::string_view cell) { return quoted(neutralised(cell)); }
+
+std::string spreadsheet_cell(std::string_view cell) {
+    std::string s = neutralised(cell);
+    if (s.find_first_of(",\"\r\n") == std::string::npos) return s;
+    return quoted(s);
+}
+
+std::string spreadsheet_record(const std::vector<std::string>& formatted_cells) {
+    std::string out;
+    bool first = true;
+    for (const auto& c : formatted_cells) {
+        if (!first) out += ',';
+        first = false;
+        out += c;
+    }
+    out += "\r\n";
+    return out;
+}
+
+std::string bilingual_header(std::string_view chinese, std::string_view english) {
+    return std::string(chinese) + " / " + std::string(english);
+}
+
+std::string clause_text(std::string_view clause) {
+    if (clause.empty()) return {};
+    return "第" + std::string(clause) + "条";
+}
+
+SpreadsheetCsv::SpreadsheetCsv() : bytes_(utf8_bom) {}
 
 void SpreadsheetCsv::row(const std::vector<std::string>& cells) {
-    bool first = true;
-    for (const auto& c : cells) {
-        if (!first) bytes_ += ',';
-        first = false;
-        bytes_ += spreadsheet_cell(c);
-    }
-    bytes_ += "\r\n";
+    std::vector<std::string> formatted;
+    formatted.reserve(cells.size());
+    for (const auto& c : cells) formatted.push_back(spreadsheet_cell(c));
+    bytes_ += spreadsheet_record(formatted);
 }
 
 }  // namespace patsub::exports

@@ -43,18 +43,23 @@ std::vector<ledger::TreasuryRow> treasury_rows(const std::vector<ledger::LedgerL
 std::string treasury_file_name(std::int64_t batch_id) { return fmt::format("treasury-{}.csv", batch_id); }
 
 std::string treasury_csv(std::int64_t batch_id, const std::vector<ledger::TreasuryRow>& rows) {
-    SpreadsheetCsv csv;
-    csv.row({"batch_id", "payee_uscc", "payee_name", "bank_name", "bank_account", "amount_yuan", "lines"});
+    // The treasury's program reads the contract's English header; the people who open a
+    // batch's payments get treasury-<batch>.xlsx (treasury_workbook.h).
+    std::string bytes(utf8_bom);
+    bytes += spreadsheet_record({"batch_id", "payee_uscc", "payee_name", "bank_name", "bank_account", "amount_yuan",
+                                 "lines"});
     const std::string batch = std::to_string(batch_id);
     std::int64_t total = 0, lines = 0;
     for (const auto& r : rows) {
-        csv.row({batch, r.payee_uscc, r.payee_name, r.bank_name, r.bank_account, to_yuan(Money{r.amount_fen}),
-                 std::to_string(r.lines)});
+        bytes += spreadsheet_record({batch, quoted_spreadsheet_cell(r.payee_uscc), spreadsheet_cell(r.payee_name),
+                                     spreadsheet_cell(r.bank_name), quoted_spreadsheet_cell(r.bank_account),
+                                     to_yuan(Money{r.amount_fen}), std::to_string(r.lines)});
         total += r.amount_fen;
         lines += r.lines;
     }
-    csv.row({batch, "TOTAL", std::to_string(rows.size()), "", "", to_yuan(Money{total}), std::to_string(lines)});
-    return csv.bytes();
+    bytes += spreadsheet_record({batch, "TOTAL", std::to_string(rows.size()), "", "", to_yuan(Money{total}),
+                                 std::to_string(lines)});
+    return bytes;
 }
 
 std::string sha256_line(const std::string& bytes, const std::string& file_name) {

@@ -2,7 +2,8 @@
 // summed over that payee's exported lines), columns
 // batch_id,payee_uscc,payee_name,bank_name,bank_account,amount_yuan,lines, then one
 // control row `<batch>,TOTAL,<payee rows>,,,<total yuan>,<lines>`; UTF-8 with BOM, CRLF,
-// formula cells neutralised. Nothing in it depends on when it is written, so writing
+// formula cells neutralised, credit codes and bank accounts always quoted (strings to the
+// treasury's reader, RFC 4180). Nothing in it depends on when it is written, so writing
 // it again gives the same bytes. Beside it `treasury-<batch>.csv.sha256`.
 #pragma once
 

@@ -2,6 +2,7 @@
 
 #include "export/notice_list.h"
 #include "export/treasury_file.h"
+#include "export/treasury_workbook.h"
 #include "ledger/payee_store.h"
 #include "model/sha256.h"
 
@@ -37,6 +38,30 @@ void put_file(const std::filesystem::path& file, const std::string& bytes, Hando
     r.written.push_back(file);
 }
 
+// The workbook approve first wrote for the batch, from the ledger; made and recorded now
+// when there is none yet (this approval, or one from before migration 007). Kept bytes
+// rather than made again: a later libxlsxwriter or zlib may pack the same cells otherwise.
+// Inside the caller's transaction.
+ledger::TreasuryWorkbook kept_workbook(ledger::ReviewStore& store, const HandoffResult& r,
+                                       const std::vector<ledger::TreasuryRow>& rows,
+                                       const std::filesystem::path& out_dir) {
+    const std::int64_t batch_id = r.approval.batch_id;
+    if (auto kept = store.treasury_workbook(batch_id)) {
+        if (sha256_hex(kept->bytes) != kept->sha256)
+            throw std::runtime_error(fmt::format("batch {}: the workbook bytes in the ledger do not hash to the "
+                                                 "sha256 recorded with them ({}); run patsub verify",
+                                                 batch_id, kept->sha256));
+        return *kept;
+    }
+    ledger::TreasuryWorkbook w;
+    w.batch_id = batch_id;
+    w.file_name = treasury_workbook_name(batch_id);
+    w.bytes = treasury_workbook(batch_id, rows, r.approval.at, out_dir);
+    w.sha256 = sha256_hex(w.bytes);
+    store.record_workbook(w);
+    return w;
+}
+
 }  // namespace
 
 HandoffResult approve_batch(ledger::Ledger& ledger, std::int64_t batch_id, const std::string& by,
@@ -46,9 +71,11 @@ HandoffResult approve_batch(ledger::Ledger& ledger, std::int64_t batch_id, const
     ledger::ReviewStore store(ledger);
     HandoffResult r;
     std::vector<ledger::TreasuryRow> rows;
+    ledger::TreasuryWorkbook workbook;
     {
         auto tx = ledger.transaction();
         if (!store.batch(batch_id)) throw ledger::ReviewRefused(fmt::format("there is no batch {} in this ledger", batch_id));
+        std::filesystem::create_directories(out_dir);
         if (auto a = store.approval(batch_id)) {
             r.approval = *a;
             auto file = store.treasury_file(batch_id);
@@ -79,19 +106,28 @@ HandoffResult approve_batch(ledger::Ledger& ledger, std::int64_t batch_id, const
                                                 static_cast<std::int64_t>(lines.size()), total, sha256_hex(csv)};
             store.record_approval(r.approval, r.treasury, rows, lines);
         }
+        workbook = kept_workbook(store, r, rows, out_dir);
         tx.commit();
     }
 
     // The files come from what the ledger now holds, on first approval and on every later one.
-    const std::string csv = treasury_csv(batch_id, rows);
-    if (sha256_hex(csv) != r.treasury.sha256)
-        throw std::runtime_error(fmt::format("batch {}: the treasury rows in the ledger no longer give the file "
-                                             "recorded at approval (sha256 {}); run patsub verify",
-                                             batch_id, r.treasury.sha256));
+    std::string csv = treasury_csv(batch_id, rows);
+    if (sha256_hex(csv) != r.treasury.sha256) {
+        // Approved by an earlier patsub that quoted fewer cells: the file it wrote, still
+        // in place with the recorded hash, is the treasury's and stays as it is.
+        const auto written = out_dir / r.treasury.file_name;
+        std::string on_disk = std::filesystem::exists(written) ? read_all(written) : std::string();
+        if (on_disk.empty() || sha256_hex(on_disk) != r.treasury.sha256)
+            throw std::runtime_error(fmt::format("batch {}: the treasury rows in the ledger no longer give the file "
+                                                 "recorded at approval (sha256 {}); run patsub verify",
+                                                 batch_id, r.treasury.sha256));
+        csv = std::move(on_disk);
+    }
     const auto exported = store.exported_lines(batch_id);
-    std::filesystem::create_directories(out_dir);
     put_file(out_dir / r.treasury.file_name, csv, r);
     put_file(out_dir / (r.treasury.file_name + ".sha256"), sha256_line(csv, r.treasury.file_name), r);
+    put_file(out_dir / workbook.file_name, workbook.bytes, r);
+    put_file(out_dir / (workbook.file_name + ".sha256"), sha256_line(workbook.bytes, workbook.file_name), r);
     put_file(out_dir / fmt::format("notice-{}.csv", batch_id), notice_csv(batch_id, exported), r);
     put_file(out_dir / fmt::format("notice-{}.html", batch_id), notice_html(r.approval, exported), r);
     return r;

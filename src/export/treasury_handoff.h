@@ -1,7 +1,8 @@
 // TreasuryHandoff: what `patsub approve` does. In one ledger transaction it records
 // the approval, which payable lines the treasury file carries (export_candidates) and
-// the file's rows, totals and SHA-256; then it writes treasury-<batch>.csv, its
-// .sha256, and the notice list into the output folder. Approving a batch again records
+// the file's rows, totals and SHA-256, and the bytes of treasury-<batch>.xlsx with theirs;
+// then it writes treasury-<batch>.csv, treasury-<batch>.xlsx, a .sha256 beside each, and
+// the notice list into the output folder. Approving a batch again records
 // nothing and writes the same bytes from what the ledger holds (restoring a file that
 // was lost or altered), so the treasury never receives two different files for a batch.
 #pragma once

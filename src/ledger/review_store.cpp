@@ -266,4 +266,22 @@ std::vector<TreasuryRow> ReviewStore::treasury_rows(std::int64_t batch_id) {
     return out;
 }
 
+void ReviewStore::record_workbook(const TreasuryWorkbook& w) {
+    SQLite::Statement ins(db_, "INSERT INTO treasury_workbooks (batch_id, file_name, sha256, bytes) VALUES (?,?,?,?)");
+    SQLite::bind(ins, w.batch_id, w.file_name, w.sha256);
+    ins.bind(4, w.bytes.data(), static_cast<int>(w.bytes.size()));
+    ins.exec();
+}
+
+std::optional<TreasuryWorkbook> ReviewStore::treasury_workbook(std::int64_t batch_id, bool with_bytes) {
+    if (!has_table(db_, "treasury_workbooks")) return std::nullopt;
+    SQLite::Statement q(db_, with_bytes ? "SELECT file_name, sha256, bytes FROM treasury_workbooks WHERE batch_id = ?"
+                                        : "SELECT file_name, sha256, '' FROM treasury_workbooks WHERE batch_id = ?");
+    q.bind(1, batch_id);
+    if (!q.executeStep()) return std::nullopt;
+    const auto blob = q.getColumn(2);
+    return TreasuryWorkbook{batch_id, q.getColumn(0).getString(), q.getColumn(1).getString(),
+                            std::string(static_cast<const char*>(blob.getBlob()), static_cast<std::size_t>(blob.getBytes()))};
+}
+
 }  // namespace patsub::ledger

@@ -66,6 +66,15 @@ struct TreasuryRecord {
     std::string sha256;
 };
 
+// treasury-<batch>.xlsx as approve first wrote it (migration 007): later approves write
+// these bytes again rather than what this build's spreadsheet library would write.
+struct TreasuryWorkbook {
+    std::int64_t batch_id = 0;
+    std::string file_name;
+    std::string sha256;
+    std::string bytes;
+};
+
 // Now, UTC, ISO 8601 to the second: the time staff actions are stamped with.
 std::string utc_timestamp();
 
@@ -102,6 +111,10 @@ class ReviewStore {
     std::optional<TreasuryRecord> treasury_file(std::int64_t batch_id);
     std::vector<TreasuryRecord> treasury_files();
     std::vector<TreasuryRow> treasury_rows(std::int64_t batch_id);
+    // Inside the caller's transaction; once per batch (append-only).
+    void record_workbook(const TreasuryWorkbook& w);
+    // Without its bytes when `with_bytes` is false; nullopt on a ledger older than 007.
+    std::optional<TreasuryWorkbook> treasury_workbook(std::int64_t batch_id, bool with_bytes = true);
 
   private:
     void for_each_line_by_id(const std::vector<std::pair<std::int64_t, std::int64_t>>& line_batch,

@@ -124,6 +124,15 @@ void check_treasury(Ledger& ledger, std::vector<std::string>& breaches) {
                                                    t.batch_id, uscc, yuan(s.fen), s.lines,
                                                    it == file_by_payee.end() ? yuan(0) : yuan(it->second.fen)));
         check_file(t, breaches);
+        // The workbook beside it (007_treasury_workbook): the file, if still there, and the
+        // bytes the ledger keeps to write it again must both hash to what approve recorded.
+        if (const auto w = store.treasury_workbook(t.batch_id)) {
+            if (sha256_hex(w->bytes) != w->sha256)
+                breaches.push_back(fmt::format("treasury workbook of batch {}: the bytes the ledger keeps do not hash "
+                                               "to the recorded {}", t.batch_id, w->sha256));
+            const auto path = std::filesystem::path(t.path).parent_path() / w->file_name;
+            check_file(TreasuryRecord{t.batch_id, w->file_name, path.string(), 0, 0, 0, w->sha256}, breaches);
+        }
     }
     check_accounts_in_force(ledger, breaches);
 }

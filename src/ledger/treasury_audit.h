@@ -2,7 +2,8 @@
 // to the approved, exported payable lines as the ledger holds them now (recomputed line
 // by line, per payee and in total), every approval must have its file, no exported line
 // may be anything but payable, and a file still lying at its recorded path must hash to
-// what approve recorded (its .sha256 beside it too).
+// what approve recorded (its .sha256 beside it too); so must treasury-<batch>.xlsx beside
+// it, and the workbook bytes the ledger keeps.
 #pragma once
 
 #include "ledger/ledger.h"

@@ -110,7 +110,7 @@ cmp -s "$csv" "$work/first.csv" || fail "restored file differs"
 net=$(q "select printf('%d.%02d', sum(amount_fen)/100, sum(amount_fen)%100) from ledger_lines")
 tr -d '\r' < "$work/summary.csv" | grep -q "^total,,,$(q "select count(*) from ledger_lines"),.*,$net\$" \
     || fail "summary total: $(tail -n 1 "$work/summary.csv"), ledger net $net"
-grep -q '^month,2026-02,' "$work/summary.csv" || fail "summary has no February row"
+grep -q '^month,2026年02月,' "$work/summary.csv" || fail "summary has no February row"  # month as text: a spreadsheet read 2026-02 as a day
 "$patsub" summary --db "$db" --from 2026-01-01 --to 2026-01-31 --format table > "$work/summary.txt" || fail "summary table"
 grep -q "1 batches" "$work/summary.txt" || fail "summary range: $(head -n 1 "$work/summary.txt")"
 "$patsub" summary --db "$db" --from 2026-01-01 --to 2026-02-28 --format html --out "$work/summary.html" \

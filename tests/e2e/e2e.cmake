@@ -36,6 +36,9 @@ add_test(NAME e2e_query_plans
 add_test(NAME e2e_memory_bound
          COMMAND python3 ${CMAKE_CURRENT_SOURCE_DIR}/e2e/memory_bound.py $<TARGET_FILE:patsub> ${PROJECT_SOURCE_DIR}
                  $<$<BOOL:${PATSUB_SANITIZE}>:--sanitized>)
+add_test(NAME e2e_spreadsheet_roundtrip
+         COMMAND bash ${CMAKE_CURRENT_SOURCE_DIR}/e2e/spreadsheet_roundtrip.sh $<TARGET_FILE:patsub> ${PROJECT_SOURCE_DIR})
+set_tests_properties(e2e_spreadsheet_roundtrip PROPERTIES SKIP_RETURN_CODE 77 TIMEOUT 600)
 add_test(NAME e2e_progress
          COMMAND bash ${CMAKE_CURRENT_SOURCE_DIR}/e2e/progress.sh $<TARGET_FILE:patsub> ${PROJECT_SOURCE_DIR})
 set_tests_properties(e2e_progress PROPERTIES SKIP_RETURN_CODE 77)

@@ -58,8 +58,8 @@ TEST_CASE("the treasury file: header, a row per payee, the control row, BOM and 
     const std::string csv = treasury_csv(7, rows);
     CHECK(csv == "\xEF\xBB\xBF"
                  "batch_id,payee_uscc,payee_name,bank_name,bank_account,amount_yuan,lines\r\n"
-                 "7,91530102MA6PDC012R,昆明滇池智能装备有限公司,\"滇池样例银行, 五华支行\",530100990000000101,33200.00,3\r\n"
-                 "7,91530111MA6PGY027L,'=cmd|' /C calc'!A0,'-bank,'@530100990000000202,600.00,1\r\n"
+                 "7,\"91530102MA6PDC012R\",昆明滇池智能装备有限公司,\"滇池样例银行, 五华支行\",\"530100990000000101\",33200.00,3\r\n"
+                 "7,\"91530111MA6PGY027L\",'=cmd|' /C calc'!A0,'-bank,\"'@530100990000000202\",600.00,1\r\n"
                  "7,TOTAL,2,,,33800.00,4\r\n");
     CHECK(treasury_csv(9, {}) == "\xEF\xBB\xBF"
                                  "batch_id,payee_uscc,payee_name,bank_name,bank_account,amount_yuan,lines\r\n"

@@ -8,6 +8,7 @@
 
 #include <doctest/doctest.h>
 
+#include <algorithm>
 #include <filesystem>
 #include <fstream>
 #include <iterator>
@@ -94,11 +95,11 @@ TEST_CASE("approval exports each payable line once; approving again changes noth
     CHECK(first.treasury.total_fen == 660000);
     const std::string csv = read_all(out / "treasury-1.csv");
     CHECK(sha256_hex(csv) == first.treasury.sha256);
-    CHECK(csv.find("1,91530102MA6PDC012R,昆明甲公司,银行甲,101,6000.00,2\r\n") != std::string::npos);
-    CHECK(csv.find(",'=202,600.00,1\r\n") != std::string::npos);
+    CHECK(csv.find("1,\"91530102MA6PDC012R\",昆明甲公司,银行甲,\"101\",6000.00,2\r\n") != std::string::npos);
+    CHECK(csv.find(",\"'=202\",600.00,1\r\n") != std::string::npos);
     CHECK(csv.find("1,TOTAL,2,,,6600.00,3\r\n") != std::string::npos);
     CHECK(read_all(out / "treasury-1.csv.sha256") == first.treasury.sha256 + "  treasury-1.csv\n");
-    CHECK(read_all(out / "notice-1.csv").find("CN3B,8.6,600.00") != std::string::npos);
+    CHECK(read_all(out / "notice-1.csv").find("CN3B,第8.6条,600.00") != std::string::npos);
     CHECK(read_all(out / "notice-1.html").find("<td>乙</td><td>CN3B</td>") != std::string::npos);
 
     // A later registry snapshot must not change what was handed over.
@@ -109,7 +110,7 @@ TEST_CASE("approval exports each payable line once; approving again changes noth
     CHECK(again.approval.by == "张三");
     CHECK(read_all(out / "treasury-1.csv") == csv);
     CHECK(again.written == std::vector<std::filesystem::path>{out / "notice-1.csv"});
-    CHECK(again.unchanged.size() == 3);
+    CHECK(again.unchanged.size() == 5);
     CHECK(count(l, "SELECT count(*) FROM approvals") == 1);
     CHECK(count(l, "SELECT count(*) FROM exported_lines") == 3);
     CHECK_THROWS_AS(exports::approve_batch(l, 99, "张三", out, "x"), ReviewRefused);
@@ -237,4 +238,93 @@ TEST_CASE("verify recomputes each treasury file from the exported lines and re-h
     bool names_lines = false;
     for (const auto& b : r.breaches) names_lines |= b.find("exported payable lines add up to 3600.00") != std::string::npos;
     CHECK(names_lines);
+}
+
+TEST_CASE("approval writes the workbook beside the CSV and keeps its first bytes") {
+    TempDir t;
+    Ledger l(t.dir / "ledger.sqlite");
+    const auto b1 = new_batch(l, "2026-01-05");
+    register_payees(l, b1);
+    l.append(line(b1, "CN1B", A, "昆明甲公司", "payable", 300000));
+    l.append(line(b1, "CN3B", B, "乙", "payable", 60000));
+    const auto out = t.dir / "out";
+    exports::approve_batch(l, b1, "张三", out, "2026-01-06T08:00:00Z");
+    const std::string xlsx = read_all(out / "treasury-1.xlsx");
+    REQUIRE(xlsx.rfind("PK", 0) == 0);
+    CHECK(read_all(out / "treasury-1.xlsx.sha256") == sha256_hex(xlsx) + "  treasury-1.xlsx\n");
+    const auto kept = ReviewStore(l).treasury_workbook(b1);
+    REQUIRE(kept);
+    CHECK(kept->bytes == xlsx);
+    CHECK(kept->sha256 == sha256_hex(xlsx));
+    CHECK(std::distance(std::filesystem::directory_iterator(out), std::filesystem::directory_iterator()) == 6);
+
+    // Lost, then approved again: the kept bytes come back, whatever this build would write.
+    std::filesystem::remove(out / "treasury-1.xlsx");
+    auto again = exports::approve_batch(l, b1, "李四", out, "2026-01-08T08:00:00Z");
+    CHECK(again.written == std::vector<std::filesystem::path>{out / "treasury-1.xlsx"});
+    CHECK(read_all(out / "treasury-1.xlsx") == xlsx);
+    l.db().exec("DROP TRIGGER treasury_workbooks_append_only_update");
+    l.db().exec("UPDATE treasury_workbooks SET bytes = CAST('not a workbook' AS BLOB)");
+    CHECK_THROWS_WITH_AS(exports::approve_batch(l, b1, "李四", out, "2026-01-08T08:00:00Z"),
+                         doctest::Contains("do not hash to the sha256 recorded"), std::runtime_error);
+
+    // A batch approved before 007: its workbook is made (from the approval's time) and
+    // recorded on the next approve, the same bytes as a fresh approval gives.
+    l.db().exec("DROP TRIGGER treasury_workbooks_append_only_delete");
+    l.db().exec("DELETE FROM treasury_workbooks");
+    std::filesystem::remove(out / "treasury-1.xlsx");
+    exports::approve_batch(l, b1, "李四", out, "2026-01-09T08:00:00Z");
+    CHECK(read_all(out / "treasury-1.xlsx") == xlsx);
+    CHECK(count(l, "SELECT count(*) FROM treasury_workbooks") == 1);
+}
+
+TEST_CASE("a CSV approved by an earlier patsub stays as it was handed over") {
+    TempDir t;
+    Ledger l(t.dir / "ledger.sqlite");
+    const auto b1 = new_batch(l, "2026-01-05");
+    register_payees(l, b1);
+    l.append(line(b1, "CN1B", A, "昆明甲公司", "payable", 300000));
+    const auto out = t.dir / "out";
+    exports::approve_batch(l, b1, "张三", out, "2026-01-06T08:00:00Z");
+    // The layout of an earlier release (credit codes and accounts unquoted).
+    const std::string old_csv = "\xEF\xBB\xBF" "batch_id,payee_uscc,payee_name,bank_name,bank_account,amount_yuan,lines\r\n"
+                                "1,91530102MA6PDC012R,昆明甲公司,银行甲,101,3000.00,1\r\n1,TOTAL,1,,,3000.00,1\r\n";
+    {
+        std::ofstream f(out / "treasury-1.csv", std::ios::binary | std::ios::trunc);
+        f << old_csv;
+    }
+    l.db().exec("DROP TRIGGER treasury_files_append_only_update");
+    l.db().exec("UPDATE treasury_files SET sha256 = '" + sha256_hex(old_csv) + "'");
+    const auto r = exports::approve_batch(l, b1, "张三", out, "2026-01-07T08:00:00Z");
+    CHECK(read_all(out / "treasury-1.csv") == old_csv);
+    CHECK(std::find(r.unchanged.begin(), r.unchanged.end(), out / "treasury-1.csv") != r.unchanged.end());
+    std::filesystem::remove(out / "treasury-1.csv");
+    CHECK_THROWS_WITH_AS(exports::approve_batch(l, b1, "张三", out, "2026-01-07T08:00:00Z"),
+                         doctest::Contains("no longer give the file recorded at approval"), std::runtime_error);
+}
+
+TEST_CASE("verify re-hashes the workbook beside the treasury file") {
+    TempDir t;
+    Ledger l(t.dir / "ledger.sqlite");
+    const auto b1 = new_batch(l, "2026-01-05");
+    register_payees(l, b1);
+    l.append(line(b1, "CN1B", A, "昆明甲公司", "payable", 300000));
+    l.seal_batch(b1, "2026-01-05T08:00:00Z");  // as a run does before its commit
+    exports::approve_batch(l, b1, "张三", t.dir / "out", "2026-01-06T08:00:00Z");
+    const CapRule caps{{"8.1", "8.2", "8.3", "8.4"}, 2};
+    CHECK(audit(l, caps).breaches.empty());
+    {
+        std::ofstream f(t.dir / "out" / "treasury-1.xlsx", std::ios::app | std::ios::binary);
+        f << "x";
+    }
+    {
+        std::ofstream f(t.dir / "out" / "treasury-1.xlsx.sha256", std::ios::app | std::ios::binary);
+        f << "x";
+    }
+    auto r = audit(l, caps);
+    REQUIRE(r.breaches.size() == 2);
+    CHECK(r.breaches[0].find("treasury-1.xlsx (batch 1) hashes to") != std::string::npos);
+    CHECK(r.breaches[1].find("treasury-1.xlsx.sha256 does not name the sha256") != std::string::npos);
+    exports::approve_batch(l, b1, "张三", t.dir / "out", "later");  // restores both
+    CHECK(audit(l, caps).breaches.empty());
 }
