@@ -18,6 +18,8 @@
 #include "ledger/decision_record.h"
 #include "ledger/ledger.h"
 #include "ledger/payee_store.h"
+#include "ledger/quarantine_store.h"
+#include "model/clock.h"
 #include "model/sha256.h"
 #include "parsers/grant_file.h"
 #include "policy/policy.h"
@@ -35,9 +37,7 @@ namespace patsub::batch {
 
 namespace {
 
-std::string utc_now() {
-    return fmt::format("{:%Y-%m-%dT%H:%M:%SZ}", std::chrono::floor<std::chrono::seconds>(std::chrono::system_clock::now()));
-}
+std::string utc_now() { return utc_instant(now()); }
 
 std::int64_t size_of(const InboxFile& f) { return static_cast<std::int64_t>(std::filesystem::file_size(f.path)); }
 
@@ -62,6 +62,7 @@ class BatchRun {
         recover_payments();
         decide(intake.candidates);
         decide_awards();
+        ledger_.confirm_still_at_path();
         tx.commit();
         return report_;
     }
@@ -231,7 +232,6 @@ RunReport run_batch(const RunOptions& o) {
     // The review page's reason and district texts sit beside the kind table.
     const auto review_texts = exports::ReviewTexts::load(o.kinds.parent_path());
 
-    if (!o.db.parent_path().empty()) std::filesystem::create_directories(o.db.parent_path());
     const RunLock lock(o.db);
     ledger::Ledger ledger(o.db);
     auto lists = read_new_lists(inbox, ledger);
@@ -239,6 +239,9 @@ RunReport run_batch(const RunOptions& o) {
     BatchRun batch(o, policy, kinds, inbox, payees, ledger);
     RunReport report = batch.run(std::move(lists));
     for (const auto& e : inbox.ignored()) report.ignored.push_back(e.shown + ": " + e.why);
+    for (const auto& q : ledger::unacknowledged_quarantines(ledger))
+        if (q.batch_id != report.batch_id)
+            report.still_quarantined.push_back(fmt::format("{} (batch {}): {}", q.path, q.batch_id, q.reason));
     write_batch_dir(ledger, report, o, review_texts);
     return report;
 }
@@ -254,6 +257,8 @@ std::string summary_line(const RunReport& r) {
         r.batch_id, r.files_new, r.files_known, r.documents, r.grants, r.out_of_scope, r.lines, count("payable"),
         count("held"), count("rejected"), count("recovery"), to_yuan(r.payable), r.refused, r.quarantined.size());
     if (!r.ignored.empty()) line += fmt::format(", {} inbox entries ignored", r.ignored.size());
+    if (!r.still_quarantined.empty())
+        line += fmt::format(", {} quarantined earlier and not acknowledged", r.still_quarantined.size());
     return line;
 }
 

@@ -18,7 +18,7 @@ struct BackupOptions {
 void add_backup_command(CLI::App& app, Action& action) {
     auto o = std::make_shared<BackupOptions>();
     auto* cmd = app.add_subcommand("backup", "Copy the ledger consistently (VACUUM INTO), keeping the newest N copies");
-    cmd->add_option("--db", o->db, "ledger database")->required()->check(CLI::ExistingFile);
+    cmd->add_option("--db", o->db, "ledger database")->required();
     cmd->add_option("--to", o->to, "backup folder")->required();
     cmd->add_option("--keep", o->keep, "copies to keep (default 7)");
     cmd->callback([&action, o] {

@@ -1,9 +1,11 @@
 // patsub: Kunming patent-subsidy batch processor. One binary, one subcommand per
 // file in src/cli; this file alone maps outcomes and exceptions to exit codes:
 // 0 done, 1 done with quarantined inputs, 2 usage/configuration/list error, 75 locked,
-// 70 an internal failure (ledger I/O, a bug): the batch was rolled back.
+// 70 an internal failure (ledger I/O, a bug, the ledger file replaced during a run): the
+// batch was rolled back.
 #include "batch/run_lock.h"
 #include "cli/command.h"
+#include "ledger/ledger.h"
 #include "ledger/review_store.h"
 
 #include "parsers/lists/csv_reader.h"
@@ -12,6 +14,7 @@
 
 #include <SQLiteCpp/Exception.h>
 #include <fmt/format.h>
+#include <sqlite3.h>
 
 #include <cstdlib>
 #include <iostream>
@@ -32,6 +35,7 @@ int main(int argc, char** argv) {
     app.set_version_flag("--version", PATSUB_VERSION);
     app.require_subcommand(1);
     cli::Action action;
+    cli::add_init_command(app, action);
     cli::add_run_command(app, action);
     cli::add_check_command(app, action);
     cli::add_ledger_command(app, action);
@@ -43,6 +47,7 @@ int main(int argc, char** argv) {
     cli::add_hold_command(app, action);
     cli::add_release_command(app, action);
     cli::add_summary_command(app, action);
+    cli::add_acknowledge_command(app, action);
 
     try {
         app.parse(argc, argv);
@@ -56,6 +61,13 @@ int main(int argc, char** argv) {
     } catch (const batch::LockHeld& e) {
         std::cerr << "patsub: " << e.what() << '\n';
         return 75;  // EX_TEMPFAIL: try again when the other run is done
+    } catch (const ledger::LedgerUnusable& e) {
+        // A missing path is an operator's mistake (or an unmounted volume), never a
+        // reason to start a ledger: usage error.
+        std::cerr << "patsub: ledger: " << e.what() << '\n';
+    } catch (const ledger::LedgerReplaced& e) {
+        std::cerr << "patsub: ledger: " << e.what() << '\n';
+        return 70;
     } catch (const std::invalid_argument& e) {
         std::cerr << "patsub: configuration: " << e.what() << "\nnothing was written to the ledger\n";
     } catch (const cli::UsageError& e) {
@@ -71,6 +83,13 @@ int main(int argc, char** argv) {
     } catch (const lists::CsvError& e) {
         std::cerr << "patsub: reference list: " << e.what() << "\nnothing was written to the ledger\n";
     } catch (const SQLite::Exception& e) {
+        // Damage found after opening (a page deep in the file): the file, not patsub, is
+        // wrong (issue 16 point 4).
+        const int primary = e.getErrorCode() & 0xff;
+        if (primary == SQLITE_CORRUPT || primary == SQLITE_NOTADB) {
+            std::cerr << "patsub: ledger: not a patsub ledger (damaged: " << e.what() << ")\n";
+            return 2;
+        }
         std::cerr << "patsub: ledger: " << e.what() << '\n';
         return 70;  // EX_SOFTWARE: an internal failure, not the input's fault
     } catch (const std::exception& e) {

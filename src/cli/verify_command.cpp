@@ -13,7 +13,7 @@ void add_verify_command(CLI::App& app, Action& action) {
     auto db = std::make_shared<std::filesystem::path>();
     auto policy_file = std::make_shared<std::filesystem::path>();
     auto* cmd = app.add_subcommand("verify", "Check the ledger's invariants and hash chain");
-    cmd->add_option("--db", *db, "ledger database")->required()->check(CLI::ExistingFile);
+    cmd->add_option("--db", *db, "ledger database")->required();
     cmd->add_option("--policy", *policy_file, "policy file, for the 8.5 cap (default: the shipped policy)");
     cmd->callback([&action, db, policy_file] {
         action = [db, policy_file] {

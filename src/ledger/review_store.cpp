@@ -1,6 +1,7 @@
 #include "ledger/review_store.h"
 
 #include "ledger/payee_store.h"
+#include "model/clock.h"
 
 #include <SQLiteCpp/VariadicBind.h>
 #include <fmt/chrono.h>
@@ -20,9 +21,7 @@ bool blank(const std::string& s) { return s.find_first_not_of(" \t\r\n") == std:
 
 }  // namespace
 
-std::string utc_timestamp() {
-    return fmt::format("{:%Y-%m-%dT%H:%M:%SZ}", std::chrono::floor<std::chrono::seconds>(std::chrono::system_clock::now()));
-}
+std::string utc_timestamp() { return utc_instant(now()); }
 
 ReviewStore::ReviewStore(Ledger& ledger)
     : ledger_(ledger), db_(ledger.db()), available_(has_table(ledger.db(), "approvals")) {}
