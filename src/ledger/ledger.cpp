@@ -104,7 +104,7 @@ std::string path_to_open(const std::filesystem::path& file, Ledger::Access a) {
     }
     std::error_code ec;
     if (std::filesystem::exists(std::filesystem::symlink_status(file, ec)))
-        throw LedgerUnusable(fmt::format("{}: a file exists at this path already; `patsub init` only creates a new "
+        throw LedgerUnusable(fmt::format("{}: a file exists already at this path; `patsub init` only creates a new "
                                          "ledger (nothing was changed)", file.string()));
     if (!file.parent_path().empty()) std::filesystem::create_directories(file.parent_path());
     return file.string();
