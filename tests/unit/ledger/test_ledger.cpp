@@ -110,7 +110,7 @@ TEST_CASE("migrations apply once and the journal is WAL") {
 
 TEST_CASE("only create makes a ledger, and only where nothing is") {
     TempLedger t;
-    CHECK_THROWS_WITH_AS(Ledger(t.file), doctest::Contains("patsub init --db"), LedgerUnusable);
+    CHECK_THROWS_WITH_AS(Ledger(t.file, Ledger::Access::read_write), doctest::Contains("patsub init --db"), LedgerUnusable);
     CHECK_THROWS_AS(Ledger(t.file, Ledger::Access::read_only), LedgerUnusable);
     CHECK_FALSE(std::filesystem::exists(t.file));  // a refusal creates nothing
     {
@@ -129,10 +129,10 @@ TEST_CASE("a file that is not a patsub ledger is refused, not migrated") {
         std::ofstream text(t.file);
         text << "payee,amount\nsomeone,1\n";
     }
-    CHECK_THROWS_WITH_AS(Ledger(t.file), doctest::Contains("not a patsub ledger"), LedgerUnusable);
+    CHECK_THROWS_WITH_AS(Ledger(t.file, Ledger::Access::read_write), doctest::Contains("not a patsub ledger"), LedgerUnusable);
     const auto other = t.dir / "other.sqlite";
     { SQLite::Database db(other.string(), SQLite::OPEN_READWRITE | SQLite::OPEN_CREATE); db.exec("CREATE TABLE x (a)"); }
-    CHECK_THROWS_WITH_AS(Ledger(other), doctest::Contains("not a patsub ledger"), LedgerUnusable);
+    CHECK_THROWS_WITH_AS(Ledger(other, Ledger::Access::read_write), doctest::Contains("not a patsub ledger"), LedgerUnusable);
     SQLite::Database db(other.string(), SQLite::OPEN_READONLY);
     CHECK(db.execAndGet("SELECT count(*) FROM sqlite_master").getInt() == 1);
 }
