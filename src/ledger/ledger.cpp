@@ -12,7 +12,9 @@
 
 #include <cstdio>
 #include <cstdlib>
+#include <fstream>
 #include <stdexcept>
+#include <string_view>
 #include <tuple>
 
 namespace patsub::ledger {
@@ -176,6 +178,13 @@ void require_ledger_file(const std::filesystem::path& file) {
                                          file.string(), file.string()));
     if (!std::filesystem::is_regular_file(status))
         throw LedgerUnusable(fmt::format("{}: not a patsub ledger (not a regular file)", file.string()));
+    // The SQLite header, read before anything (a lock file) is created beside the path.
+    char header[16] = {};
+    std::ifstream in(file, std::ios::binary);
+    in.read(header, sizeof header);
+    if (in.gcount() != sizeof header || std::string_view(header, sizeof header) != std::string_view("SQLite format 3\0", 16))
+        throw LedgerUnusable(fmt::format("{}: not a patsub ledger ({}); nothing was written", file.string(),
+                                         in.gcount() == 0 ? "an empty file" : "not an SQLite database"));
 }
 
 Ledger::Ledger(const std::filesystem::path& file, Access access)

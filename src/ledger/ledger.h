@@ -84,8 +84,9 @@ class LedgerReplaced : public std::runtime_error {
     using std::runtime_error::runtime_error;
 };
 
-// Throws LedgerUnusable unless `file` is an existing regular file (symlinks followed).
-// Commands call it before they take a lock or create anything beside the ledger.
+// Throws LedgerUnusable unless `file` is an existing regular file (symlinks followed)
+// that starts with the SQLite header. Commands call it before they take a lock or create
+// anything beside the ledger.
 void require_ledger_file(const std::filesystem::path& file);
 
 // Who created a ledger (`patsub init`), kept in it for ever.

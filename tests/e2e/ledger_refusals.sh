@@ -68,6 +68,8 @@ not_a_ledger() {
     [ $rc = 2 ] || fail "$what: verify exited $rc, expected 2: $(cat "$work/bad.err")"
     grep -q "not a patsub ledger" "$work/bad.err" || fail "$what (verify): $(cat "$work/bad.err")"
     [ "$(sha256sum < "$file")" = "$sum" ] || fail "$what: the file was changed"
+    # Not even SQLite's header: refused before the run lock creates FILE.lock.
+    case $what in a\ CSV*|an\ empty*|*damaged\ header) [ ! -e "$file.lock" ] || fail "$what: a lock file was created" ;; esac
 }
 printf 'payee,amount\n91530102MA6PDC0129,3000\n' > "$work/text.csv"
 not_a_ledger "a CSV file" "$work/text.csv"
