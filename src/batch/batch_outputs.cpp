@@ -23,6 +23,7 @@ void write_batch_dir(ledger::Ledger& ledger, RunReport& report, const RunOptions
     summary << summary_line(report) << '\n';
     for (const auto& q : report.quarantined) summary << "quarantined: " << q << '\n';
     for (const auto& i : report.ignored) summary << "ignored: " << i << ", never read\n";
+    for (const auto& q : report.still_quarantined) summary << "still quarantined, not acknowledged: " << q << '\n';
     if (!csv || !summary) throw std::runtime_error(report.batch_dir.string() + ": cannot write batch output");
     exports::write_review_page(ledger, report.batch_id, report.batch_dir / "review.html", texts);
 }

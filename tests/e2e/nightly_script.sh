@@ -42,6 +42,9 @@ for night in 2 3; do
     expect 1 "night $night after the quarantine"
     grep -q "still quarantined: grants/truncated.xml (batch 3)" "$work/night.out" \
         || fail "night $night does not list the quarantined file: $(cat "$work/night.out")"
+    batch=$(sqlite3 "$db" "select max(batch_id) from batches")
+    grep -q "still quarantined, not acknowledged: grants/truncated.xml" "$work/out/batch-$batch/summary.txt" \
+        || fail "night $night: the batch's summary.txt does not list it"
 done
 # Acknowledging a file that is not waiting is a usage error that names what is waiting.
 "$patsub" acknowledge --db "$db" --file grants/nothing.xml --why x > /dev/null 2> "$work/ack.err"; rc=$?
