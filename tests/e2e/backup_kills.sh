@@ -13,13 +13,18 @@ fail() { echo "FAIL: $*"; exit 1; }
 keep=3
 db="$work/ledger.sqlite" to="$work/backups"
 
-python3 "$src/tests/e2e/make_big_inbox.py" "$src" "$work/inbox" 8 500 || fail "cannot build the inbox"
+python3 "$src/tests/e2e/make_big_inbox.py" "$src" "$work/inbox" 6 500 || fail "cannot build the inbox"
 "$patsub" init --db "$db" > /dev/null || fail "init exited $?"
 "$patsub" run --db "$db" --inbox "$work/inbox" --out "$work/out" --as-of 2026-01-05 > /dev/null || fail "run exited $?"
 lines=$(sqlite3 "$db" "select count(*) from ledger_lines")
-[ "$lines" -ge 4000 ] || fail "the ledger holds only $lines lines"
+[ "$lines" -ge 3000 ] || fail "the ledger holds only $lines lines"
 
-finished() { ls -A "$to" | grep -E '^ledger-[0-9]{8}T[0-9]{6}Z(-[0-9]+)?\.sqlite$' | sort -t- -k2,2 -k3,3n; }
+# Backup names oldest first: by timestamp, then by the -N of copies made in the same second.
+oldest_first() {
+    sed -E 's/^ledger-([0-9]{8}T[0-9]{6}Z)(-([0-9]+))?\.sqlite$/\1 \3 &/' \
+        | awk '{ if (NF == 2) print $1, 1, $2; else print $1, $2, $3 }' | sort -k1,1 -k2,2n | awk '{ print $3 }'
+}
+finished() { ls -A "$to" | grep -E '^ledger-[0-9]{8}T[0-9]{6}Z(-[0-9]+)?\.sqlite$' | oldest_first; }
 declare -A verified=()
 check_folder() {  # every finished copy sound and whole; nothing else but temporaries and the lock
     local name
@@ -36,11 +41,18 @@ check_folder() {  # every finished copy sound and whole; nothing else but tempor
     done
 }
 
-start=$(date +%s%N)
-"$patsub" backup --db "$db" --to "$to" --keep $keep > /dev/null || fail "first backup exited $?"
-elapsed_ms=$(( ($(date +%s%N) - start) / 1000000 ))
-check_folder "first backup"
-echo "one backup of $lines lines takes ${elapsed_ms} ms"
+# The kill moments are spread over the fastest of three backups: the first one runs on
+# a cold cache and would place the late moments after every later backup has finished.
+elapsed_ms=
+for _ in 1 2 3; do
+    start=$(date +%s%N)
+    "$patsub" backup --db "$db" --to "$to" --keep $keep > /dev/null || fail "backup exited $?"
+    took=$(( ($(date +%s%N) - start) / 1000000 ))
+    [ -z "$elapsed_ms" ] || [ "$took" -lt "$elapsed_ms" ] && elapsed_ms=$took
+done
+check_folder "three backups"
+[ "$(finished | wc -l)" = $keep ] || fail "three backups, keep $keep: $(finished | wc -l) copies"
+echo "one backup of $lines lines takes ${elapsed_ms} ms (fastest of three)"
 
 all_seen=$(finished)
 killed=0 partial_left=0
@@ -57,10 +69,10 @@ for i in $(seq 1 40); do
     # A kill between the rename and the rotation leaves one copy over KEEP, never fewer than one.
     [ "$n" -ge 1 ] && [ "$n" -le $((keep + 1)) ] || fail "kill $i: $n finished copies (keep $keep)"
     ls -A "$to" | grep -q '^\.partial-' && partial_left=$((partial_left + 1))
-    all_seen=$(printf '%s\n%s\n' "$all_seen" "$(finished)" | grep . | sort -u | sort -t- -k2,2 -k3,3n)
+    all_seen=$(printf '%s\n%s\n' "$all_seen" "$(finished)" | grep . | sort -u | oldest_first)
     "$patsub" backup --db "$db" --to "$to" --keep $keep > /dev/null || fail "backup after kill $i exited $?"
     check_folder "backup after kill $i"
-    all_seen=$(printf '%s\n%s\n' "$all_seen" "$(finished)" | grep . | sort -u | sort -t- -k2,2 -k3,3n)
+    all_seen=$(printf '%s\n%s\n' "$all_seen" "$(finished)" | grep . | sort -u | oldest_first)
     ! ls -A "$to" | grep -q '^\.partial-' || fail "backup after kill $i left a temporary"
     made=$(echo "$all_seen" | wc -l)
     [ "$(finished | wc -l)" = $((made < keep ? made : keep)) ] \
