@@ -38,6 +38,7 @@ def main():
     for stale in (db, db + "-wal", db + "-shm", trace):
         if os.path.exists(stale):
             os.remove(stale)
+    subprocess.run([a.patsub, "init", "--db", db], check=True, capture_output=True)
     env = dict(os.environ, PATSUB_SQL_TRACE=trace)
     run = subprocess.run([a.patsub, "run", "--db", db, "--inbox", a.inbox, "--out", os.path.join(work, "out"),
                           "--as-of", "2026-01-05"], env=env, capture_output=True, text=True)

@@ -83,6 +83,7 @@ bench_input() {
     measure "$name" "patsub check" sh -c 'find "$1" -type f -print0 | sort -z | xargs -0 "$2" check > /dev/null' sh \
         "$dir/inbox/grants" "$patsub"
     rm -rf "$dir/run"
+    "$patsub" init --db "$dir/run/ledger.sqlite" > /dev/null || { echo "patsub init failed" >&2; exit 1; }
     measure "$name" "patsub run" "$patsub" run --db "$dir/run/ledger.sqlite" --inbox "$dir/inbox" --out "$dir/run/out" \
         --as-of 2026-01-05
 }

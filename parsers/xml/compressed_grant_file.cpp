@@ -6,6 +6,7 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <cstdint>
 #include <memory>
 #include <optional>
 #include <string>
@@ -111,21 +112,54 @@ GrantFileSummary read_gzip_grant_file(const std::filesystem::path& path, Documen
     return read_decompressed(expanded, path.string(), sink, options);
 }
 
-GrantFileSummary read_zip_grant_file(const std::filesystem::path& path, DocumentSink& sink,
-                                     const GrantFileOptions& options) {
-    const std::string archive_name = path.string();
-    std::optional<ZipArchive> archive;
-    try {
-        archive.emplace(path, options.expansion);
-    } catch (const CompressedInputError& e) {
-        return refuse_whole(archive_name, sink, e.what());
-    }
-    if (archive->members().empty()) return refuse_whole(archive_name, sink, "zip archive holds no member");
+namespace {
 
+// An archive inside an archive inside an archive is as deep as a delivery goes; deeper
+// nesting is refused rather than followed without end.
+constexpr int max_zip_depth = 3;
+// A nested zip is opened from memory: it may not exceed this many expanded bytes.
+constexpr std::uint64_t max_nested_zip_bytes = std::uint64_t{256} << 20;
+
+bool is_gzip(std::string_view head) { return head.starts_with("\x1f\x8b"); }
+bool is_zip(std::string_view head) { return head.starts_with("PK\x03\x04") || head.starts_with("PK\x05\x06"); }
+
+// What the archive may still expand to: a nested archive or gzip member spends the
+// budget of the archive around it, so the whole file stays inside ExpansionLimits.
+ExpansionLimits remaining(const ExpansionLimits& limits, std::uint64_t spent) {
+    ExpansionLimits rest = limits;
+    rest.max_expanded_bytes = limits.max_expanded_bytes - std::min(spent, limits.max_expanded_bytes);
+    return rest;
+}
+
+std::string slurp(ZipMemberSource& source, const std::string& file) {
+    std::string bytes;
+    std::string chunk(std::size_t{64} << 10, '\0');
+    for (std::size_t n; (n = source.read(chunk.data(), chunk.size())) > 0;) {
+        bytes.append(chunk, 0, n);
+        if (bytes.size() > max_nested_zip_bytes)
+            throw CompressedInputError(fmt::format("{}: nested zip archive expands beyond {} bytes", file,
+                                                   max_nested_zip_bytes));
+    }
+    return bytes;
+}
+
+// Every member of `archive` is read: XML as documents, gzip members through their
+// decompressor, zip members as archives of their own (to max_zip_depth). A member that
+// is none of these (a TIFF drawing beside a CNIPA document) is skipped with its reason;
+// a symlink member, or one that cannot be read whole, is refused, which quarantines the
+// file with the member named.
+GrantFileSummary read_zip_members(ZipArchive& archive, const std::string& archive_name, const std::string& prefix,
+                                  DocumentSink& sink, const GrantFileOptions& options, int depth) {
+    if (archive.members().empty()) return refuse_whole(archive_name, sink, "zip archive holds no member");
     GrantFileSummary total;
-    for (const ZipMember& member : archive->members()) {
+    for (const ZipMember& member : archive.members()) {
         const std::string file = archive_name + "!" + member.name;
-        sink.on_member(member.name);
+        sink.on_member(prefix + member.name);
+        if (member.symlink) {
+            total += refuse_whole(file, sink, "symbolic link stored in the zip archive (it may name any file); "
+                                              "the archive is not read");
+            continue;
+        }
         if (member.directory) {
             total += skip_whole(sink, "directory in the zip archive, not a document");
             continue;
@@ -133,7 +167,7 @@ GrantFileSummary read_zip_grant_file(const std::filesystem::path& path, Document
         std::unique_ptr<ZipMemberSource> source;
         std::string_view head;
         try {
-            source = archive->open(member);
+            source = archive.open(member);
             head = source->peek(64);
         } catch (const CompressedInputError& e) {
             total += refuse_whole(file, sink, e.what());
@@ -143,6 +177,27 @@ GrantFileSummary read_zip_grant_file(const std::filesystem::path& path, Document
             total += skip_whole(sink, "empty member of the zip archive");
             continue;
         }
+        if (is_gzip(head)) {
+            GzipByteSource expanded(*source, "gzip member", remaining(options.expansion, archive.expanded_bytes()));
+            total += read_decompressed(expanded, file, sink, options);
+            continue;
+        }
+        if (is_zip(head)) {
+            if (depth >= max_zip_depth) {
+                total += refuse_whole(file, sink, fmt::format("zip archive nested more than {} deep, not read",
+                                                              max_zip_depth));
+                continue;
+            }
+            std::optional<ZipArchive> inner;
+            try {
+                inner.emplace(slurp(*source, file), remaining(options.expansion, archive.expanded_bytes()));
+            } catch (const CompressedInputError& e) {
+                total += refuse_whole(file, sink, std::string("nested zip archive: ") + e.what());
+                continue;
+            }
+            total += read_zip_members(*inner, file, prefix + member.name + "!", sink, options, depth + 1);
+            continue;
+        }
         if (!looks_like_xml(head)) {
             total += skip_whole(sink, fmt::format("member is not XML (starts with \"{}\"), not read", describe_head(head)));
             continue;
@@ -150,6 +205,20 @@ GrantFileSummary read_zip_grant_file(const std::filesystem::path& path, Document
         total += read_decompressed(*source, file, sink, options);
     }
     return total;
+}
+
+}  // namespace
+
+GrantFileSummary read_zip_grant_file(const std::filesystem::path& path, DocumentSink& sink,
+                                     const GrantFileOptions& options) {
+    const std::string archive_name = path.string();
+    std::optional<ZipArchive> archive;
+    try {
+        archive.emplace(path, options.expansion);
+    } catch (const CompressedInputError& e) {
+        return refuse_whole(archive_name, sink, e.what());
+    }
+    return read_zip_members(*archive, archive_name, "", sink, options, 1);
 }
 
 }  // namespace patsub::xml

@@ -2,7 +2,9 @@
 // member through ZipArchive, each feeding the same splitter and readers as a plain
 // file. A zip member is reported as if it were a file named "archive.zip!member/path.xml";
 // directories and members that are not XML (images, PDFs beside CNIPA documents) are
-// skipped with the reason. A stream or member that is corrupt, truncated or expands
+// skipped with the reason. A gzip member is read through its decompressor and a zip
+// member as an archive of its own ("outer.zip!inner.zip!x.xml", at most 3 deep), both
+// within the outer archive's expansion budget; a symlink member refuses the archive. A stream or member that is corrupt, truncated or expands
 // beyond GrantFileOptions::expansion is refused as one more document with the reason,
 // after the documents read before it (or, when the failure cuts a streamed document
 // short, as that document, after the records read from it): a bomb never stops the

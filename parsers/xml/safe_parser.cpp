@@ -1,6 +1,7 @@
 #include "parsers/xml/safe_parser.h"
 
 #include "parsers/xml/byte_order_mark.h"
+#include "parsers/xml/mislabelled_utf8.h"
 #include "parsers/xml/markup_bounds.h"
 
 #include <libxml/parser.h>
@@ -199,6 +200,10 @@ SafeReader::SafeReader(std::string_view bytes, ParseLimits limits) : limits_(lim
         record(1, 1, *contradiction);
         return;
     }
+    if (auto mislabelled = mislabelled_utf8(bytes)) {
+        record(1, 1, *mislabelled);
+        return;
+    }
     // A UTF-8 mark agrees with the declaration (or there is none): libxml2 reads the
     // document as UTF-8 without it, and a document starting with '<' can use a reset
     // reader (ReaderPool).
@@ -254,6 +259,10 @@ SafeReader::SafeReader(ByteSource& source, ParseLimits limits) : limits_(limits)
     }
     if (auto contradiction = mark_contradiction(in.head)) {
         record(1, 1, *contradiction);
+        return;
+    }
+    if (auto mislabelled = mislabelled_utf8(in.head)) {
+        record(1, 1, *mislabelled);
         return;
     }
     if (std::string_view(in.head).starts_with(kUtf8Mark)) in.head.erase(0, kUtf8Mark.size());

@@ -50,6 +50,27 @@ ZipArchive::ZipArchive(const std::filesystem::path& file, ExpansionLimits limits
                                     fmt::format("cannot open {}: {}", file.string(), zip_error_text(code)));
         throw CompressedInputError(fmt::format("not a readable zip archive: {}", zip_error_text(code)));
     }
+    list_members();
+}
+
+ZipArchive::ZipArchive(std::string bytes, ExpansionLimits limits) : bytes_(std::move(bytes)), limits_(limits) {
+    zip_error_t error;
+    zip_error_init(&error);
+    zip_source_t* source = zip_source_buffer_create(bytes_.data(), bytes_.size(), 0, &error);
+    if (source != nullptr) {
+        archive_.reset(zip_open_from_source(source, ZIP_RDONLY | ZIP_CHECKCONS, &error));
+        if (!archive_) zip_source_free(source);  // zip_open_from_source took it only on success
+    }
+    if (!archive_) {
+        const std::string text = zip_error_strerror(&error);
+        zip_error_fini(&error);
+        throw CompressedInputError(fmt::format("not a readable zip archive: {}", text));
+    }
+    zip_error_fini(&error);
+    list_members();
+}
+
+void ZipArchive::list_members() {
     const zip_int64_t count = zip_get_num_entries(archive_.get(), 0);
     for (zip_int64_t i = 0; i < count; ++i) {
         zip_stat_t st;
@@ -64,6 +85,12 @@ ZipArchive::ZipArchive(const std::filesystem::path& file, ExpansionLimits limits
         m.size = (st.valid & ZIP_STAT_SIZE) != 0 ? st.size : 0;
         m.compressed_size = (st.valid & ZIP_STAT_COMP_SIZE) != 0 ? st.comp_size : 0;
         m.directory = m.name.back() == '/';
+        zip_uint8_t system = 0;
+        zip_uint32_t attributes = 0;
+        if (zip_file_get_external_attributes(archive_.get(), static_cast<zip_uint64_t>(i), 0, &system, &attributes) ==
+                0 &&
+            system == ZIP_OPSYS_UNIX)
+            m.symlink = ((attributes >> 16) & 0170000u) == 0120000u;  // S_IFMT, S_IFLNK
         members_.push_back(std::move(m));
     }
 }

@@ -26,6 +26,9 @@ struct ZipMember {
     std::uint64_t size = 0;             // expanded size, as the central directory declares it
     std::uint64_t compressed_size = 0;  // as declared
     bool directory = false;
+    // A Unix symbolic link stored as a member (its bytes are the target's path): never
+    // read or followed; the archive is refused with the member named.
+    bool symlink = false;
 };
 
 class ZipMemberSource;
@@ -35,6 +38,9 @@ public:
     // Throws std::system_error when the file cannot be opened, CompressedInputError when
     // it is not a readable zip archive (damaged central directory, inconsistent headers).
     explicit ZipArchive(const std::filesystem::path& file, ExpansionLimits limits = {});
+    // An archive held in memory: a zip that was itself a member of a zip. Throws
+    // CompressedInputError when the bytes are not a readable zip archive.
+    ZipArchive(std::string bytes, ExpansionLimits limits);
     ~ZipArchive();
     ZipArchive(const ZipArchive&) = delete;
     ZipArchive& operator=(const ZipArchive&) = delete;
@@ -55,6 +61,9 @@ private:
     struct Discard {
         void operator()(struct zip* archive) const;
     };
+    void list_members();
+
+    std::string bytes_;  // the archive itself when held in memory; outlives archive_
     std::unique_ptr<struct zip, Discard> archive_;
     ExpansionLimits limits_;
     std::vector<ZipMember> members_;

@@ -61,6 +61,7 @@ std::string summary_text(const RunReport& r) {
     std::string text = summary_line(r) + '\n';
     for (const auto& q : r.quarantined) text += "quarantined: " + q + '\n';
     for (const auto& i : r.ignored) text += "ignored: " + i + ", never read\n";
+    for (const auto& q : r.still_quarantined) text += "still quarantined, not acknowledged: " + q + '\n';
     return text;
 }
 

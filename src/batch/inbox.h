@@ -1,6 +1,8 @@
 // Inbox: the folder layout of contract.md (grants/, payees/, abnormal/, disputes/,
 // enterprises/) and the files waiting in each, in a stable order (by name), so two
-// runs over the same inbox see the same sequence. It is listed once, when the run
+// runs over the same inbox see the same sequence. grants/ is read with its subfolders
+// ("grants/2026-w52/x.xml"); anything the run would not read (an entry outside the five
+// folders, a folder inside a reference list) is named, never silently passed over. It is listed once, when the run
 // starts: a file arriving halfway through waits for the next run. patsub never moves or
 // deletes inbox files.
 #pragma once
@@ -18,9 +20,10 @@ struct InboxFile {
     std::string list;            // grants, payees, abnormal, disputes, enterprises
 };
 
-// An entry of a list folder that patsub will not open: a symlink (it may name any file
-// on the machine), a FIFO or device (opening it would block the batch), or a file this
-// user may not read. A person must look at it, so the run does not end with exit 0.
+// An inbox entry that patsub will not open: a symlink (it may name any file on the
+// machine), a FIFO or device (opening it would block the batch), a file this user may
+// not read, an entry outside the five list folders or a folder inside a reference list.
+// A person must look at it, so the run does not end with exit 0.
 struct IgnoredEntry {
     std::string shown;
     std::string why;  // "not a regular file (symlink)", "not readable (Permission denied)"
@@ -31,8 +34,8 @@ class Inbox {
     // Lists every list folder of contract.md. Throws std::invalid_argument when `root`
     // is not a directory.
     explicit Inbox(std::filesystem::path root);
-    // Regular, readable files of one list folder, sorted by name; hidden files and
-    // subfolders are not part of the inbox.
+    // Regular, readable files of one list folder, sorted by shown path; hidden files and
+    // folders are not part of the inbox. For grants, files in subfolders too.
     const std::vector<InboxFile>& files(const std::string& list) const;
     // Entries of any list folder that are never read, sorted by name.
     const std::vector<IgnoredEntry>& ignored() const { return ignored_; }

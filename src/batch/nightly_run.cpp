@@ -19,6 +19,8 @@
 #include "ledger/decision_record.h"
 #include "ledger/ledger.h"
 #include "ledger/payee_store.h"
+#include "ledger/quarantine_store.h"
+#include "model/clock.h"
 #include "model/sha256.h"
 #include "parsers/grant_file.h"
 #include "policy/policy.h"
@@ -36,9 +38,7 @@ namespace patsub::batch {
 
 namespace {
 
-std::string utc_now() {
-    return fmt::format("{:%Y-%m-%dT%H:%M:%SZ}", std::chrono::floor<std::chrono::seconds>(std::chrono::system_clock::now()));
-}
+std::string utc_now() { return utc_instant(now()); }
 
 std::int64_t size_of(const InboxFile& f) { return static_cast<std::int64_t>(std::filesystem::file_size(f.path)); }
 
@@ -64,8 +64,12 @@ class BatchRun {
         decide(intake.candidates);
         decide_awards();
         for (const auto& e : inbox_.ignored()) report_.ignored.push_back(e.shown + ": " + e.why);
+        for (const auto& q : ledger::unacknowledged_quarantines(ledger_))
+            if (q.batch_id != report_.batch_id)
+                report_.still_quarantined.push_back(fmt::format("{} (batch {}): {}", q.path, q.batch_id, q.reason));
         ledger_.record_batch_summary(report_.batch_id, summary_text(report_));
         ledger_.seal_batch(report_.batch_id, started_);
+        ledger_.confirm_still_at_path();
         tx.commit();
         return report_;
     }
@@ -248,7 +252,6 @@ RunReport run_batch(const RunOptions& o) {
     // The review page's reason and district texts sit beside the kind table.
     const auto review_texts = exports::ReviewTexts::load(o.kinds.parent_path());
 
-    if (!o.db.parent_path().empty()) std::filesystem::create_directories(o.db.parent_path());
     const RunLock lock(o.db);
     ledger::Ledger ledger(o.db);
     ledger::AnchoredWrite anchored(ledger, o.anchors,
@@ -281,6 +284,8 @@ std::string summary_line(const RunReport& r) {
         r.batch_id, r.files_new, r.files_known, r.documents, r.grants, r.out_of_scope, r.lines, count("payable"),
         count("held"), count("rejected"), count("recovery"), to_yuan(r.payable), r.refused, r.quarantined.size());
     if (!r.ignored.empty()) line += fmt::format(", {} inbox entries ignored", r.ignored.size());
+    if (!r.still_quarantined.empty())
+        line += fmt::format(", {} quarantined earlier and not acknowledged", r.still_quarantined.size());
     return line;
 }
 

@@ -54,6 +54,9 @@ struct RunReport {
     // Inbox entries never read (symlink, FIFO, unreadable): "grants/x.xml: not a regular
     // file (symlink)". Like a quarantined file, a person must look.
     std::vector<std::string> ignored;
+    // Files quarantined by an earlier batch that no operator has acknowledged yet
+    // ("grants/x.xml (batch 3): reason"): they keep the run at exit 1.
+    std::vector<std::string> still_quarantined;
     std::filesystem::path batch_dir;
     std::vector<std::int64_t> repaired;  // earlier batches whose outputs were written again
 };

@@ -1,6 +1,8 @@
 #include "batch/run_lock.h"
 
-#include <fmt/chrono.h>
+#include "ledger/ledger.h"
+#include "model/clock.h"
+
 #include <fmt/format.h>
 
 #include <cerrno>
@@ -25,6 +27,9 @@ std::string read_holder(int fd) {
 }  // namespace
 
 RunLock::RunLock(const std::filesystem::path& db) {
+    // No lock file (and no folder) beside a ledger that is not there: the command that
+    // wanted the lock will refuse the path anyway.
+    ledger::require_ledger_file(db);
     const auto path = db.string() + ".lock";
     fd_ = ::open(path.c_str(), O_RDWR | O_CREAT | O_CLOEXEC, 0644);
     if (fd_ < 0) throw std::runtime_error(fmt::format("{}: cannot open lock file: {}", path, std::strerror(errno)));
@@ -34,8 +39,7 @@ RunLock::RunLock(const std::filesystem::path& db) {
         fd_ = -1;
         throw LockHeld(fmt::format("another run holds {} ({})", path, holder));
     }
-    const auto text = fmt::format("pid {} started {:%Y-%m-%dT%H:%M:%SZ}\n", ::getpid(),
-                                  std::chrono::floor<std::chrono::seconds>(std::chrono::system_clock::now()));
+    const auto text = fmt::format("pid {} started {}\n", ::getpid(), utc_instant(now()));
     if (::ftruncate(fd_, 0) != 0 || ::pwrite(fd_, text.data(), text.size(), 0) < 0) {
         // The lock holds without the note; only the message of a second run is poorer.
     }

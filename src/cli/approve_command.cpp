@@ -33,7 +33,7 @@ struct ApproveOptions {
 void add_approve_command(CLI::App& app, Action& action) {
     auto o = std::make_shared<ApproveOptions>();
     auto* cmd = app.add_subcommand("approve", "Approve a batch and write its treasury file and notice list");
-    cmd->add_option("--db", o->db, "ledger database")->required()->check(CLI::ExistingFile);
+    cmd->add_option("--db", o->db, "ledger database")->required();
     cmd->add_option("--batch", o->batch, "batch id")->required();
     cmd->add_option("--by", o->by, "name of the approving staff member")->required();
     cmd->add_option("--out", o->out, "output folder for treasury-<N>.csv/.xlsx, their .sha256 and notice-<N>.csv/.html")

@@ -1,4 +1,4 @@
-// `patsub backup`: the consistent ledger copy cron takes before each nightly run.
+// `patsub backup`: the verified ledger copy cron takes before each nightly run.
 #include "cli/command.h"
 #include "ledger/ledger_backup.h"
 
@@ -17,13 +17,14 @@ struct BackupOptions {
 
 void add_backup_command(CLI::App& app, Action& action) {
     auto o = std::make_shared<BackupOptions>();
-    auto* cmd = app.add_subcommand("backup", "Copy the ledger consistently (VACUUM INTO), keeping the newest N copies");
-    cmd->add_option("--db", o->db, "ledger database")->required()->check(CLI::ExistingFile);
+    auto* cmd = app.add_subcommand("backup", "Copy the ledger consistently (VACUUM INTO), verify the copy, keep the newest N verified copies");
+    cmd->add_option("--db", o->db, "ledger database")->required();
     cmd->add_option("--to", o->to, "backup folder")->required();
     cmd->add_option("--keep", o->keep, "copies to keep (default 7)");
     cmd->callback([&action, o] {
         action = [o] {
-            std::cout << "backup: " << ledger::back_up(o->db, o->to, o->keep).string() << '\n';
+            const auto copy = ledger::back_up(o->db, o->to, o->keep);  // before anything is printed
+            std::cout << "backup: " << copy.string() << " (verified: integrity_check, hash chain)\n";
             return Outcome::done;
         };
     });

@@ -27,6 +27,7 @@ class UsageError : public std::runtime_error {
 // the source tree it was built from.
 std::filesystem::path data_dir();
 
+void add_init_command(CLI::App& app, Action& action);
 void add_run_command(CLI::App& app, Action& action);
 void add_check_command(CLI::App& app, Action& action);
 void add_ledger_command(CLI::App& app, Action& action);
@@ -39,5 +40,6 @@ void add_hold_command(CLI::App& app, Action& action);
 void add_release_command(CLI::App& app, Action& action);
 void add_summary_command(CLI::App& app, Action& action);
 void add_recover_anchor_command(CLI::App& app, Action& action);
+void add_acknowledge_command(CLI::App& app, Action& action);
 
 }  // namespace patsub::cli

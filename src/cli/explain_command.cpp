@@ -115,7 +115,7 @@ void print_reasoning(const ledger::LedgerLine& l) {
 void add_explain_command(CLI::App& app, Action& action) {
     auto o = std::make_shared<ExplainOptions>();
     auto* cmd = app.add_subcommand("explain", "Every line about a grant, and why the latest one says what it says");
-    cmd->add_option("--db", o->db, "ledger database")->required()->check(CLI::ExistingFile);
+    cmd->add_option("--db", o->db, "ledger database")->required();
     cmd->add_option("--policy", o->policy, "policy file, for the cap (default: the shipped policy)");
     cmd->add_option("id", o->id, "grant id (US11223344B2), publication id (EP 3 456 789 B1) or CN application number")
         ->required();

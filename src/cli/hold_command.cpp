@@ -29,7 +29,7 @@ struct HoldOptions {
 void add_hold_command(CLI::App& app, Action& action) {
     auto o = std::make_shared<HoldOptions>();
     auto* cmd = app.add_subcommand("hold", "Keep one payable line out of the treasury file (before approval)");
-    cmd->add_option("--db", o->db, "ledger database")->required()->check(CLI::ExistingFile);
+    cmd->add_option("--db", o->db, "ledger database")->required();
     cmd->add_option("--line", o->line, "ledger line id")->required();
     cmd->add_option("--by", o->by, "name of the staff member")->required();
     cmd->add_option("--anchors", o->anchors, "anchor log (default: the one this ledger anchors to)");

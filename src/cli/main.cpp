@@ -1,11 +1,13 @@
 // patsub: Kunming patent-subsidy batch processor. One binary, one subcommand per
 // file in src/cli; this file alone maps outcomes and exceptions to exit codes:
 // 0 done, 1 done with quarantined inputs, 2 usage/configuration/list error or a ledger
-// behind its anchor log, 75 locked, 70 an internal failure (ledger I/O, a bug): the batch
-// was rolled back, 74 committed but an output could not be written.
+// that is missing, not a ledger, or behind its anchor log, 75 locked, 70 an internal
+// failure (ledger I/O, a bug, the ledger file replaced during a run): the batch was
+// rolled back, 74 committed but an output could not be written.
 #include "batch/run_lock.h"
 #include "cli/command.h"
 #include "ledger/anchor_log.h"
+#include "ledger/ledger.h"
 #include "ledger/review_store.h"
 
 #include "parsers/lists/csv_reader.h"
@@ -14,6 +16,7 @@
 
 #include <SQLiteCpp/Exception.h>
 #include <fmt/format.h>
+#include <sqlite3.h>
 
 #include <cstdlib>
 #include <iostream>
@@ -34,6 +37,7 @@ int main(int argc, char** argv) {
     app.set_version_flag("--version", PATSUB_VERSION);
     app.require_subcommand(1);
     cli::Action action;
+    cli::add_init_command(app, action);
     cli::add_run_command(app, action);
     cli::add_check_command(app, action);
     cli::add_ledger_command(app, action);
@@ -46,6 +50,7 @@ int main(int argc, char** argv) {
     cli::add_release_command(app, action);
     cli::add_summary_command(app, action);
     cli::add_recover_anchor_command(app, action);
+    cli::add_acknowledge_command(app, action);
 
     try {
         app.parse(argc, argv);
@@ -64,6 +69,13 @@ int main(int argc, char** argv) {
         return 74;  // EX_IOERR: committed, an output is missing (the next run writes it)
     } catch (const ledger::LedgerBehindAnchors& e) {
         std::cerr << "patsub: " << e.what() << '\n';
+    } catch (const ledger::LedgerUnusable& e) {
+        // A missing path is an operator's mistake (or an unmounted volume), never a
+        // reason to start a ledger: usage error.
+        std::cerr << "patsub: ledger: " << e.what() << '\n';
+    } catch (const ledger::LedgerReplaced& e) {
+        std::cerr << "patsub: ledger: " << e.what() << '\n';
+        return 70;
     } catch (const std::invalid_argument& e) {
         std::cerr << "patsub: configuration: " << e.what() << "\nnothing was written to the ledger\n";
     } catch (const cli::UsageError& e) {
@@ -79,6 +91,13 @@ int main(int argc, char** argv) {
     } catch (const lists::CsvError& e) {
         std::cerr << "patsub: reference list: " << e.what() << "\nnothing was written to the ledger\n";
     } catch (const SQLite::Exception& e) {
+        // Damage found after opening (a page deep in the file): the file, not patsub, is
+        // wrong (issue 16 point 4).
+        const int primary = e.getErrorCode() & 0xff;
+        if (primary == SQLITE_CORRUPT || primary == SQLITE_NOTADB) {
+            std::cerr << "patsub: ledger: not a patsub ledger (damaged: " << e.what() << ")\n";
+            return 2;
+        }
         std::cerr << "patsub: ledger: " << e.what() << '\n';
         return 70;  // EX_SOFTWARE: an internal failure, not the input's fault
     } catch (const std::exception& e) {

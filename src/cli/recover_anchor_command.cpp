@@ -5,7 +5,7 @@
 // --anchors` keeps naming the lost heads, as acknowledged.
 #include "batch/run_lock.h"
 #include "cli/command.h"
-#include "cli/operator.h"
+#include "cli/operator_identity.h"
 #include "ledger/anchor_log.h"
 #include "ledger/ledger.h"
 #include "ledger/review_store.h"
@@ -49,7 +49,7 @@ void add_recover_anchor_command(CLI::App& app, Action& action) {
                 return Outcome::done;
             }
             const std::string at = ledger::utc_timestamp();
-            const std::string note = fmt::format("by {}: {}; {}", operator_identity(), o->why, *behind);
+            const std::string note = fmt::format("by {}: {}; {}", os_user() + "@" + host_name(), o->why, *behind);
             auto tx = ledger.transaction();
             ledger.chain().append("recover_anchor", "-", "", note, at);
             tx.commit();

@@ -28,7 +28,7 @@ struct ReleaseOptions {
 void add_release_command(CLI::App& app, Action& action) {
     auto o = std::make_shared<ReleaseOptions>();
     auto* cmd = app.add_subcommand("release", "End a staff hold: the line goes with the next approved batch");
-    cmd->add_option("--db", o->db, "ledger database")->required()->check(CLI::ExistingFile);
+    cmd->add_option("--db", o->db, "ledger database")->required();
     cmd->add_option("--line", o->line, "ledger line id")->required();
     cmd->add_option("--by", o->by, "name of the staff member")->required();
     cmd->add_option("--anchors", o->anchors, "anchor log (default: the one this ledger anchors to)");

@@ -28,7 +28,7 @@ struct ReviewOptions {
 void add_review_command(CLI::App& app, Action& action) {
     auto o = std::make_shared<ReviewOptions>();
     auto* cmd = app.add_subcommand("review", "Write the review page of a batch (OUT/batch-<N>/review.html)");
-    cmd->add_option("--db", o->db, "ledger database")->required()->check(CLI::ExistingFile);
+    cmd->add_option("--db", o->db, "ledger database")->required();
     cmd->add_option("--batch", o->batch, "batch id")->required();
     cmd->add_option("--out", o->out, "output folder (the page goes to OUT/batch-<N>/review.html)")->required();
     cmd->callback([&action, o] {

@@ -2,41 +2,41 @@
 #include "batch/nightly_run.h"
 #include "cli/command.h"
 
-#include <chrono>
+#include "model/bureau_time.h"
+#include "model/clock.h"
+
+#include <fmt/format.h>
+
 #include <iostream>
 #include <memory>
 
 namespace patsub::cli {
 
-namespace {
-
-Date today() {
-    return Date{std::chrono::floor<std::chrono::days>(std::chrono::system_clock::now())};
-}
-
-}  // namespace
-
 void add_run_command(CLI::App& app, Action& action) {
     auto o = std::make_shared<batch::RunOptions>();
     auto as_of = std::make_shared<std::string>();
+    auto time_zone = std::make_shared<std::string>();
     auto* cmd = app.add_subcommand("run", "Run one batch: take every new inbox file, decide, append to the ledger");
     cmd->add_option("--db", o->db, "ledger database (SQLite)")->required();
     cmd->add_option("--inbox", o->inbox, "inbox folder (grants/, payees/, ...)")->required()->check(CLI::ExistingDirectory);
     cmd->add_option("--out", o->out, "output folder (batch-<id>/, quarantine/)")->required();
     cmd->add_option("--policy", o->policy, "policy file (default: the shipped Kunming measure 8 policy)");
-    cmd->add_option("--as-of", *as_of, "the day the batch decides on (ISO date, default today, UTC)");
+    cmd->add_option("--as-of", *as_of, "the day the batch decides on (ISO date, default today in the bureau's time zone)");
+    cmd->add_option("--time-zone", *time_zone,
+                    fmt::format("the bureau's time zone (default: env PATSUB_TIME_ZONE, else {})", default_bureau_time_zone));
     cmd->add_option("--anchors", o->anchors, "anchor log (default: the one this ledger anchors to, else beside OUT)");
     cmd->add_option("--gates", o->gates, "plausibility limits (default: samples/config/plausibility.conf)");
-    cmd->callback([&action, o, as_of] {
-        action = [o, as_of] {
+    cmd->callback([&action, o, as_of, time_zone] {
+        action = [o, as_of, time_zone] {
             if (o->policy.empty()) o->policy = data_dir() / "samples/policy/kunming-measure8.xml";
             o->policy_schema = data_dir() / "schemas/policy.xsd";
             o->kinds = data_dir() / "schemas/kind-codes.csv";
             if (o->gates.empty()) o->gates = data_dir() / "samples/config/plausibility.conf";
             o->patsub_version = PATSUB_VERSION;
-            o->today = today();
+            const std::string zone = bureau_time_zone(*time_zone);
+            o->today = local_date(now(), zone);
             if (as_of->empty()) {
-                o->as_of = today();
+                o->as_of = local_date(now(), zone);
             } else if (auto d = date_from_iso(*as_of)) {
                 o->as_of = *d;
             } else {
@@ -49,7 +49,12 @@ void add_run_command(CLI::App& app, Action& action) {
             for (const auto& q : report.quarantined) std::cerr << "quarantined: " << q << '\n';
             // Never opened (a link may name any file, a FIFO would block): named, not copied.
             for (const auto& i : report.ignored) std::cerr << "patsub: inbox: " << i << ", ignored: never read\n";
-            return report.quarantined.empty() && report.ignored.empty() ? Outcome::done : Outcome::needs_attention;
+            for (const auto& q : report.still_quarantined)
+                std::cerr << "still quarantined: " << q << " (`patsub acknowledge --db DB --file PATH --why TEXT` "
+                          << "once dealt with)\n";
+            return report.quarantined.empty() && report.ignored.empty() && report.still_quarantined.empty()
+                       ? Outcome::done
+                       : Outcome::needs_attention;
         };
     });
 }

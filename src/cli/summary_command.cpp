@@ -31,7 +31,7 @@ Date iso_date(const std::string& text, const char* option) {
 void add_summary_command(CLI::App& app, Action& action) {
     auto o = std::make_shared<SummaryOptions>();
     auto* cmd = app.add_subcommand("summary", "Totals by clause, district, month and status for budget planning");
-    cmd->add_option("--db", o->db, "ledger database")->required()->check(CLI::ExistingFile);
+    cmd->add_option("--db", o->db, "ledger database")->required();
     cmd->add_option("--from", o->from, "first batch as-of day (ISO date, inclusive)")->required();
     cmd->add_option("--to", o->to, "last batch as-of day (ISO date, inclusive)")->required();
     cmd->add_option("--format", o->format, "table, csv or html")->check(CLI::IsMember({"table", "csv", "html"}));

@@ -16,7 +16,7 @@ void add_verify_command(CLI::App& app, Action& action) {
     auto policy_file = std::make_shared<std::filesystem::path>();
     auto anchors = std::make_shared<std::filesystem::path>();
     auto* cmd = app.add_subcommand("verify", "Check the ledger's invariants and hash chain");
-    cmd->add_option("--db", *db, "ledger database")->required()->check(CLI::ExistingFile);
+    cmd->add_option("--db", *db, "ledger database")->required();
     cmd->add_option("--policy", *policy_file, "policy file, for the 8.5 cap (default: the shipped policy)");
     cmd->add_option("--anchors", *anchors, "anchor log to prove against (default: the one this ledger anchors to)")
         ->check(CLI::ExistingFile);

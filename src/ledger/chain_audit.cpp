@@ -17,6 +17,8 @@ std::optional<std::string> content_now(SQLite::Database& db, const ChainEvent& e
     if (e.kind == "batch") return batch_content(db, ref);
     if (e.kind == "approval") return approval_content(db, ref);
     if (e.kind == "staff_hold") return staff_hold_content(db, ref);
+    if (e.kind == "init") return origin_content(db, ref);
+    if (e.kind == "acknowledge") return acknowledgement_content(db, ref);
     return std::nullopt;  // an operator's act: its note is its content, covered by the hash
 }
 
@@ -78,6 +80,9 @@ void check_event_chain(Ledger& ledger, std::vector<std::string>& breaches) {
     unchained_rows(ledger, latest, "batch", "SELECT batch_id FROM batches", "batch", breaches);
     unchained_rows(ledger, latest, "approval", "SELECT batch_id FROM approvals", "approval of batch", breaches);
     unchained_rows(ledger, latest, "staff_hold", "SELECT event_id FROM staff_holds", "staff hold event", breaches);
+    unchained_rows(ledger, latest, "init", "SELECT rowid FROM ledger_origin", "ledger origin record", breaches);
+    unchained_rows(ledger, latest, "acknowledge", "SELECT rowid FROM quarantine_acknowledgements",
+                   "quarantine acknowledgement", breaches);
     unchained_rows(ledger, latest, "batch",
                    "SELECT DISTINCT batch_id FROM ledger_lines UNION SELECT DISTINCT batch_id FROM payees "
                    "UNION SELECT DISTINCT batch_id FROM source_files",

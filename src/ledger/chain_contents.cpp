@@ -66,7 +66,17 @@ std::string approval_content(SQLite::Database& db, std::int64_t batch_id) {
                   {{"approvals", "SELECT * FROM approvals WHERE batch_id = ?"},
                    {"treasury_files", "SELECT * FROM treasury_files WHERE batch_id = ?"},
                    {"treasury_rows", "SELECT * FROM treasury_rows WHERE batch_id = ? ORDER BY seq"},
-                   {"exported_lines", "SELECT * FROM exported_lines WHERE batch_id = ? ORDER BY line_id"}});
+                   {"exported_lines", "SELECT * FROM exported_lines WHERE batch_id = ? ORDER BY line_id"},
+                   {"treasury_workbooks", "SELECT * FROM treasury_workbooks WHERE batch_id = ?"}});
+}
+
+std::string origin_content(SQLite::Database& db, std::int64_t rowid) {
+    return digest(db, rowid, {{"ledger_origin", "SELECT * FROM ledger_origin WHERE rowid = ?"}});
+}
+
+std::string acknowledgement_content(SQLite::Database& db, std::int64_t rowid) {
+    return digest(db, rowid,
+                  {{"quarantine_acknowledgements", "SELECT * FROM quarantine_acknowledgements WHERE rowid = ?"}});
 }
 
 std::string staff_hold_content(SQLite::Database& db, std::int64_t event_id) {

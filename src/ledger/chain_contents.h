@@ -17,5 +17,9 @@ namespace patsub::ledger {
 std::string batch_content(SQLite::Database& db, std::int64_t batch_id);
 std::string approval_content(SQLite::Database& db, std::int64_t batch_id);
 std::string staff_hold_content(SQLite::Database& db, std::int64_t event_id);
+// `init`'s record of who created the ledger (ledger_origin, rowid).
+std::string origin_content(SQLite::Database& db, std::int64_t rowid);
+// An operator's acknowledgement of a quarantined file (quarantine_acknowledgements, rowid).
+std::string acknowledgement_content(SQLite::Database& db, std::int64_t rowid);
 
 }  // namespace patsub::ledger

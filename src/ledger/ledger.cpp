@@ -8,9 +8,15 @@
 #include <fmt/format.h>
 #include <sqlite3.h>
 
+#include <sys/stat.h>
+#include <unistd.h>
+
 #include <cstdio>
 #include <cstdlib>
+#include <fstream>
 #include <stdexcept>
+#include <string_view>
+#include <tuple>
 
 namespace patsub::ledger {
 
@@ -83,8 +89,45 @@ void trace_if_asked(SQLite::Database& db) {
 }
 
 int open_flags(Ledger::Access a) {
-    return a == Ledger::Access::read_only ? SQLite::OPEN_READONLY
-                                          : SQLite::OPEN_READWRITE | SQLite::OPEN_CREATE;
+    switch (a) {
+        case Ledger::Access::read_only: return SQLite::OPEN_READONLY;
+        case Ledger::Access::read_write: return SQLite::OPEN_READWRITE;
+        case Ledger::Access::create: break;
+    }
+    return SQLite::OPEN_READWRITE | SQLite::OPEN_CREATE;
+}
+
+// Only `init` may create a ledger, and only where nothing is: SQLite's OPEN_CREATE on a
+// path that does not exist (an unmounted volume) would start an empty ledger and the run
+// would pay the whole inbox again.
+std::string path_to_open(const std::filesystem::path& file, Ledger::Access a) {
+    if (a != Ledger::Access::create) {
+        require_ledger_file(file);
+        return file.string();
+    }
+    std::error_code ec;
+    if (std::filesystem::exists(std::filesystem::symlink_status(file, ec)))
+        throw LedgerUnusable(fmt::format("{}: a file exists already at this path; `patsub init` only creates a new "
+                                         "ledger (nothing was changed)", file.string()));
+    if (!file.parent_path().empty()) std::filesystem::create_directories(file.parent_path());
+    return file.string();
+}
+
+std::pair<unsigned long long, unsigned long long> identity_of(const std::filesystem::path& file) {
+    struct stat st {};
+    if (::stat(file.c_str(), &st) != 0) return {0, 0};
+    return {static_cast<unsigned long long>(st.st_dev), static_cast<unsigned long long>(st.st_ino)};
+}
+
+// The test hook of tests/e2e/ledger_refusals.sh: PATSUB_TEST_PAUSE_BEFORE_COMMIT=SECONDS
+// stops a run just before it checks its ledger file and commits, so that the test can
+// move or replace the file at that moment. Never set in production.
+void pause_if_testing() {
+    const char* v = std::getenv("PATSUB_TEST_PAUSE_BEFORE_COMMIT");
+    if (v == nullptr || *v == '\0') return;
+    std::fprintf(stderr, "patsub: test hook: pausing %s s before commit\n", v);
+    std::fflush(stderr);
+    ::sleep(static_cast<unsigned>(std::atoi(v)));
 }
 
 }  // namespace
@@ -127,10 +170,30 @@ struct Ledger::Statements {
           lookups(db) {}
 };
 
+void require_ledger_file(const std::filesystem::path& file) {
+    std::error_code ec;
+    const auto status = std::filesystem::status(file, ec);
+    if (!std::filesystem::exists(status))
+        throw LedgerUnusable(fmt::format("{}: no ledger at this path (is its volume mounted?); nothing was "
+                                         "written. `patsub init --db {}` creates a new, empty ledger",
+                                         file.string(), file.string()));
+    if (!std::filesystem::is_regular_file(status))
+        throw LedgerUnusable(fmt::format("{}: not a patsub ledger (not a regular file)", file.string()));
+    // The SQLite header, read before anything (a lock file) is created beside the path.
+    char header[16] = {};
+    std::ifstream in(file, std::ios::binary);
+    in.read(header, sizeof header);
+    if (in.gcount() != sizeof header || std::string_view(header, sizeof header) != std::string_view("SQLite format 3\0", 16))
+        throw LedgerUnusable(fmt::format("{}: not a patsub ledger ({}); nothing was written", file.string(),
+                                         in.gcount() == 0 ? "an empty file" : "not an SQLite database"));
+}
+
 Ledger::Ledger(const std::filesystem::path& file, Access access)
-    : db_(file.string(), open_flags(access), 5000) {
+    : file_(file), db_(path_to_open(file, access), open_flags(access), 5000) {
+    std::tie(device_, inode_) = identity_of(file_);
+    if (access != Access::create) require_patsub_schema();
     db_.exec("PRAGMA foreign_keys = ON");
-    if (access == Access::read_write) {
+    if (access != Access::read_only) {
         // WAL + FULL: a committed batch survives power loss; readers never block the writer.
         db_.exec("PRAGMA journal_mode = WAL");
         db_.exec("PRAGMA synchronous = FULL");
@@ -148,6 +211,67 @@ Ledger::Ledger(const std::filesystem::path& file, Access access)
 }
 
 Ledger::~Ledger() = default;
+
+// A file that is not a database, a corrupt one, or a database without patsub's tables:
+// refused before anything (journal mode, migrations) writes to it.
+void Ledger::require_patsub_schema() {
+    try {
+        SQLite::Statement q(db_, "SELECT count(*) FROM sqlite_master WHERE type = 'table' "
+                                 "AND name IN ('schema_migrations', 'ledger_lines', 'source_files')");
+        q.executeStep();
+        if (q.getColumn(0).getInt() == 3) return;
+    } catch (const SQLite::Exception& e) {
+        throw LedgerUnusable(fmt::format("{}: not a patsub ledger ({}); nothing was written", file_.string(), e.what()));
+    }
+    throw LedgerUnusable(fmt::format("{}: not a patsub ledger (a database without patsub's tables); nothing was "
+                                     "written. `patsub init --db NEW_PATH` creates a ledger", file_.string()));
+}
+
+std::string Ledger::chain_head() {
+    auto& last = st_->last_line;
+    last.reset();
+    return last.executeStep() ? last.getColumn(1).getString() : std::string(genesis_hash);
+}
+
+void Ledger::confirm_still_at_path() {
+    pause_if_testing();
+    const auto [device, inode] = identity_of(file_);
+    if (device == 0 && inode == 0)
+        throw LedgerReplaced(fmt::format("{}: the ledger file disappeared during the run (moved, deleted or its "
+                                         "volume unmounted); the batch was rolled back, nothing was committed",
+                                         file_.string()));
+    if (device != device_ || inode != inode_)
+        throw LedgerReplaced(fmt::format("{}: another file was put at the ledger's path during the run; the batch "
+                                         "was rolled back, nothing was committed. Find out which file is the ledger "
+                                         "before running again", file_.string()));
+    std::string head;
+    try {
+        SQLite::Database now_at_path(file_.string(), SQLite::OPEN_READONLY);
+        SQLite::Statement q(now_at_path, "SELECT hash FROM ledger_lines ORDER BY line_id DESC LIMIT 1");
+        head = q.executeStep() ? q.getColumn(0).getString() : std::string(genesis_hash);
+    } catch (const SQLite::Exception& e) {
+        head = std::string("unreadable: ") + e.what();
+    }
+    if (head != head_at_begin_)
+        throw LedgerReplaced(fmt::format("{}: the ledger file was overwritten during the run (its last line is no "
+                                         "longer the one this run started from); the batch was rolled back, "
+                                         "nothing was committed", file_.string()));
+}
+
+void Ledger::record_origin(const LedgerOrigin& o) {
+    SQLite::Statement q(db_, "INSERT INTO ledger_origin (host, os_user, created_at) VALUES (?,?,?)");
+    SQLite::bind(q, o.host, o.os_user, o.created_at);
+    q.exec();
+    const auto row = db_.getLastInsertRowid();
+    chain_->append("init", std::to_string(row), origin_content(db_, row),
+                   fmt::format("ledger created by {} on {}", o.os_user, o.host), o.created_at);
+}
+
+std::optional<LedgerOrigin> Ledger::origin() {
+    SQLite::Statement q(db_, "SELECT host, os_user, created_at FROM ledger_origin ORDER BY rowid LIMIT 1");
+    if (!q.executeStep()) return std::nullopt;
+    return LedgerOrigin{q.getColumn(0).getString(), q.getColumn(1).getString(), q.getColumn(2).getString()};
+}
 
 void Ledger::migrate() {
     db_.exec("CREATE TABLE IF NOT EXISTS schema_migrations (name TEXT PRIMARY KEY, applied_at TEXT NOT NULL)");
@@ -214,6 +338,9 @@ ChainEvent Ledger::seal_batch(std::int64_t batch_id, const std::string& at) {
 }
 
 SQLite::Transaction Ledger::transaction() {
+    // Read before BEGIN: SQLite::Transaction cannot be moved out of a local. The run lock
+    // keeps other patsub writers out between the two.
+    head_at_begin_ = chain_head();
     return SQLite::Transaction(db_, SQLite::TransactionBehavior::IMMEDIATE);
 }
 

@@ -79,9 +79,37 @@ class LedgerConflict : public std::runtime_error {
     LedgerConflict(const LedgerLine& existing, const LedgerLine& attempted);
 };
 
+// The path names no ledger patsub may use: nothing there (an unmounted volume must never
+// start a fresh ledger and pay the whole inbox again), a file that is not a database, a
+// corrupt one, or a database patsub did not create; or `init` was asked to create one
+// where a file exists. The request is wrong, not patsub: exit 2.
+class LedgerUnusable : public std::runtime_error {
+    using std::runtime_error::runtime_error;
+};
+
+// The file at the ledger's path is no longer the one the run opened (moved, replaced,
+// deleted, overwritten): committing would write into a file nobody reads. Exit 70.
+class LedgerReplaced : public std::runtime_error {
+    using std::runtime_error::runtime_error;
+};
+
+// Throws LedgerUnusable unless `file` is an existing regular file (symlinks followed)
+// that starts with the SQLite header. Commands call it before they take a lock or create
+// anything beside the ledger.
+void require_ledger_file(const std::filesystem::path& file);
+
+// Who created a ledger (`patsub init`), kept in it for ever.
+struct LedgerOrigin {
+    std::string host;
+    std::string os_user;
+    std::string created_at;  // UTC instant
+};
+
 class Ledger {
   public:
-    enum class Access { read_only, read_write };
+    // read_only and read_write open an existing patsub ledger only (LedgerUnusable
+    // otherwise); create makes a new one and refuses a path where anything exists.
+    enum class Access { read_only, read_write, create };
     explicit Ledger(const std::filesystem::path& file, Access access = Access::read_write);
     ~Ledger();
     Ledger(const Ledger&) = delete;
@@ -90,6 +118,14 @@ class Ledger {
     // IMMEDIATE: takes the write lock at once, so a second writer fails fast instead of
     // deciding on a state that is about to change.
     SQLite::Transaction transaction();
+    // Called just before a batch commits: throws LedgerReplaced when the path now names
+    // another file than the one opened (inode), none at all, or a file whose chain head
+    // is no longer the head this transaction started from.
+    void confirm_still_at_path();
+
+    // Once, by `patsub init`, on a ledger just created.
+    void record_origin(const LedgerOrigin& origin);
+    std::optional<LedgerOrigin> origin();
 
     std::int64_t begin_batch(const BatchRecord& b);
     // What the run said of the batch (summary.txt), before it is sealed.
@@ -147,9 +183,14 @@ class Ledger {
     // A ledger written before 008_chain gets its chain now: one event per batch, approval
     // and staff hold as they stand when the chain is adopted.
     void adopt_into_chain();
+    void require_patsub_schema();
+    std::string chain_head();
 
+    std::filesystem::path file_;
     SQLite::Database db_;
     std::unique_ptr<EventChain> chain_;
+    unsigned long long device_ = 0, inode_ = 0;  // of the file opened
+    std::string head_at_begin_;                  // chain head when transaction() began
     struct Statements;
     std::unique_ptr<Statements> st_;
 };

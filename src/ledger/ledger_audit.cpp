@@ -14,7 +14,7 @@ namespace patsub::ledger {
 
 namespace {
 
-void check_chain(Ledger& ledger, AuditResult& r) {
+void check_chain_into(Ledger& ledger, AuditResult& r) {
     std::string prev = std::string(64, '0');
     std::int64_t expected_id = 1;
     ledger.for_each_line({}, [&](LedgerLine&& l) {
@@ -84,9 +84,15 @@ void check_cap(Ledger& ledger, const CapRule& cap, AuditResult& r) {
                                              offices.size(), fmt::join(offices, ", "), cap.max_jurisdictions));
 }
 
+AuditResult check_chain(Ledger& ledger) {
+    AuditResult r;
+    check_chain_into(ledger, r);
+    return r;
+}
+
 AuditResult audit(Ledger& ledger, const CapRule& cap) {
     AuditResult r;
-    check_chain(ledger, r);
+    check_chain_into(ledger, r);
     check_queries(ledger, r);
     check_cap(ledger, cap, r);
     check_treasury(ledger, r.breaches);

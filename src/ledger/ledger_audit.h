@@ -26,4 +26,8 @@ struct CapRule {
 
 AuditResult audit(Ledger& ledger, const CapRule& cap);
 
+// Only the hash chain (line ids without gaps, each line chained to the one before and
+// matching its hash): what `backup` checks on every copy before it counts as one.
+AuditResult check_chain(Ledger& ledger);
+
 }  // namespace patsub::ledger

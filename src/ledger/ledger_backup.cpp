@@ -1,37 +1,140 @@
 #include "ledger/ledger_backup.h"
 
+#include "ledger/ledger.h"
+#include "ledger/ledger_audit.h"
+#include "model/clock.h"
+
 #include <SQLiteCpp/Database.h>
 #include <SQLiteCpp/Statement.h>
-#include <fmt/chrono.h>
 #include <fmt/format.h>
 
+#include <fcntl.h>
+#include <sys/file.h>
+#include <unistd.h>
+
 #include <algorithm>
-#include <chrono>
+#include <cerrno>
+#include <cstring>
+#include <regex>
 #include <stdexcept>
+#include <tuple>
 #include <vector>
 
 namespace patsub::ledger {
 
-std::filesystem::path back_up(const std::filesystem::path& db, const std::filesystem::path& dir, int keep) {
-    if (keep < 1) throw std::invalid_argument("--keep must be at least 1");
-    std::filesystem::create_directories(dir);
-    const auto now = std::chrono::floor<std::chrono::seconds>(std::chrono::system_clock::now());
-    auto target = dir / fmt::format("ledger-{:%Y%m%dT%H%M%SZ}.sqlite", now);
-    for (int n = 2; std::filesystem::exists(target); ++n)
-        target = dir / fmt::format("ledger-{:%Y%m%dT%H%M%SZ}-{}.sqlite", now, n);
-    {
-        SQLite::Database source(db.string(), SQLite::OPEN_READONLY);
-        SQLite::Statement vacuum(source, "VACUUM INTO ?");
-        vacuum.bind(1, target.string());
-        vacuum.exec();
+namespace {
+
+// A temporary copy: a name no rotation or restore ever takes for a backup.
+constexpr const char* partial_prefix = ".partial-";
+
+const std::regex& backup_name() {
+    static const std::regex re(R"(ledger-(\d{8}T\d{6}Z)(?:-(\d+))?\.sqlite)");
+    return re;
+}
+
+// One backup per folder at a time: a second one would clean the first one's temporary.
+class FolderLock {
+  public:
+    explicit FolderLock(const std::filesystem::path& dir) {
+        const auto path = (dir / ".backup.lock").string();
+        fd_ = ::open(path.c_str(), O_RDWR | O_CREAT | O_CLOEXEC, 0644);
+        if (fd_ < 0) throw std::runtime_error(fmt::format("{}: cannot open: {}", path, std::strerror(errno)));
+        if (::flock(fd_, LOCK_EX) != 0) {
+            ::close(fd_);
+            throw std::runtime_error(fmt::format("{}: cannot lock: {}", path, std::strerror(errno)));
+        }
     }
-    std::vector<std::filesystem::path> copies;
+    ~FolderLock() { ::close(fd_); }
+    FolderLock(const FolderLock&) = delete;
+    FolderLock& operator=(const FolderLock&) = delete;
+
+  private:
+    int fd_ = -1;
+};
+
+void fsync_path(const std::filesystem::path& p, int flags) {
+    const int fd = ::open(p.c_str(), flags | O_CLOEXEC);
+    if (fd < 0) throw std::runtime_error(fmt::format("{}: cannot open to sync: {}", p.string(), std::strerror(errno)));
+    const int rc = ::fsync(fd);
+    const int err = errno;
+    ::close(fd);
+    if (rc != 0) throw std::runtime_error(fmt::format("{}: fsync failed: {}", p.string(), std::strerror(err)));
+}
+
+void remove_partials(const std::filesystem::path& dir) {
+    for (const auto& e : std::filesystem::directory_iterator(dir))
+        if (e.path().filename().string().starts_with(partial_prefix)) std::filesystem::remove(e.path());
+}
+
+// Throws BackupFailed naming what is wrong with the copy.
+void verify_copy(const std::filesystem::path& copy) {
+    {
+        SQLite::Database db(copy.string(), SQLite::OPEN_READONLY);
+        SQLite::Statement q(db, "PRAGMA integrity_check");
+        std::string first;
+        if (q.executeStep()) first = q.getColumn(0).getString();
+        if (first != "ok") throw BackupFailed(fmt::format("integrity_check: {}", first));
+    }
+    Ledger copied(copy, Ledger::Access::read_only);
+    const auto chain = check_chain(copied);
+    if (!chain.breaches.empty())
+        throw BackupFailed(fmt::format("hash chain: {} ({} breaches)", chain.breaches.front(), chain.breaches.size()));
+}
+
+struct Finished {
+    std::string stamp;
+    int n;
+    std::filesystem::path path;
+};
+
+std::vector<Finished> finished_copies(const std::filesystem::path& dir) {
+    std::vector<Finished> out;
     for (const auto& e : std::filesystem::directory_iterator(dir)) {
         const auto name = e.path().filename().string();
-        if (e.is_regular_file() && name.starts_with("ledger-") && name.ends_with(".sqlite")) copies.push_back(e.path());
+        std::smatch m;
+        if (!e.is_regular_file() || !std::regex_match(name, m, backup_name())) continue;
+        out.push_back({m[1].str(), m[2].matched ? std::stoi(m[2].str()) : 1, e.path()});
     }
-    std::sort(copies.begin(), copies.end());  // timestamps sort as text
-    for (std::size_t i = 0; i + keep < copies.size(); ++i) std::filesystem::remove(copies[i]);
+    // Oldest first; "-2" is the second copy of the same second.
+    std::sort(out.begin(), out.end(),
+              [](const Finished& a, const Finished& b) { return std::tie(a.stamp, a.n) < std::tie(b.stamp, b.n); });
+    return out;
+}
+
+}  // namespace
+
+bool is_backup_name(const std::string& file_name) { return std::regex_match(file_name, backup_name()); }
+
+std::filesystem::path back_up(const std::filesystem::path& db, const std::filesystem::path& dir, int keep) {
+    if (keep < 1) throw std::invalid_argument("--keep must be at least 1");
+    Ledger source(db, Ledger::Access::read_only);  // refuses a path that holds no ledger
+    std::filesystem::create_directories(dir);
+    const FolderLock lock(dir);
+    remove_partials(dir);  // a killed backup's leftovers
+
+    const auto stamp = utc_instant_compact(now());
+    auto target = dir / fmt::format("ledger-{}.sqlite", stamp);
+    for (int n = 2; std::filesystem::exists(target); ++n) target = dir / fmt::format("ledger-{}-{}.sqlite", stamp, n);
+    const auto partial = dir / (partial_prefix + target.filename().string());
+
+    try {
+        SQLite::Statement vacuum(source.db(), "VACUUM INTO ?");
+        vacuum.bind(1, partial.string());
+        vacuum.exec();
+        verify_copy(partial);
+        fsync_path(partial, O_RDONLY);
+    } catch (const std::exception& e) {
+        std::error_code ignored;
+        std::filesystem::remove(partial, ignored);
+        throw BackupFailed(fmt::format("backup of {} failed, no copy kept: {}", db.string(), e.what()));
+    }
+    std::filesystem::rename(partial, target);
+    fsync_path(dir, O_RDONLY | O_DIRECTORY);  // the rename itself survives power loss
+
+    auto copies = finished_copies(dir);
+    // The copy just written is the newest and keep >= 1: it is never among those removed.
+    for (std::size_t i = 0; i + static_cast<std::size_t>(keep) < copies.size(); ++i)
+        if (copies[i].path != target) std::filesystem::remove(copies[i].path);
     return target;
 }
 

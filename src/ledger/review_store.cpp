@@ -2,6 +2,7 @@
 
 #include "ledger/chain_contents.h"
 #include "ledger/payee_store.h"
+#include "model/clock.h"
 
 #include <SQLiteCpp/VariadicBind.h>
 #include <fmt/chrono.h>
@@ -21,9 +22,7 @@ bool blank(const std::string& s) { return s.find_first_not_of(" \t\r\n") == std:
 
 }  // namespace
 
-std::string utc_timestamp() {
-    return fmt::format("{:%Y-%m-%dT%H:%M:%SZ}", std::chrono::floor<std::chrono::seconds>(std::chrono::system_clock::now()));
-}
+std::string utc_timestamp() { return utc_instant(now()); }
 
 ReviewStore::ReviewStore(Ledger& ledger)
     : ledger_(ledger), db_(ledger.db()), available_(has_table(ledger.db(), "approvals")) {}
@@ -271,6 +270,9 @@ void ReviewStore::record_workbook(const TreasuryWorkbook& w) {
     SQLite::bind(ins, w.batch_id, w.file_name, w.sha256);
     ins.bind(4, w.bytes.data(), static_cast<int>(w.bytes.size()));
     ins.exec();
+    // The approval's content now includes its workbook: the chain vouches for it anew.
+    ledger_.chain().append("approval", std::to_string(w.batch_id), approval_content(db_, w.batch_id),
+                           "treasury workbook recorded", utc_timestamp());
 }
 
 std::optional<TreasuryWorkbook> ReviewStore::treasury_workbook(std::int64_t batch_id, bool with_bytes) {

@@ -11,6 +11,7 @@ trap 'rm -rf "$work"' EXIT
 fail() { echo "FAIL: $*"; exit 1; }
 q() { sqlite3 "$work/ledger.sqlite" "$1"; }
 db=$work/ledger.sqlite out=$work/out
+"$patsub" init --db "$db" > /dev/null || fail "init exited $?"
 
 cp -r "$src/samples/inbox" "$work/inbox"
 "$patsub" run --db "$db" --inbox "$work/inbox" --out "$out" --as-of 2026-01-05 > /dev/null || fail "run 1 exited $?"

@@ -8,11 +8,13 @@ patsub=$1 src=$2
 work=$(mktemp -d)
 trap 'kill $(jobs -p) 2>/dev/null; rm -rf "$work"' EXIT
 fail() { echo "FAIL: $*"; exit 1; }
+init_db() { "$patsub" init --db "$1" > /dev/null || fail "init --db $1 exited $?"; }
 ledger_csv() { "$patsub" ledger --db "$1" --format csv; }
 
 # --- idempotence: 100 runs of the sample inbox --------------------------------------
 cp -r "$src/samples/inbox" "$work/inbox"
 run_small() { "$patsub" run --db "$work/small.sqlite" --inbox "$work/inbox" --out "$work/out-small" --as-of 2026-01-05 > /dev/null; }
+init_db "$work/small.sqlite"
 run_small || fail "first run exited $?"
 ledger_csv "$work/small.sqlite" > "$work/after1.csv"
 for i in $(seq 2 100); do run_small || fail "run $i exited $?"; done
@@ -26,6 +28,7 @@ echo "idempotence: 100 runs, $(($(wc -l < "$work/after1.csv") - 1)) lines, uncha
 python3 "$src/tests/e2e/make_big_inbox.py" "$src" "$work/big" 6 250 || fail "cannot build the big inbox"
 run_big() { "$patsub" run --db "$1" --inbox "$work/big" --out "$work/out-$(basename "$1")" --as-of 2026-01-05; }
 start=$(date +%s%N)
+init_db "$work/reference.sqlite"
 run_big "$work/reference.sqlite" > /dev/null || fail "reference run exited $?"
 elapsed_ms=$(( ($(date +%s%N) - start) / 1000000 ))
 ledger_csv "$work/reference.sqlite" > "$work/reference.csv"
@@ -36,6 +39,7 @@ echo "reference run: $lines lines in ${elapsed_ms} ms"
 killed=0
 for i in $(seq 1 20); do
     db="$work/crash$i.sqlite"
+    init_db "$db"
     # Moments spread over the run (4% to 80% of the reference time, so that a run a
     # little faster than the reference is still alive): reading, deciding, committing.
     delay_ms=$(( elapsed_ms * i * 4 / 100 ))
@@ -57,6 +61,7 @@ done
 echo "crash safety: $killed kills landed mid-run, every rerun equal to the uninterrupted ledger"
 
 # --- the lock -----------------------------------------------------------------------
+init_db "$work/locked.sqlite"
 "$patsub" run --db "$work/locked.sqlite" --inbox "$work/big" --out "$work/out-locked" --as-of 2026-01-05 \
     > /dev/null 2>&1 &
 holder=$!
@@ -72,6 +77,7 @@ grep -q "pid $holder started" "$work/second.err" || fail "holder not named: $(ca
 echo "lock: second run exited 75 in ${second_ms} ms naming pid $holder"
 
 # A lock file left by a process that died: the flock died with it.
+init_db "$work/stale.sqlite"
 printf 'pid 999999 started 2020-01-01T00:00:00Z\n' > "$work/stale.sqlite.lock"
 "$patsub" run --db "$work/stale.sqlite" --inbox "$work/inbox" --out "$work/out-stale" --as-of 2026-01-05 > /dev/null \
     || fail "a stale lock blocked the run"

@@ -51,3 +51,15 @@ add_test(NAME e2e_outputs_repair
 add_test(NAME e2e_outputs_kills
          COMMAND bash ${CMAKE_CURRENT_SOURCE_DIR}/e2e/outputs_kills.sh $<TARGET_FILE:patsub> ${PROJECT_SOURCE_DIR})
 set_tests_properties(e2e_outputs_kills PROPERTIES TIMEOUT 300)
+add_test(NAME e2e_ledger_refusals
+         COMMAND bash ${CMAKE_CURRENT_SOURCE_DIR}/e2e/ledger_refusals.sh $<TARGET_FILE:patsub> ${PROJECT_SOURCE_DIR})
+add_test(NAME e2e_backup_kills
+         COMMAND bash ${CMAKE_CURRENT_SOURCE_DIR}/e2e/backup_kills.sh $<TARGET_FILE:patsub> ${PROJECT_SOURCE_DIR})
+# 40 kills, each followed by a backup and `verify` of every new copy: minutes under ASan.
+set_tests_properties(e2e_backup_kills PROPERTIES TIMEOUT 1200)
+add_test(NAME e2e_time_zones
+         COMMAND bash ${CMAKE_CURRENT_SOURCE_DIR}/e2e/time_zones.sh $<TARGET_FILE:patsub> ${PROJECT_SOURCE_DIR})
+add_test(NAME e2e_nightly_script
+         COMMAND bash ${CMAKE_CURRENT_SOURCE_DIR}/e2e/nightly_script.sh $<TARGET_FILE:patsub> ${PROJECT_SOURCE_DIR})
+add_test(NAME e2e_inbox_coverage
+         COMMAND bash ${CMAKE_CURRENT_SOURCE_DIR}/e2e/inbox_coverage.sh $<TARGET_FILE:patsub> ${PROJECT_SOURCE_DIR})

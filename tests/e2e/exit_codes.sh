@@ -6,12 +6,14 @@ patsub=$1 src=$2
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 fail() { echo "FAIL: $*"; exit 1; }
+init_db() { "$patsub" init --db "$1" > /dev/null || fail "init --db $1 exited $?"; }
 lines() { sqlite3 "$work/$1" "select count(*) from ledger_lines" 2>/dev/null || echo 0; }
 
 # A payee list with a failed credit-code check: refused whole, nothing written.
 cp -r "$src/samples/inbox" "$work/bad-list"
 printf '91440300MA5X00014Q,深圳某公司,,440300,银行,1\n91530102MA6PDC012X,坏码公司,,530102,银行,2\n' \
     >> "$work/bad-list/payees/registry-2023-01.csv"
+init_db "$work/a.sqlite"
 "$patsub" run --db "$work/a.sqlite" --inbox "$work/bad-list" --out "$work/out-a" 2> "$work/a.err"
 rc=$?
 [ $rc = 2 ] || fail "bad list: exit $rc, expected 2"
@@ -22,6 +24,7 @@ grep -q "registry-2023-01.csv:5" "$work/a.err" || fail "bad list: row 5 not name
 # A truncated grant file beside good ones: quarantined with its reason, exit 1.
 cp -r "$src/samples/inbox" "$work/bad-grant"
 head -c 1500 "$src/samples/inbox/grants/CN115061872A.xml" > "$work/bad-grant/grants/truncated.xml"
+init_db "$work/b.sqlite"
 "$patsub" run --db "$work/b.sqlite" --inbox "$work/bad-grant" --out "$work/out-b" 2> "$work/b.err" > /dev/null
 rc=$?
 [ $rc = 1 ] || fail "truncated file: exit $rc, expected 1"
@@ -35,6 +38,7 @@ grep -q "line" "$work/out-b/quarantine/grants_truncated.xml.reason" || fail "rea
 mkdir -p "$work/implausible"
 python3 "$src/tests/e2e/make_big_inbox.py" "$src" "$work/implausible" 1 25 || fail "cannot build the implausible inbox"
 sed -i 's|<kind>B2</kind>|<kind>Z9</kind>|' "$work/implausible/grants/"*.xml
+init_db "$work/g.sqlite"
 "$patsub" run --db "$work/g.sqlite" --inbox "$work/implausible" --out "$work/out-g" 2> "$work/g.err" > /dev/null
 rc=$?
 [ $rc = 1 ] || fail "implausible file: exit $rc, expected 1"
@@ -46,6 +50,7 @@ grep -q "implausible: 25 of 25 grants have a kind code the table does not know" 
 
 # A policy file that breaks its schema.
 sed 's/amount-fen="3000000"/amount-fen="30000.00"/' "$src/samples/policy/kunming-measure8.xml" > "$work/bad-policy.xml"
+init_db "$work/c.sqlite"
 "$patsub" run --db "$work/c.sqlite" --inbox "$src/samples/inbox" --out "$work/out-c" --policy "$work/bad-policy.xml" 2> "$work/c.err"
 rc=$?
 [ $rc = 2 ] || fail "bad policy: exit $rc, expected 2"
@@ -56,6 +61,7 @@ grep -q "amount-fen" "$work/c.err" || fail "bad policy: cause not named: $(cat "
 # stderr and in summary.txt; the rest of the batch is decided.
 cp -r "$src/samples/inbox" "$work/linked"
 ln -s /etc/passwd "$work/linked/grants/passwd.xml"
+init_db "$work/e.sqlite"
 "$patsub" run --db "$work/e.sqlite" --inbox "$work/linked" --out "$work/out-e" --as-of 2026-01-05 \
     > "$work/e.out" 2> "$work/e.err"
 rc=$?
@@ -70,6 +76,7 @@ grep -q "root:" "$work/e.out" "$work/e.err" "$work/out-e/batch-1/summary.txt" &&
 # Usage errors.
 "$patsub" frobnicate 2> /dev/null; rc=$?
 [ $rc = 2 ] || fail "unknown command: exit $rc"
+init_db "$work/d.sqlite"
 "$patsub" run --db "$work/d.sqlite" --inbox "$src/samples/inbox" --out "$work/out-d" --as-of 2026-13-01 2> /dev/null; rc=$?
 [ $rc = 2 ] || fail "bad --as-of: exit $rc"
 mkfifo "$work/pipe.xml"

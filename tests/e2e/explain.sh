@@ -6,11 +6,13 @@ patsub=$1 src=$2
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 fail() { echo "FAIL: $*"; exit 1; }
+init_db() { "$patsub" init --db "$1" > /dev/null || fail "init --db $1 exited $?"; }
 
 mkdir -p "$work/inbox/grants" "$work/inbox/payees"
 cp "$src"/samples/inbox/grants/ipg230110.xml "$src"/samples/inbox/grants/CN102021000358642CN*.XML \
    "$src"/samples/inbox/grants/CN215634829U.xml "$work/inbox/grants/"
 cp "$src"/samples/inbox/payees/registry-2023-01.csv "$work/inbox/payees/"
+init_db "$work/l.sqlite"
 "$patsub" run --db "$work/l.sqlite" --inbox "$work/inbox" --out "$work/out" --as-of 2026-01-05 > /dev/null \
     || fail "run exited $?"
 
@@ -44,6 +46,7 @@ with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as z:
     z.write(f"{grants}/ipg230110.xml", "us/ipg230110.xml")
     z.write(f"{grants}/CN215634829U.xml", "cn/CN215634829U.xml")
 PY
+init_db "$work/z.sqlite"
 "$patsub" run --db "$work/z.sqlite" --inbox "$work/zipped" --out "$work/zout" --as-of 2026-01-05 > /dev/null \
     || fail "run over a zip exited $?"
 "$patsub" explain --db "$work/z.sqlite" CN215634829U > "$work/z.txt" || fail "explain from a zip exited $?"

@@ -91,6 +91,7 @@ write_grants \
 
 run() { "$patsub" run --db "$work/ledger.sqlite" --inbox "$work/inbox" --out "$work/out" --as-of 2026-01-05; }
 q() { sqlite3 "$work/ledger.sqlite" "$1"; }
+for db in ledger bad offices; do "$patsub" init --db "$work/$db.sqlite" > /dev/null; done
 
 run > "$work/run1.txt" 2> "$work/run1.err"; rc=$?
 [ $rc = 1 ] || fail "first run exited $rc, expected 1 (files quarantined): $(cat "$work/run1.err")"
@@ -161,6 +162,12 @@ printf 'patent,status,date,note\n%s,closed,2023-01-10,full-width\n%s,closed,2023
     > "$work/inbox/disputes/spellings.csv"
 printf 'application_number,notice,notice_date\n%s,N-2023-1,2023-02-01\n' \
     $'\uff12\uff10\uff12\uff11\uff12\uff10\uff18\uff17\uff13\uff14\uff11\uff16.\uff38' > "$work/inbox/abnormal/notices.csv"
+# The spellings refused in batches 1 and 2 were looked at: acknowledged (issue 18 point 8),
+# so that this run's exit code speaks of the lists alone.
+for f in $(q "select path from source_files where outcome = 'quarantined'"); do
+    "$patsub" acknowledge --db "$work/ledger.sqlite" --file "$f" --why "refused spelling, kept as evidence" > /dev/null \
+        || fail "acknowledge $f"
+done
 run > "$work/run3.txt" 2> "$work/run3.err"; rc=$?
 [ $rc = 0 ] || fail "third run (lists) exited $rc: $(cat "$work/run3.err")"
 [ "$(q "select group_concat(patent || ' ' || patent_key, ';') from dispute_records")" \

@@ -13,6 +13,7 @@ q() { sqlite3 "$work/ledger.sqlite" "$1"; }
 db=$work/ledger.sqlite out=$work/out inbox=$work/inbox
 mkdir -p "$inbox"/{grants,payees,abnormal,disputes,enterprises}
 run() { "$patsub" run --db "$db" --inbox "$inbox" --out "$out" --as-of "$1"; }
+"$patsub" init --db "$db" > /dev/null
 
 youxian=91530102MA6PDC012R gufen=91530111MA6PGY027L
 registry() {  # file youxian-account gufen-account
@@ -52,6 +53,10 @@ set +e; run 2023-04-10 > "$work/run2.txt" 2> "$work/run2.err"; rc=$?; set -e
 [ $rc = 1 ] || fail "run 2 with implausible dates exited $rc (expected 1: quarantined)"
 [ "$(line CN217000103U)" = "rejected already_paid $youxian" ] || fail "third number: $(line CN217000103U)"
 [ "$(line CN117000101B)" = "held identity_conflict $youxian" ] || fail "B on a U's application: $(line CN117000101B)"
+"$patsub" acknowledge --db "$db" --file grants/late.xml --why "export error, asked CNIPA for a corrected file" > /dev/null \
+    || fail "acknowledge late.xml"
+"$patsub" acknowledge --db "$db" --file grants/early.xml --why "export error, asked CNIPA for a corrected file" > /dev/null \
+    || fail "acknowledge early.xml"
 [ "$(q "select count(*) from ledger_lines where grant_id in ('CN217000701U','CN217000702U')")" = 0 ] \
     || fail "a grant with an implausible date reached the ledger"
 grep -q "9999-12-31 is more than a year after" "$out"/quarantine/*late.xml*.reason.txt 2> /dev/null \

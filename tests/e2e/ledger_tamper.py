@@ -35,8 +35,7 @@ def check(name, ok, detail=""):
 
 
 def init(db, env=None):
-    if " init " in sh("--help").stdout:
-        sh("init", "--db", db, env=env, expect=0)
+    sh("init", "--db", db, env=env, expect=0)
 
 
 def build_ledger(name, env=None):
@@ -92,6 +91,8 @@ def digest_rows(con, parts, ident):
             for v in row:
                 if v is None:
                     h.update(b"n")
+                elif isinstance(v, bytes):
+                    h.update(b"t" + v)
                 elif isinstance(v, int):
                     h.update(b"i" + str(v).encode())
                 else:
@@ -117,7 +118,9 @@ APPROVAL_PARTS = [
     ("treasury_files", "SELECT * FROM treasury_files WHERE batch_id = ?"),
     ("treasury_rows", "SELECT * FROM treasury_rows WHERE batch_id = ? ORDER BY seq"),
     ("exported_lines", "SELECT * FROM exported_lines WHERE batch_id = ? ORDER BY line_id"),
+    ("treasury_workbooks", "SELECT * FROM treasury_workbooks WHERE batch_id = ?"),
 ]
+ORIGIN_PARTS = [("ledger_origin", "SELECT * FROM ledger_origin WHERE rowid = ?")]
 HOLD_PARTS = [("staff_holds", "SELECT * FROM staff_holds WHERE event_id = ?")]
 
 
@@ -137,7 +140,8 @@ def rechain(path):
     con.row_factory = None
     prev = "0" * 64
     for seq, kind, ref, note, at in con.execute("select seq, kind, ref, note, at from chain_events order by seq").fetchall():
-        parts = {"batch": BATCH_PARTS, "approval": APPROVAL_PARTS, "staff_hold": HOLD_PARTS}.get(kind)
+        parts = {"batch": BATCH_PARTS, "approval": APPROVAL_PARTS, "staff_hold": HOLD_PARTS,
+                 "init": ORIGIN_PARTS}.get(kind)
         content = digest_rows(con, parts, int(ref)) if parts else \
             con.execute("select content_hash from chain_events where seq=?", (seq,)).fetchone()[0]
         h = sha("\x1f".join([prev, str(seq), kind, ref, content, note, at]))

@@ -59,6 +59,7 @@ def main():
             f.write('<?xml version="1.0"?>\n' * refused)
         out = os.path.join(work, "out")
         said = os.path.join(work, "flood.txt")
+        subprocess.run([patsub, "init", "--db", os.path.join(work, "l.sqlite")], check=True, capture_output=True)
         rc, peak = run_measured([patsub, "run", "--db", os.path.join(work, "l.sqlite"), "--inbox",
                                  os.path.join(work, "inbox"), "--out", out, "--as-of", "2026-01-05"], said)
         if rc != 1:
@@ -93,6 +94,7 @@ def main():
         if peak > BOUND_MB and not sanitized:
             fail(f"check on a {size_mb:.0f} MB DOCDB document peaked at {peak:.1f} MB (bound {BOUND_MB} MB)")
         said = os.path.join(work, "run.txt")
+        subprocess.run([patsub, "init", "--db", os.path.join(work, "docdb.sqlite")], check=True, capture_output=True)
         rc, peak = run_measured([patsub, "run", "--db", os.path.join(work, "docdb.sqlite"), "--inbox",
                                  os.path.join(bulk, "inbox"), "--out", os.path.join(work, "docdb-out"),
                                  "--as-of", "2026-01-05"], said)

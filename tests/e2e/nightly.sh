@@ -1,7 +1,10 @@
 #!/usr/bin/env bash
-# What cron calls: `make -f Makefile.batch nightly` backs up the ledger first (VACUUM
-# INTO, newest KEEP kept), runs one batch, logs one line per night and passes the exit
-# code through.
+# What the README's first command and cron call: `make -f Makefile.batch nightly` runs
+# tools/patsub-nightly: a verified backup of the ledger first (newest KEEP kept), one
+# batch, one log line per night. The log line carries patsub's own exit code; make itself
+# can only exit 0 or 2 (GNU make exits 2 whenever a recipe fails), which this test pins
+# down so nobody relies on more. Only the Makefile's own default ledger is created by
+# `init`; a DB given to make must exist already.
 set -uo pipefail
 build=$1 src=$2
 work=$(mktemp -d)
@@ -14,13 +17,20 @@ nightly() {
 }
 cp -r "$src/samples/inbox" "$work/inbox"
 
+# A DB given to make that does not exist: refused, not created; make says 2, the log 2.
+nightly; rc=$?
+[ $rc = 2 ] || fail "missing configured ledger: make exited $rc, expected 2: $(tail -5 "$work/make.out")"
+[ ! -e "$work/db/ledger.sqlite" ] || fail "make created the configured ledger"
+grep -q "patsub init --db $work/db/ledger.sqlite" "$work/make.out" || fail "no hint at init: $(tail -5 "$work/make.out")"
+tail -1 "$work/nightly.log" | grep -q "exit=2 patsub: ledger:" || fail "log line: $(tail -1 "$work/nightly.log")"
+
+"$build/patsub" init --db "$work/db/ledger.sqlite" > /dev/null || fail "init exited $?"
 nightly || fail "first night exited $?: $(tail -5 "$work/make.out")"
-[ ! -d "$work/backups" ] || [ -z "$(ls "$work/backups")" ] || fail "a backup of a ledger that did not exist yet"
 lines1=$(sqlite3 "$work/db/ledger.sqlite" "select count(*) from ledger_lines")
 [ "$lines1" -gt 0 ] || fail "first night wrote no line"
 
-for night in 2 3 4; do nightly || fail "night $night exited $?"; done
-[ "$(wc -l < "$work/nightly.log")" = 4 ] || fail "expected 4 log lines: $(cat "$work/nightly.log")"
+for night in 3 4 5; do nightly || fail "night $night exited $?"; done
+[ "$(wc -l < "$work/nightly.log")" = 5 ] || fail "expected 5 log lines: $(cat "$work/nightly.log")"
 grep -q "exit=0 batch 4: 0 new files" "$work/nightly.log" || fail "log line: $(tail -1 "$work/nightly.log")"
 [ "$(ls "$work/backups" | wc -l)" = 2 ] || fail "KEEP=2 but $(ls "$work/backups" | wc -l) copies kept"
 newest=$(ls "$work/backups" | sort | tail -1)
@@ -28,10 +38,28 @@ newest=$(ls "$work/backups" | sort | tail -1)
     || fail "the backup does not hold the ledger's lines"
 [ "$(sqlite3 "$work/backups/$newest" "pragma integrity_check")" = ok ] || fail "the backup is not a sound database"
 
-# A bad reference list: exit 2 passed through, the log says why.
+# A quarantine: patsub says 1 (in the log), make can only say 2.
+head -c 1500 "$src/samples/inbox/grants/CN115061872A.xml" > "$work/inbox/grants/truncated.xml"
+nightly; rc=$?
+[ $rc = 2 ] || fail "quarantine: make exited $rc; GNU make exits 2 for any failing recipe"
+tail -1 "$work/nightly.log" | grep -q "exit=1 batch" || fail "log line for the quarantine: $(tail -1 "$work/nightly.log")"
+rm "$work/inbox/grants/truncated.xml"
+"$build/patsub" acknowledge --db "$work/db/ledger.sqlite" --file grants/truncated.xml --why "test" > /dev/null \
+    || fail "acknowledge exited $?"
+
+# A bad reference list: exit 2, the log says why.
 mkdir -p "$work/inbox/disputes"
 printf 'patent,status,date,note\nUS 1,maybe,2023-01-01,x\n' > "$work/inbox/disputes/bad.csv"
 nightly; rc=$?
 [ $rc = 2 ] || fail "bad list: nightly exited $rc, expected 2"
 tail -1 "$work/nightly.log" | grep -q "exit=2 patsub:" || fail "log line for the failed night: $(tail -1 "$work/nightly.log")"
+
+# The Makefile's own default ledger (no DB given): created by init on a fresh checkout.
+fresh="$work/checkout"
+mkdir -p "$fresh"
+cp -r "$src/Makefile.batch" "$src/tools" "$src/samples" "$fresh/"
+make --no-print-directory -C "$fresh" -f Makefile.batch nightly BUILD="$build" > "$work/fresh.out" 2>&1 \
+    || fail "the README's first command on a fresh checkout exited $?: $(tail -5 "$work/fresh.out")"
+[ "$(sqlite3 "$fresh/var/ledger.sqlite" "select count(*) from ledger_origin")" = 1 ] || fail "the default ledger was not made by init"
+[ "$(sqlite3 "$fresh/var/ledger.sqlite" "select count(*) from ledger_lines")" = "$lines1" ] || fail "the default run differs"
 echo "nightly: ok"

@@ -10,7 +10,7 @@ trap 'chmod -R u+w "$work" 2>/dev/null; rm -rf "$work"' EXIT
 fail() { echo "FAIL: $*"; exit 1; }
 db=$work/ledger.sqlite out=$work/out
 cp -r "$src/samples/inbox" "$work/inbox"
-if "$patsub" --help | grep -q " init "; then "$patsub" init --db "$db" > /dev/null; fi
+"$patsub" init --db "$db" > /dev/null
 run() { "$patsub" run --db "$db" --inbox "$work/inbox" --out "$out" --as-of "$1"; }
 
 run 2026-01-05 > /dev/null || fail "run 1 exited $?"

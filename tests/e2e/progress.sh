@@ -37,6 +37,8 @@ cmp -s "$work/check.jsonl" "$work/check-pty.jsonl" || fail "the bar changed stdo
 
 # run over the sample inbox: a bar on a terminal; without one, stderr stays empty.
 cp -r "$src/samples/inbox" "$work/inbox"
+"$patsub" init --db "$work/pty.sqlite" > /dev/null || fail "init exited $?"
+"$patsub" init --db "$work/cron.sqlite" > /dev/null || fail "init exited $?"
 run="'$patsub' run --db '$work/pty.sqlite' --inbox '$work/inbox' --out '$work/out-pty' --as-of 2026-01-05"
 on_pty "$run" > "$work/run-pty.txt"
 grep -Eq "$frame" "$work/run-pty.txt" || fail "no progress bar in run on a terminal: $(cat -v "$work/run-pty.txt")"

@@ -31,6 +31,7 @@ s = s.replace(old, "&lt;/script&gt;&lt;script&gt;window.__pwned=4&lt;/script&gt;
 open(p, "w", encoding="utf-8").write(s)
 PY
 
+"$patsub" init --db "$work/ledger.sqlite" > /dev/null || fail "init exited $?"
 "$patsub" run --db "$work/ledger.sqlite" --inbox "$work/inbox" --out "$work/out" --as-of 2026-01-05 > "$work/run.txt" \
     || fail "run exited $?: $(cat "$work/run.txt")"
 page="$work/out/batch-1/review.html"

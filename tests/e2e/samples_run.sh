@@ -9,6 +9,7 @@ trap 'rm -rf "$work"' EXIT
 fail() { echo "FAIL: $*"; exit 1; }
 
 cp -r "$src/samples/inbox" "$work/inbox"
+"$patsub" init --db "$work/ledger.sqlite" > /dev/null || fail "init exited $?"
 run() { "$patsub" run --db "$work/ledger.sqlite" --inbox "$work/inbox" --out "$work/out" --as-of 2026-01-05; }
 
 run > "$work/run1.txt" || fail "first run exited $?"

@@ -29,6 +29,7 @@ CSV
 printf 'uscc,name,recognition,year\n01530114MA6PCX014Q,昆明春城新材料有限公司,pilot,2025\n' > "$work/inbox/enterprises/recognitions-2025.csv"
 
 db=$work/ledger.sqlite out=$work/out
+"$patsub" init --db "$db" > /dev/null || fail "init exited $?"
 "$patsub" run --db "$db" --inbox "$work/inbox" --out "$out" --as-of 2026-01-05 > "$work/run.txt" || fail "run exited $?: $(cat "$work/run.txt")"
 "$patsub" approve --db "$db" --batch 1 --by 张三 --out "$out" > "$work/approve1.txt" || fail "approve exited $?"
 "$patsub" summary --db "$db" --from 2026-01-01 --to 2026-12-31 --format csv --out "$work/summary.csv" || fail "summary"

@@ -114,6 +114,8 @@ def check_all(patsub, source, work, expected, run_timeout, rss_limit_mb):
     grants = os.path.join(inbox, "grants")
     out = os.path.join(work, "out")
     db = os.path.join(work, "ledger.sqlite")
+    # A run refuses a path where no ledger is: `patsub init` creates it first.
+    subprocess.run([patsub, "init", "--db", db], check=True, capture_output=True)
     os.makedirs(os.path.join(inbox, "payees"))
     shutil.copy(os.path.join(source, "samples", "inbox", "payees", "registry-2023-01.csv"),
                 os.path.join(inbox, "payees"))
@@ -327,6 +329,7 @@ def check_unreadable_as_nobody(patsub, source, row):
         unreadable = os.path.join(grants, "unreadable.xml")
         with open(unreadable, "w") as f:
             f.write("<a>&ldquo;</a>\n")
+        subprocess.run([patsub, "init", "--db", os.path.join(work, "ledger.sqlite")], check=True, capture_output=True)
         for folder, dirs, files in os.walk(work):
             for entry in dirs + files:
                 os.chown(os.path.join(folder, entry), nobody.pw_uid, nobody.pw_gid)

@@ -110,6 +110,10 @@ class CaseRun:
     def execute(self, work: Path) -> bool:
         inbox, out, db = work / "inbox", work / "out", work / "ledger.sqlite"
         inbox.mkdir()
+        r = sh([self.patsub, "init", "--db", str(db)])
+        if r.returncode != 0:
+            self.fail(f"`patsub init` exited {r.returncode}: {r.stderr.strip()}")
+            return False
         policy = self.policy_args()
         lines_before = 0
         for run in self.case.runs:

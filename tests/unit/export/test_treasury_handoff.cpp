@@ -79,7 +79,7 @@ void register_payees(Ledger& l, std::int64_t batch) {
 
 TEST_CASE("approval exports each payable line once; approving again changes nothing") {
     TempDir t;
-    Ledger l(t.dir / "ledger.sqlite");
+    Ledger l(t.dir / "ledger.sqlite", Ledger::Access::create);
     const auto b1 = new_batch(l, "2026-01-05");
     register_payees(l, b1);
     l.append(line(b1, "CN1B", A, "昆明甲公司", "payable", 300000));
@@ -120,7 +120,7 @@ TEST_CASE("approval exports each payable line once; approving again changes noth
 
 TEST_CASE("a held line is kept out and goes with the next batch approved after its release") {
     TempDir t;
-    Ledger l(t.dir / "ledger.sqlite");
+    Ledger l(t.dir / "ledger.sqlite", Ledger::Access::create);
     ReviewStore store(l);
     const auto b1 = new_batch(l, "2026-01-05");
     register_payees(l, b1);
@@ -171,7 +171,7 @@ TEST_CASE("a held line is kept out and goes with the next batch approved after i
 
 TEST_CASE("approval refuses a payee without bank details and records nothing") {
     TempDir t;
-    Ledger l(t.dir / "ledger.sqlite");
+    Ledger l(t.dir / "ledger.sqlite", Ledger::Access::create);
     const auto b1 = new_batch(l, "2026-01-05");
     l.append(line(b1, "CN1B", A, "昆明甲公司", "payable", 300000));
     CHECK_THROWS_WITH_AS(exports::approve_batch(l, b1, "张三", t.dir / "out", "t"), doctest::Contains("no bank account"),
@@ -182,7 +182,7 @@ TEST_CASE("approval refuses a payee without bank details and records nothing") {
 
 TEST_CASE("the review page shows hostile values as text and embeds the reasoning safely") {
     TempDir t;
-    Ledger l(t.dir / "ledger.sqlite");
+    Ledger l(t.dir / "ledger.sqlite", Ledger::Access::create);
     const auto b1 = new_batch(l, "2026-01-05");
     register_payees(l, b1);
     l.append(line(b1, "CN3B", B, "<script>window.__pwned=1</script>", "payable", 60000));
@@ -210,7 +210,7 @@ TEST_CASE("the review page shows hostile values as text and embeds the reasoning
 
 TEST_CASE("verify recomputes each treasury file from the exported lines and re-hashes it") {
     TempDir t;
-    Ledger l(t.dir / "ledger.sqlite");
+    Ledger l(t.dir / "ledger.sqlite", Ledger::Access::create);
     const auto b1 = new_batch(l, "2026-01-05");
     register_payees(l, b1);
     l.append(line(b1, "CN1B", A, "昆明甲公司", "payable", 300000));
@@ -242,7 +242,7 @@ TEST_CASE("verify recomputes each treasury file from the exported lines and re-h
 
 TEST_CASE("approval writes the workbook beside the CSV and keeps its first bytes") {
     TempDir t;
-    Ledger l(t.dir / "ledger.sqlite");
+    Ledger l(t.dir / "ledger.sqlite", Ledger::Access::create);
     const auto b1 = new_batch(l, "2026-01-05");
     register_payees(l, b1);
     l.append(line(b1, "CN1B", A, "昆明甲公司", "payable", 300000));
@@ -280,7 +280,7 @@ TEST_CASE("approval writes the workbook beside the CSV and keeps its first bytes
 
 TEST_CASE("a CSV approved by an earlier patsub stays as it was handed over") {
     TempDir t;
-    Ledger l(t.dir / "ledger.sqlite");
+    Ledger l(t.dir / "ledger.sqlite", Ledger::Access::create);
     const auto b1 = new_batch(l, "2026-01-05");
     register_payees(l, b1);
     l.append(line(b1, "CN1B", A, "昆明甲公司", "payable", 300000));
@@ -305,7 +305,7 @@ TEST_CASE("a CSV approved by an earlier patsub stays as it was handed over") {
 
 TEST_CASE("verify re-hashes the workbook beside the treasury file") {
     TempDir t;
-    Ledger l(t.dir / "ledger.sqlite");
+    Ledger l(t.dir / "ledger.sqlite", Ledger::Access::create);
     const auto b1 = new_batch(l, "2026-01-05");
     register_payees(l, b1);
     l.append(line(b1, "CN1B", A, "昆明甲公司", "payable", 300000));

@@ -4,6 +4,7 @@
 #include <doctest/doctest.h>
 
 #include <filesystem>
+#include <fstream>
 
 using namespace patsub;
 using namespace patsub::ledger;
@@ -37,7 +38,7 @@ std::int64_t new_batch(Ledger& l) { return l.begin_batch({"2026-01-01T00:00:00Z"
 
 TEST_CASE("lines are chained by hash and cannot be updated or deleted") {
     TempLedger t;
-    Ledger l(t.file);
+    Ledger l(t.file, Ledger::Access::create);
     auto b = new_batch(l);
     auto first = *l.append(payable(b, "CN1B", "8.6", 300000));
     auto second = *l.append(payable(b, "CN2B", "8.6", 300000));
@@ -51,7 +52,7 @@ TEST_CASE("lines are chained by hash and cannot be updated or deleted") {
 
 TEST_CASE("the database refuses a second payment of a grant under the same clause") {
     TempLedger t;
-    Ledger l(t.file);
+    Ledger l(t.file, Ledger::Access::create);
     auto b = new_batch(l);
     l.append(payable(b, "CN1B", "8.6", 300000));
     CHECK_THROWS(l.append(payable(b, "CN1B", "8.6", 300000)));  // no event key: the partial unique index
@@ -59,7 +60,7 @@ TEST_CASE("the database refuses a second payment of a grant under the same claus
 
 TEST_CASE("a money event key is written once: identical is a no-op, different stops the run") {
     TempLedger t;
-    Ledger l(t.file);
+    Ledger l(t.file, Ledger::Access::create);
     auto b = new_batch(l);
     auto line = payable(b, "CN1B", "8.6", 300000);
     line.event_key = "pay|CN1|8.6";
@@ -76,7 +77,7 @@ TEST_CASE("a money event key is written once: identical is a no-op, different st
 
 TEST_CASE("amounts must agree with the status") {
     TempLedger t;
-    Ledger l(t.file);
+    Ledger l(t.file, Ledger::Access::create);
     auto b = new_batch(l);
     auto bad = payable(b, "CN1B", "8.6", 0);
     CHECK_THROWS(l.append(bad));
@@ -88,7 +89,7 @@ TEST_CASE("amounts must agree with the status") {
 TEST_CASE("a transaction not committed leaves nothing behind") {
     TempLedger t;
     {
-        Ledger l(t.file);
+        Ledger l(t.file, Ledger::Access::create);
         auto tx = l.transaction();
         auto b = new_batch(l);
         l.append(payable(b, "CN1B", "8.6", 300000));
@@ -100,9 +101,53 @@ TEST_CASE("a transaction not committed leaves nothing behind") {
 
 TEST_CASE("migrations apply once and the journal is WAL") {
     TempLedger t;
-    { Ledger l(t.file); }
+    { Ledger l(t.file, Ledger::Access::create); }
     Ledger l(t.file);
     CHECK(l.db().execAndGet("PRAGMA journal_mode").getString() == "wal");
     CHECK(l.db().execAndGet("SELECT count(*) FROM schema_migrations").getInt() ==
           static_cast<int>(migrations().size()));
+}
+
+TEST_CASE("only create makes a ledger, and only where nothing is") {
+    TempLedger t;
+    CHECK_THROWS_WITH_AS(Ledger(t.file, Ledger::Access::read_write), doctest::Contains("patsub init --db"), LedgerUnusable);
+    CHECK_THROWS_AS(Ledger(t.file, Ledger::Access::read_only), LedgerUnusable);
+    CHECK_FALSE(std::filesystem::exists(t.file));  // a refusal creates nothing
+    {
+        Ledger l(t.file, Ledger::Access::create);
+        l.record_origin({"host-a", "ops", "2026-12-31T17:30:00Z"});
+    }
+    CHECK_THROWS_WITH_AS(Ledger(t.file, Ledger::Access::create), doctest::Contains("exists already"), LedgerUnusable);
+    Ledger l(t.file);
+    REQUIRE(l.origin());
+    CHECK(l.origin()->os_user == "ops");
+}
+
+TEST_CASE("a file that is not a patsub ledger is refused, not migrated") {
+    TempLedger t;
+    {
+        std::ofstream text(t.file);
+        text << "payee,amount\nsomeone,1\n";
+    }
+    CHECK_THROWS_WITH_AS(Ledger(t.file, Ledger::Access::read_write), doctest::Contains("not a patsub ledger"), LedgerUnusable);
+    const auto other = t.dir / "other.sqlite";
+    { SQLite::Database db(other.string(), SQLite::OPEN_READWRITE | SQLite::OPEN_CREATE); db.exec("CREATE TABLE x (a)"); }
+    CHECK_THROWS_WITH_AS(Ledger(other, Ledger::Access::read_write), doctest::Contains("not a patsub ledger"), LedgerUnusable);
+    SQLite::Database db(other.string(), SQLite::OPEN_READONLY);
+    CHECK(db.execAndGet("SELECT count(*) FROM sqlite_master").getInt() == 1);
+}
+
+TEST_CASE("a ledger file moved or replaced before commit is detected") {
+    TempLedger t;
+    { Ledger l(t.file, Ledger::Access::create); }
+    {
+        Ledger l(t.file);
+        auto tx = l.transaction();
+        l.append(payable(new_batch(l), "CN1B", "8.6", 300000));
+        CHECK_NOTHROW(l.confirm_still_at_path());
+        std::filesystem::rename(t.file, t.dir / "moved.sqlite");
+        CHECK_THROWS_WITH_AS(l.confirm_still_at_path(), doctest::Contains("disappeared"), LedgerReplaced);
+        { Ledger fresh(t.file, Ledger::Access::create); }
+        CHECK_THROWS_WITH_AS(l.confirm_still_at_path(), doctest::Contains("another file"), LedgerReplaced);
+    }
 }

@@ -414,3 +414,63 @@ TEST_CASE("damaged and empty archives are refused as documents, not thrown") {
     // A missing file is still a file-level failure.
     CHECK_THROWS_AS(read_path(dir / "missing.zip"), std::system_error);
 }
+
+namespace {
+
+std::string zip_bytes(const std::vector<std::pair<std::string, std::string>>& members, const TempDir& dir) {
+    write_zip(dir / "inner.tmp", members);
+    std::ifstream in(dir / "inner.tmp", std::ios::binary);
+    return std::string(std::istreambuf_iterator<char>(in), {});
+}
+
+}  // namespace
+
+TEST_CASE("gzip members and nested zips inside a zip are read, never skipped") {
+    TempDir dir;
+    const std::string a = "CN102021000358642CN00001130612340BFULZH20230317CN00K.XML";
+    const std::string b = "CN202022000456789CN00002173456780UFULZH20220805CN00P.XML";
+    const std::string inner = zip_bytes({{"deep/" + b, sample(b)}}, dir);
+    write_zip(dir / "delivery.zip", {{a + ".gz", gzip_member(sample(a))}, {"week.zip", inner}});
+    auto c = read_path(dir / "delivery.zip");
+    CHECK(c.sink.refused.empty());
+    CHECK(c.sink.skipped.empty());
+    REQUIRE(c.sink.documents.size() == 2);
+    CHECK(c.sink.documents[0].second.number == "113061234");
+    CHECK(c.sink.documents[1].second.number == "217345678");
+    // The nested member is named through both archives.
+    CHECK(c.members == std::vector<std::string>{a + ".gz", "week.zip", "week.zip!deep/" + b});
+}
+
+TEST_CASE("a symlink member, a broken nested zip and nesting past the bound refuse the archive") {
+    TempDir dir;
+    const std::string a = "CN102021000358642CN00001130612340BFULZH20230317CN00K.XML";
+    {
+        int error = 0;
+        zip_t* za = zip_open((dir / "link.zip").c_str(), ZIP_CREATE | ZIP_TRUNCATE, &error);
+        REQUIRE(za != nullptr);
+        const std::string good = sample(a), target = "/etc/passwd";
+        REQUIRE(zip_file_add(za, a.c_str(), zip_source_buffer(za, good.data(), good.size(), 0), 0) >= 0);
+        const zip_int64_t link = zip_file_add(za, "passwd.xml", zip_source_buffer(za, target.data(), target.size(), 0), 0);
+        REQUIRE(link >= 0);
+        REQUIRE(zip_file_set_external_attributes(za, static_cast<zip_uint64_t>(link), 0, ZIP_OPSYS_UNIX,
+                                                 zip_uint32_t{0120777} << 16) == 0);
+        REQUIRE(zip_close(za) == 0);
+    }
+    auto link = read_path(dir / "link.zip");
+    REQUIRE(link.sink.refused.size() == 1);
+    CHECK(link.sink.refused[0].file == (dir / "link.zip").string() + "!passwd.xml");
+    CHECK(link.sink.refused[0].cause.find("symbolic link") != std::string::npos);
+
+    write_zip(dir / "broken.zip", {{"inner.zip", std::string("PK\x03\x04", 4) + std::string(40, 'x')}});
+    auto broken = read_path(dir / "broken.zip");
+    REQUIRE(broken.sink.refused.size() == 1);
+    CHECK(broken.sink.refused[0].cause.find("nested zip archive") != std::string::npos);
+
+    std::string nested = zip_bytes({{a, sample(a)}}, dir);
+    for (int level = 0; level < 3; ++level) nested = zip_bytes({{"level.zip", nested}}, dir);
+    write_zip(dir / "deep.zip", {{"level.zip", nested}});
+    auto deep = read_path(dir / "deep.zip");
+    CHECK(deep.sink.documents.empty());
+    REQUIRE(deep.sink.refused.size() == 1);
+    CHECK(deep.sink.refused[0].cause.find("nested more than") != std::string::npos);
+}

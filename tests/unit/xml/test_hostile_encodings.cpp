@@ -97,3 +97,35 @@ TEST_CASE("the byte-order mark check leaves 8-bit documents alone") {
 }
 
 }  // namespace patsub::xml::test
+
+namespace patsub::xml::test {
+
+TEST_CASE("a UTF-8 document declared as GB2312 is refused, not read as mojibake, in memory and streamed") {
+    // 北京某某科技有限公司 as UTF-8 bytes under a GB2312 declaration.
+    std::string doc = grant_declaring("GB2312");
+    doc.replace(doc.find("Lamp @"), 6, "\u5317\u4EAC\u67D0\u67D0\u79D1\u6280\u6709\u9650\u516C\u53F8");
+    for (const std::size_t threshold : {std::size_t{8} << 20, std::size_t{64}}) {
+        CAPTURE(threshold);
+        GrantFileOptions options;
+        options.splitter.stream_threshold = threshold;
+        const auto sink = read_string(doc, options);
+        CHECK(sink.documents.empty());
+        REQUIRE(sink.refused.size() == 1);
+        CHECK(sink.refused[0].cause.find("encoding \"GB2312\" but the bytes are valid UTF-8") != std::string::npos);
+        CHECK(sink.refused[0].cause.find("U+5317") != std::string::npos);
+    }
+}
+
+TEST_CASE("text really in its declared legacy encoding is still read") {
+    // Latin-1 "Lampe à" (E0 then ASCII: not UTF-8) and GB2312 中文 (D6 D0 CE C4).
+    std::string latin1 = grant_declaring("ISO-8859-1");
+    latin1.replace(latin1.find("Lamp @"), 6, "Lampe \xE0 \xE9t\xE9");
+    CHECK(only_document(read_string(latin1)).title == "Lampe \u00E0 \u00E9t\u00E9");
+    std::string gb = grant_declaring("GB2312");
+    gb.replace(gb.find("Lamp @"), 6, "\xD6\xD0\xCE\xC4");
+    CHECK(only_document(read_string(gb)).title == "\u4E2D\u6587");
+    // A declared legacy encoding over pure ASCII is harmless.
+    CHECK(only_document(read_string(grant_declaring("GBK"))).title == "Lamp @");
+}
+
+}  // namespace patsub::xml::test
