@@ -31,6 +31,13 @@ start=$(date +%s%N)
 init_db "$work/reference.sqlite"
 run_big "$work/reference.sqlite" > /dev/null || fail "reference run exited $?"
 elapsed_ms=$(( ($(date +%s%N) - start) / 1000000 ))
+# The first run meets a cold cache (and, under ctest -j, a busy machine): the kill
+# moments are spread over the faster of two runs, or half of them land after the end.
+init_db "$work/timing.sqlite"
+start=$(date +%s%N)
+run_big "$work/timing.sqlite" > /dev/null || fail "timing run exited $?"
+again_ms=$(( ($(date +%s%N) - start) / 1000000 ))
+[ "$again_ms" -lt "$elapsed_ms" ] && elapsed_ms=$again_ms
 ledger_csv "$work/reference.sqlite" > "$work/reference.csv"
 lines=$(($(wc -l < "$work/reference.csv") - 1))
 [ "$lines" -ge 1500 ] || fail "reference run wrote only $lines lines"
