@@ -1,5 +1,5 @@
 // BatchOutputs: what a run leaves for people in OUT/batch-<id>/: ledger.csv (the
-// batch's lines, contract.md's columns), summary.txt (the summary line, then every
+// batch's lines for a spreadsheet, ledger_extract.h), summary.txt (the summary line, then every
 // quarantined file and ignored inbox entry) and review.html. All of it is made from the
 // ledger after the batch committed, streamed line by line.
 #pragma once
