@@ -249,14 +249,21 @@ PY
 "$patsub" run --db "$work/offices.sqlite" --inbox "$work/offices" --out "$work/offices-out" --as-of 2026-01-05 \
     > "$work/offices-run.txt" 2> "$work/offices-run.err"; rc=$?
 [ $rc = 0 ] || fail "a disputes list of every id check printed was refused (exit $rc): $(head -5 "$work/offices-run.err")"
+sqlite3 "$work/offices.sqlite" "select grant_id||' '||office||' '||number||' '||kind from grants" | sort > "$work/stored.txt"
+sort "$work/ids.txt" | diff - "$work/stored.txt" > /dev/null \
+    || fail "the ledger's (office, number, kind) differ from check's: $(sort "$work/ids.txt" | diff - "$work/stored.txt" | head -5)"
+declare -A explained=()
 while read -r grant office number kind; do
     [[ $grant =~ ^[A-Z]{2}[A-Z0-9]+[A-Z][0-9]?$ ]] || fail "check printed a non-canonical id '$grant'"
     [ "$grant" = "$office$number$kind" ] || fail "'$grant' is not $office + $number + $kind"
-    [ "$(sqlite3 "$work/offices.sqlite" "select office||' '||number||' '||kind from grants where grant_id = '$grant'")" \
-        = "$office $number $kind" ] || fail "$grant: the ledger's parts differ"
+    # explain once per office and number form (a process per id is slow under ASan).
+    form="$office ${number%%[0-9]*}"
+    [ -z "${explained[$form]:-}" ] || continue
+    explained[$form]=1
     "$patsub" explain --db "$work/offices.sqlite" "$grant" > "$work/e.txt" 2>&1 || fail "explain '$grant' exited $?"
     grep -q "^$grant " "$work/e.txt" || fail "explain '$grant' found: $(head -1 "$work/e.txt")"
 done < "$work/ids.txt"
+[ "${#explained[@]}" -ge 30 ] || fail "explain ran for ${#explained[@]} office forms only"
 [ "$(sqlite3 "$work/offices.sqlite" "select count(*) from dispute_records")" = "$(wc -l < "$work/ids.txt")" ] \
     || fail "not every disputes row was stored"
 # The ids a person writes for Taiwan and Macao find the same grants.
