@@ -19,7 +19,8 @@ std::string notice_csv(std::int64_t batch_id, const std::vector<ledger::LedgerLi
     return csv.bytes();
 }
 
-std::string notice_html(const ledger::Approval& approval, const std::vector<ledger::LedgerLine>& exported) {
+std::string notice_html(const ledger::Approval& approval, const std::vector<ledger::LedgerLine>& exported,
+                        const std::string& chain_head) {
     std::int64_t total = 0;
     std::string rows;
     int n = 0;
@@ -56,8 +57,11 @@ table { width: 100%; }
         "<table>\n<thead><tr><th class=\"num\">序号 No.</th><th>单位 Payee</th><th>专利 Patent</th>"
         "<th>条款 Clause</th><th class=\"num\">金额（元） Amount (CNY)</th></tr></thead>\n<tbody>\n{2}</tbody>\n"
         "<tfoot><tr><th colspan=\"4\">合计 Total ({3} 项 lines)</th><th class=\"num\">{4}</th></tr></tfoot>\n</table>\n"
-        "<p class=\"foot\">昆明市市场监督管理局 Kunming Municipal Market Supervision Bureau · {1}</p>\n",
-        approval.batch_id, html_escape(date), rows, exported.size(), to_yuan(Money{total}));
+        "<p class=\"foot\">昆明市市场监督管理局 Kunming Municipal Market Supervision Bureau · {1}</p>\n{5}",
+        approval.batch_id, html_escape(date), rows, exported.size(), to_yuan(Money{total}),
+        chain_head.empty() ? std::string()
+                           : "<p class=\"foot\">账本链头 Ledger chain head at approval: <code>" + html_escape(chain_head) +
+                                 "</code></p>\n");
     return html_page(page);
 }
 

@@ -16,6 +16,9 @@
 namespace patsub::exports {
 
 std::string notice_csv(std::int64_t batch_id, const std::vector<ledger::LedgerLine>& exported);
-std::string notice_html(const ledger::Approval& approval, const std::vector<ledger::LedgerLine>& exported);
+// chain_head: "event S <hash>" of the approval (issue 18 point 2), printed at the foot so
+// that the published notice itself anchors the ledger; empty for none.
+std::string notice_html(const ledger::Approval& approval, const std::vector<ledger::LedgerLine>& exported,
+                        const std::string& chain_head = "");
 
 }  // namespace patsub::exports

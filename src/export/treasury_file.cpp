@@ -62,8 +62,10 @@ std::string treasury_csv(std::int64_t batch_id, const std::vector<ledger::Treasu
     return bytes;
 }
 
-std::string sha256_line(const std::string& bytes, const std::string& file_name) {
-    return sha256_hex(bytes) + "  " + file_name + "\n";
+std::string sha256_line(const std::string& bytes, const std::string& file_name, const std::string& chain_head) {
+    std::string text = sha256_hex(bytes) + "  " + file_name + "\n";
+    if (!chain_head.empty()) text += "# patsub ledger chain head at approval: " + chain_head + "\n";
+    return text;
 }
 
 }  // namespace patsub::exports

@@ -43,6 +43,8 @@ std::string treasury_file_name(std::int64_t batch_id);
 std::string treasury_csv(std::int64_t batch_id, const std::vector<ledger::TreasuryRow>& rows);
 
 // The sha256sum line for a file's bytes: "<hex>  <name>\n".
-std::string sha256_line(const std::string& bytes, const std::string& file_name);
+// chain_head, when given, follows as a '#' line (sha256sum -c skips it, even --strict):
+// the ledger's head at approval travels with the file to the treasury.
+std::string sha256_line(const std::string& bytes, const std::string& file_name, const std::string& chain_head = "");
 
 }  // namespace patsub::exports

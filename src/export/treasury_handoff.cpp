@@ -4,6 +4,7 @@
 #include "export/treasury_file.h"
 #include "export/treasury_workbook.h"
 #include "ledger/payee_store.h"
+#include "ledger/treasury_audit.h"
 #include "model/sha256.h"
 
 #include <fmt/format.h>
@@ -125,11 +126,13 @@ HandoffResult approve_batch(ledger::Ledger& ledger, std::int64_t batch_id, const
     }
     const auto exported = store.exported_lines(batch_id);
     put_file(out_dir / r.treasury.file_name, csv, r);
-    put_file(out_dir / (r.treasury.file_name + ".sha256"), sha256_line(csv, r.treasury.file_name), r);
+    // The approval's first chain event: fixed, so that approving again writes the same bytes.
+    const std::string head = ledger::approval_head(ledger, batch_id);
+    put_file(out_dir / (r.treasury.file_name + ".sha256"), sha256_line(csv, r.treasury.file_name, head), r);
     put_file(out_dir / workbook.file_name, workbook.bytes, r);
-    put_file(out_dir / (workbook.file_name + ".sha256"), sha256_line(workbook.bytes, workbook.file_name), r);
+    put_file(out_dir / (workbook.file_name + ".sha256"), sha256_line(workbook.bytes, workbook.file_name, head), r);
     put_file(out_dir / fmt::format("notice-{}.csv", batch_id), notice_csv(batch_id, exported), r);
-    put_file(out_dir / fmt::format("notice-{}.html", batch_id), notice_html(r.approval, exported), r);
+    put_file(out_dir / fmt::format("notice-{}.html", batch_id), notice_html(r.approval, exported, head), r);
     return r;
 }
 

@@ -124,6 +124,14 @@ std::optional<ChainEvent> EventChain::latest(const std::string& kind, const std:
     return read_event(q);
 }
 
+std::optional<ChainEvent> EventChain::first(const std::string& kind, const std::string& ref) {
+    SQLite::Statement q(db_, fmt::format("SELECT {} FROM chain_events WHERE kind = ? AND ref = ? ORDER BY seq LIMIT 1",
+                                         event_columns));
+    SQLite::bind(q, kind, ref);
+    if (!q.executeStep()) return std::nullopt;
+    return read_event(q);
+}
+
 void EventChain::for_each(const std::function<void(const ChainEvent&)>& visit) {
     SQLite::Statement q(db_, fmt::format("SELECT {} FROM chain_events ORDER BY seq", event_columns));
     while (q.executeStep()) visit(read_event(q));

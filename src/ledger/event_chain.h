@@ -47,6 +47,7 @@ class EventChain {
     ChainHead head();
     std::optional<ChainEvent> at_seq(std::int64_t seq);
     std::optional<ChainEvent> latest(const std::string& kind, const std::string& ref);
+    std::optional<ChainEvent> first(const std::string& kind, const std::string& ref);
     void for_each(const std::function<void(const ChainEvent&)>& visit);
 
     // The hash an event must carry after `prev`; empty when the chain is keyed and no key

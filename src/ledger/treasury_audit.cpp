@@ -24,7 +24,7 @@ struct Sum {
 
 std::string yuan(std::int64_t fen) { return to_yuan(Money{fen}); }
 
-void check_file(const TreasuryRecord& t, std::vector<std::string>& breaches) {
+void check_file(const TreasuryRecord& t, const std::string& head, std::vector<std::string>& breaches) {
     const std::filesystem::path file(t.path);
     std::error_code ec;
     if (!std::filesystem::is_regular_file(file, ec)) return;  // handed over and moved away: nothing to re-hash
@@ -35,7 +35,9 @@ void check_file(const TreasuryRecord& t, std::vector<std::string>& breaches) {
     if (std::filesystem::is_regular_file(sum_file, ec)) {
         std::ifstream in(sum_file, std::ios::binary);
         const std::string text((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
-        if (text != t.sha256 + "  " + t.file_name + "\n")
+        // The file's line, then (from 008_chain) a '#' line with the approval's chain head.
+        const std::string named = t.sha256 + "  " + t.file_name + "\n";
+        if (text != named && text != named + "# patsub ledger chain head at approval: " + head + "\n")
             breaches.push_back(fmt::format("{} does not name the sha256 approve recorded for batch {}",
                                            sum_file.string(), t.batch_id));
     }
@@ -62,6 +64,12 @@ void check_accounts_in_force(Ledger& ledger, std::vector<std::string>& breaches)
 }
 
 }  // namespace
+
+std::string approval_head(Ledger& ledger, std::int64_t batch_id) {
+    if (!has_table(ledger.db(), "chain_events")) return "";
+    const auto sealed = ledger.chain().first("approval", std::to_string(batch_id));
+    return sealed ? fmt::format("event {} {}", sealed->seq, sealed->hash) : std::string();
+}
 
 void check_treasury(Ledger& ledger, std::vector<std::string>& breaches) {
     if (!has_table(ledger.db(), "treasury_files")) return;  // a ledger from before 002_review
@@ -123,7 +131,7 @@ void check_treasury(Ledger& ledger, std::vector<std::string>& breaches) {
                                                    "by the ledger, the file pays {} CNY",
                                                    t.batch_id, uscc, yuan(s.fen), s.lines,
                                                    it == file_by_payee.end() ? yuan(0) : yuan(it->second.fen)));
-        check_file(t, breaches);
+        check_file(t, approval_head(ledger, t.batch_id), breaches);
         // The workbook beside it (007_treasury_workbook): the file, if still there, and the
         // bytes the ledger keeps to write it again must both hash to what approve recorded.
         if (const auto w = store.treasury_workbook(t.batch_id)) {
@@ -131,7 +139,8 @@ void check_treasury(Ledger& ledger, std::vector<std::string>& breaches) {
                 breaches.push_back(fmt::format("treasury workbook of batch {}: the bytes the ledger keeps do not hash "
                                                "to the recorded {}", t.batch_id, w->sha256));
             const auto path = std::filesystem::path(t.path).parent_path() / w->file_name;
-            check_file(TreasuryRecord{t.batch_id, w->file_name, path.string(), 0, 0, 0, w->sha256}, breaches);
+            check_file(TreasuryRecord{t.batch_id, w->file_name, path.string(), 0, 0, 0, w->sha256},
+                       approval_head(ledger, t.batch_id), breaches);
         }
     }
     check_accounts_in_force(ledger, breaches);

@@ -13,6 +13,10 @@
 
 namespace patsub::ledger {
 
+// "event S <hash>": the approval's first chain event, which the treasury file's .sha256
+// companion and the notice carry (issue 18 point 2); "" before 008_chain.
+std::string approval_head(Ledger& ledger, std::int64_t batch_id);
+
 void check_treasury(Ledger& ledger, std::vector<std::string>& breaches);
 
 }  // namespace patsub::ledger

@@ -4,6 +4,7 @@
 #include "ledger/ledger_audit.h"
 #include "ledger/payee_store.h"
 #include "ledger/review_store.h"
+#include "ledger/treasury_audit.h"
 #include "model/sha256.h"
 
 #include <doctest/doctest.h>
@@ -98,7 +99,8 @@ TEST_CASE("approval exports each payable line once; approving again changes noth
     CHECK(csv.find("1,\"91530102MA6PDC012R\",昆明甲公司,银行甲,\"101\",6000.00,2\r\n") != std::string::npos);
     CHECK(csv.find(",\"'=202\",600.00,1\r\n") != std::string::npos);
     CHECK(csv.find("1,TOTAL,2,,,6600.00,3\r\n") != std::string::npos);
-    CHECK(read_all(out / "treasury-1.csv.sha256") == first.treasury.sha256 + "  treasury-1.csv\n");
+    CHECK(read_all(out / "treasury-1.csv.sha256") ==
+          first.treasury.sha256 + "  treasury-1.csv\n# patsub ledger chain head at approval: " + approval_head(l, b1) + "\n");
     CHECK(read_all(out / "notice-1.csv").find("CN3B,第8.6条,600.00") != std::string::npos);
     CHECK(read_all(out / "notice-1.html").find("<td>乙</td><td>CN3B</td>") != std::string::npos);
 
@@ -251,7 +253,8 @@ TEST_CASE("approval writes the workbook beside the CSV and keeps its first bytes
     exports::approve_batch(l, b1, "张三", out, "2026-01-06T08:00:00Z");
     const std::string xlsx = read_all(out / "treasury-1.xlsx");
     REQUIRE(xlsx.rfind("PK", 0) == 0);
-    CHECK(read_all(out / "treasury-1.xlsx.sha256") == sha256_hex(xlsx) + "  treasury-1.xlsx\n");
+    CHECK(read_all(out / "treasury-1.xlsx.sha256") ==
+          sha256_hex(xlsx) + "  treasury-1.xlsx\n# patsub ledger chain head at approval: " + approval_head(l, b1) + "\n");
     const auto kept = ReviewStore(l).treasury_workbook(b1);
     REQUIRE(kept);
     CHECK(kept->bytes == xlsx);
