@@ -117,35 +117,33 @@ void create_empty(const std::string& file) {
 
 }  // namespace
 
-AnchorLog anchor_log_for(Ledger& ledger, const std::optional<std::filesystem::path>& given,
-                         const std::filesystem::path& fallback) {
+namespace {
+
+// Records the log a ledger anchors to, from its head on, and creates the (empty) log.
+AnchorLog choose(Ledger& ledger, const std::string& file) {
     EventChain& chain = ledger.chain();
-    const auto recorded = chain.setting("anchor_log");
-    if (given) {
-        const std::string wanted = std::filesystem::absolute(*given).lexically_normal().string();
-        if (recorded && *recorded != wanted)
-            throw LedgerBehindAnchors(fmt::format("this ledger anchors to {}, not {}: move the log back, or record "
-                                                  "the change with patsub recover-anchor",
-                                                  *recorded, wanted));
-        if (!recorded) {
-            auto tx = ledger.transaction();
-            chain.ledger_id();
-            chain.set_setting("anchor_log", wanted);
-            chain.set_setting("anchored_from", std::to_string(chain.head().seq));
-            create_empty(wanted);
-            tx.commit();
-        }
-        return AnchorLog(wanted);
-    }
-    if (recorded) return AnchorLog(*recorded);
-    const std::string chosen = std::filesystem::absolute(fallback).lexically_normal().string();
     auto tx = ledger.transaction();
     chain.ledger_id();
-    chain.set_setting("anchor_log", chosen);
+    chain.set_setting("anchor_log", file);
     chain.set_setting("anchored_from", std::to_string(chain.head().seq));
-    create_empty(chosen);
+    create_empty(file);
     tx.commit();
-    return AnchorLog(chosen);
+    return AnchorLog(file);
+}
+
+}  // namespace
+
+AnchorLog anchor_log_for(Ledger& ledger, const std::optional<std::filesystem::path>& given,
+                         const std::filesystem::path& fallback) {
+    const auto recorded = ledger.chain().setting("anchor_log");
+    if (!given) return recorded ? AnchorLog(*recorded) : choose(ledger, std::filesystem::absolute(fallback).lexically_normal().string());
+    const std::string wanted = std::filesystem::absolute(*given).lexically_normal().string();
+    if (!recorded) return choose(ledger, wanted);
+    if (*recorded != wanted)
+        throw LedgerBehindAnchors(fmt::format("this ledger anchors to {}, not {}: give that log (or move it back "
+                                              "there); a ledger keeps one anchor log for life",
+                                              *recorded, wanted));
+    return AnchorLog(wanted);
 }
 
 Anchor anchor_now(Ledger& ledger, const std::string& kind, const std::string& at) {

@@ -12,6 +12,17 @@ namespace patsub {
 
 namespace {
 
+std::string hex_of(const unsigned char* md, unsigned len) {
+    static constexpr char digits[] = "0123456789abcdef";
+    std::string out;
+    out.reserve(len * 2);
+    for (unsigned i = 0; i < len; ++i) {
+        out += digits[md[i] >> 4];
+        out += digits[md[i] & 15];
+    }
+    return out;
+}
+
 struct DigestContext {
     std::unique_ptr<EVP_MD_CTX, decltype(&EVP_MD_CTX_free)> ctx{EVP_MD_CTX_new(), &EVP_MD_CTX_free};
 
@@ -24,27 +35,9 @@ struct DigestContext {
         std::array<unsigned char, EVP_MAX_MD_SIZE> md{};
         unsigned int len = 0;
         EVP_DigestFinal_ex(ctx.get(), md.data(), &len);
-        static constexpr char digits[] = "0123456789abcdef";
-        std::string out;
-        out.reserve(len * 2);
-        for (unsigned i = 0; i < len; ++i) {
-            out += digits[md[i] >> 4];
-            out += digits[md[i] & 15];
-        }
-        return out;
+        return hex_of(md.data(), len);
     }
 };
-
-std::string hex_of(const unsigned char* md, unsigned len) {
-    static constexpr char digits[] = "0123456789abcdef";
-    std::string out;
-    out.reserve(len * 2);
-    for (unsigned i = 0; i < len; ++i) {
-        out += digits[md[i] >> 4];
-        out += digits[md[i] & 15];
-    }
-    return out;
-}
 
 }  // namespace
 
