@@ -5,6 +5,8 @@
 #include "ledger/payee_store.h"
 #include "policy/policy.h"
 
+#include <fmt/format.h>
+
 #include <algorithm>
 #include <iostream>
 #include <memory>
@@ -44,6 +46,12 @@ void add_verify_command(CLI::App& app, Action& action) {
                 r.breaches.insert(r.breaches.end(), found.breaches.begin(), found.breaches.end());
                 for (const auto& n : found.notes) std::cout << "NOTE " << n << '\n';
             }
+            // The treasury audit shows every change of bank details beside the checks of
+            // the accounts exported (issue 12 point 4).
+            for (const auto& c : ledger::PayeeStore(ledger.db()).all_bank_changes())
+                std::cout << fmt::format("NOTE payee {}: bank account {} {} -> {} {} (registry {}, batch {}, {})\n",
+                                         c.uscc, c.old_bank_name, c.old_bank_account, c.new_bank_name,
+                                         c.new_bank_account, c.registry_path, c.batch_id, c.at);
             for (const auto& b : r.breaches) std::cout << "BREACH " << b << '\n';
             std::cout << r.lines << " lines checked, " << anchored << " anchors checked, " << r.breaches.size()
                       << " breaches\n";

@@ -235,10 +235,10 @@ std::string bank_changes_list(const ReviewData& d) {
     std::string items;
     for (const auto& c : d.bank_changes)
         items += fmt::format("<li class=\"problem\"><code>{}</code>：{} <code>{}</code> → {} <code>{}</code>"
-                             "（名录 registry {}，第 {} 批 batch {}）</li>",
+                             "（名录 registry {}，第 {} 批 batch {}，{}）</li>",
                              html_escape(c.uscc), html_escape(c.old_bank_name), html_escape(c.old_bank_account),
                              html_escape(c.new_bank_name), html_escape(c.new_bank_account),
-                             html_escape(c.registry_path), c.batch_id, c.batch_id);
+                             html_escape(c.registry_path), c.batch_id, c.batch_id, html_escape(c.at));
     return "<h3>银行账户变更 Bank account changes</h3>\n<p>以下收款单位的开户行或账号曾在名录中变更，请核对后再批准 / "
            "These payees' bank details were changed by a registry snapshot: check before approving.</p><ul>" +
            items + "</ul>\n";

@@ -71,17 +71,34 @@ std::optional<Payee> PayeeStore::current(const std::string& uscc) {
     return p;
 }
 
-std::vector<BankChange> PayeeStore::bank_changes(const std::string& uscc) {
+namespace {
+
+std::vector<BankChange> read_changes(SQLite::Statement& q) {
     std::vector<BankChange> out;
-    if (!has_table(db_, "payee_bank_changes")) return out;
-    SQLite::Statement q(db_, "SELECT uscc, old_bank_name, old_bank_account, new_bank_name, new_bank_account, "
-                             "registry_path, batch_id FROM payee_bank_changes WHERE uscc = ? ORDER BY change_id");
-    q.bind(1, uscc);
     while (q.executeStep())
         out.push_back({q.getColumn(0).getString(), q.getColumn(1).getString(), q.getColumn(2).getString(),
                        q.getColumn(3).getString(), q.getColumn(4).getString(), q.getColumn(5).getString(),
-                       q.getColumn(6).getInt64()});
+                       q.getColumn(6).getInt64(), q.getColumn(7).getString()});
     return out;
+}
+
+constexpr const char* bank_change_query =
+    "SELECT c.uscc, c.old_bank_name, c.old_bank_account, c.new_bank_name, c.new_bank_account, c.registry_path, "
+    "c.batch_id, b.started_at FROM payee_bank_changes c JOIN batches b USING (batch_id) ";
+
+}  // namespace
+
+std::vector<BankChange> PayeeStore::bank_changes(const std::string& uscc) {
+    if (!has_table(db_, "payee_bank_changes")) return {};
+    SQLite::Statement q(db_, std::string(bank_change_query) + "WHERE c.uscc = ? ORDER BY c.change_id");
+    q.bind(1, uscc);
+    return read_changes(q);
+}
+
+std::vector<BankChange> PayeeStore::all_bank_changes() {
+    if (!has_table(db_, "payee_bank_changes")) return {};
+    SQLite::Statement q(db_, std::string(bank_change_query) + "ORDER BY c.change_id");
+    return read_changes(q);
 }
 
 std::map<std::string, std::string> PayeeStore::current_districts() {

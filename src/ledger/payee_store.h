@@ -27,6 +27,7 @@ struct BankChange {
     std::string new_bank_name, new_bank_account;
     std::string registry_path;
     std::int64_t batch_id = 0;
+    std::string at;  // UTC: when the run that read the snapshot started
 };
 
 class PayeeStore {
@@ -41,6 +42,8 @@ class PayeeStore {
 
     // Every recorded change of this payee's bank details, oldest first.
     std::vector<BankChange> bank_changes(const std::string& uscc);
+    // Every recorded change of any payee's bank details, oldest first.
+    std::vector<BankChange> all_bank_changes();
 
     std::optional<Payee> current(const std::string& uscc);
     // Credit code -> district of every current payee.

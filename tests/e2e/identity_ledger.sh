@@ -98,6 +98,8 @@ grep -q "6222000000000000009999" "$out/batch-1/review.html" || fail "the review 
 [ "$(q "select bank_account from treasury_rows where payee_uscc='$youxian'")" = 6222000000000000009999 ] \
     || fail "the treasury row does not pay the account in force"
 "$patsub" verify --db "$db" > "$work/verify.txt" || fail "verify after approval: $(cat "$work/verify.txt")"
+grep -q "NOTE payee $youxian: bank account .* 6222000000000000000101 -> .* 6222000000000000009999 (registry payees/r3.csv, batch 3, " \
+    "$work/verify.txt" || fail "verify does not show the bank change: $(cat "$work/verify.txt")"
 
 # An insider: an exported account edited, a second payment of one application, a
 # grant id that is not ASCII. Each is named by verify.
