@@ -50,7 +50,8 @@ add_test(NAME e2e_outputs_repair
          COMMAND bash ${CMAKE_CURRENT_SOURCE_DIR}/e2e/outputs_repair.sh $<TARGET_FILE:patsub> ${PROJECT_SOURCE_DIR})
 add_test(NAME e2e_outputs_kills
          COMMAND bash ${CMAKE_CURRENT_SOURCE_DIR}/e2e/outputs_kills.sh $<TARGET_FILE:patsub> ${PROJECT_SOURCE_DIR})
-set_tests_properties(e2e_outputs_kills PROPERTIES TIMEOUT 300)
+# 40 kills and 40 reruns: minutes under ASan.
+set_tests_properties(e2e_outputs_kills PROPERTIES TIMEOUT 1200)
 add_test(NAME e2e_ledger_refusals
          COMMAND bash ${CMAKE_CURRENT_SOURCE_DIR}/e2e/ledger_refusals.sh $<TARGET_FILE:patsub> ${PROJECT_SOURCE_DIR})
 add_test(NAME e2e_backup_kills
