@@ -6,6 +6,7 @@
 // rolled back, 74 committed but an output could not be written.
 #include "batch/run_lock.h"
 #include "cli/command.h"
+#include "cli/nearest_command.h"
 #include "ledger/anchor_log.h"
 #include "ledger/ledger.h"
 #include "ledger/review_store.h"
@@ -55,6 +56,19 @@ int main(int argc, char** argv) {
     try {
         app.parse(argc, argv);
     } catch (const CLI::ParseError& e) {
+        // A first word that is no subcommand: name the one meant, not CLI11's generic line.
+        if (argc > 1 && argv[1][0] != '-') {
+            bool known = false;
+            for (const CLI::App* sub : app.get_subcommands([](const CLI::App*) { return true; }))
+                known = known || sub->get_name() == argv[1];
+            if (!known) {
+                const auto meant = cli::nearest_command(app, argv[1]);
+                std::cerr << "patsub: '" << argv[1] << "' is not a patsub command"
+                          << (meant ? "; did you mean '" + *meant + "'?" : std::string()) << "\n"
+                          << "Run patsub --help for the list of commands.\n";
+                return 2;
+            }
+        }
         int code = app.exit(e);
         return code == 0 ? 0 : 2;
     }

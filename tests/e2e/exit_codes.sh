@@ -83,4 +83,12 @@ mkfifo "$work/pipe.xml"
 timeout 10 "$patsub" check "$work/pipe.xml" > /dev/null 2> "$work/f.err"; rc=$?
 [ $rc = 2 ] || fail "check on a FIFO: exit $rc, expected 2 (usage): $(cat "$work/f.err")"
 grep -q "not a regular file" "$work/f.err" || fail "check on a FIFO: $(cat "$work/f.err")"
+# A mistyped subcommand names the one meant (issue 16 point 4), exit 2, nothing run.
+"$patsub" aprove --db "$work/none.sqlite" --batch 1 > /dev/null 2> "$work/typo.err"; rc=$?
+[ $rc = 2 ] || fail "a mistyped subcommand: exit $rc, expected 2"
+grep -q "'aprove' is not a patsub command; did you mean 'approve'?" "$work/typo.err" || fail "typo: $(cat "$work/typo.err")"
+"$patsub" frobnicate > /dev/null 2> "$work/typo.err"; rc=$?
+[ $rc = 2 ] || fail "an unknown subcommand: exit $rc, expected 2"
+grep -q "did you mean" "$work/typo.err" && fail "a far word was given a guess: $(cat "$work/typo.err")"
+[ -e "$work/none.sqlite" ] && fail "a mistyped command created a file"
 echo "exit codes: ok"
