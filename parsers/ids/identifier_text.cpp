@@ -116,20 +116,27 @@ Parsed<IdentifierText> IdentifierText::fold(std::string_view written) {
         at += length;
     }
 
-    utf8proc_uint8_t* normalised = nullptr;
-    utf8proc_ssize_t const length =
-        utf8proc_map(reinterpret_cast<utf8proc_uint8_t const*>(kept.data()), static_cast<utf8proc_ssize_t>(kept.size()),
-                     &normalised, static_cast<utf8proc_option_t>(UTF8PROC_COMPOSE | UTF8PROC_COMPAT | UTF8PROC_STABLE));
-    std::unique_ptr<utf8proc_uint8_t, decltype(&std::free)> const owner(normalised, &std::free);
-    if (length < 0) return R::fail(std::string("not normalisable: ") + utf8proc_errmsg(length));
-    folded.folded_ = std::string(
-        trim(std::string_view(reinterpret_cast<char const*>(normalised), static_cast<std::size_t>(length))));
+    auto normalised = nfkc(kept);
+    if (!normalised) return R::fail("not normalisable: invalid UTF-8");
+    folded.folded_ = std::string(trim(*normalised));
     // Compatibility decompositions can grow a text (U+FDFA is 18 letters): the bound holds
     // for what the grammars get, and folded text folds to itself.
     if (folded.folded_->size() > longest_identifier_bytes)
         return R::fail(fmt::format("{} bytes long once folded, and no identifier is longer than {}",
                                    folded.folded_->size(), longest_identifier_bytes));
     return R::ok(std::move(folded));
+}
+
+std::optional<std::string> nfkc(std::string_view text, bool case_fold) {
+    auto options = UTF8PROC_COMPOSE | UTF8PROC_COMPAT | UTF8PROC_STABLE;
+    if (case_fold) options |= UTF8PROC_CASEFOLD;
+    utf8proc_uint8_t* normalised = nullptr;
+    utf8proc_ssize_t const length =
+        utf8proc_map(reinterpret_cast<utf8proc_uint8_t const*>(text.data()), static_cast<utf8proc_ssize_t>(text.size()),
+                     &normalised, static_cast<utf8proc_option_t>(options));
+    std::unique_ptr<utf8proc_uint8_t, decltype(&std::free)> const owner(normalised, &std::free);
+    if (length < 0) return std::nullopt;
+    return std::string(reinterpret_cast<char const*>(normalised), static_cast<std::size_t>(length));
 }
 
 std::string foreign_character(std::string_view folded) {

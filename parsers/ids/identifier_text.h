@@ -55,6 +55,11 @@ std::string shown(std::string_view written, std::size_t limit = 40);
 // first step of the stricter ones.
 Parsed<std::string> fold_to_ascii(std::string_view what, std::string_view written);
 
+// Unicode NFKC of UTF-8 text (and case folded when asked): the one call into utf8proc's
+// normaliser, for identifiers here and for names (src/decide/name_key). nullopt when the
+// text is not UTF-8.
+std::optional<std::string> nfkc(std::string_view text, bool case_fold = false);
+
 // "what 'written': why", the one shape of every identifier refusal.
 std::string refusal(std::string_view what, std::string_view written, std::string_view why);
 

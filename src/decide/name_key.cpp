@@ -1,13 +1,12 @@
 #include "decide/name_key.h"
 
 #include "model/utf8.h"
+#include "parsers/ids/identifier_text.h"
 
 #include <utf8proc.h>
 
 #include <algorithm>
 #include <array>
-#include <cstdlib>
-#include <memory>
 
 namespace patsub {
 
@@ -28,16 +27,6 @@ bool is_removed(char32_t cp) {
            category == UTF8PROC_CATEGORY_ZL || category == UTF8PROC_CATEGORY_ZP;
 }
 
-std::string folded_by_utf8proc(std::string_view printed) {
-    utf8proc_uint8_t* out = nullptr;
-    const auto options = static_cast<utf8proc_option_t>(UTF8PROC_STABLE | UTF8PROC_COMPOSE | UTF8PROC_COMPAT |
-                                                        UTF8PROC_CASEFOLD);
-    const auto n = utf8proc_map(reinterpret_cast<const utf8proc_uint8_t*>(printed.data()),
-                                static_cast<utf8proc_ssize_t>(printed.size()), &out, options);
-    std::unique_ptr<utf8proc_uint8_t, decltype(&std::free)> owned(out, &std::free);
-    if (n < 0) return std::string(printed);  // malformed UTF-8: compared as it is
-    return std::string(reinterpret_cast<const char*>(out), static_cast<std::size_t>(n));
-}
 
 bool is_name_punctuation(char32_t cp) {
     if (cp < 0x80) return !((cp >= '0' && cp <= '9') || (cp >= 'a' && cp <= 'z') || (cp >= 'A' && cp <= 'Z'));
@@ -56,7 +45,9 @@ constexpr std::array<std::string_view, 14> legal_forms = {
 std::string name_key(std::string_view printed) {
     bool plain = true;
     for (std::size_t i = 0; i < printed.size() && plain;) plain = !needs_unicode_folding(next_code_point(printed, i));
-    const std::string folded = plain ? std::string(printed) : folded_by_utf8proc(printed);
+    // Malformed UTF-8 is compared as it is.
+    const std::optional<std::string> unicode = plain ? std::nullopt : ids::nfkc(printed, true);
+    const std::string_view folded = unicode ? std::string_view(*unicode) : printed;
     std::string key;
     key.reserve(folded.size());
     for (std::size_t i = 0; i < folded.size();) {
