@@ -42,13 +42,10 @@ PayeeRegistry::PayeeRegistry(std::vector<Payee> payees) {
             const std::string key = name_key(n);
             if (key.empty()) continue;
             add_unique(by_key_[key], i);
-            const std::string stem = name_stem(key);
-            if (stem.empty()) continue;
-            add_unique(by_stem_[stem], i);
-            stems_sorted_.emplace_back(stem, i);
+            if (std::string stem = name_stem(key); !stem.empty()) stems_.emplace_back(std::move(stem), i);
         }
     }
-    std::sort(stems_sorted_.begin(), stems_sorted_.end());
+    std::sort(stems_.begin(), stems_.end());
 }
 
 void PayeeRegistry::add_exact(const std::string& key, std::vector<std::size_t>& found) const {
@@ -58,22 +55,17 @@ void PayeeRegistry::add_exact(const std::string& key, std::vector<std::size_t>& 
 }
 
 void PayeeRegistry::add_near(const std::string& stem, std::vector<std::size_t>& found) const {
-    if (auto it = by_stem_.find(stem); it != by_stem_.end())
-        for (std::size_t i : it->second) add_unique(found, i);
+    for (auto [it, end] = stems_equal_to(stem); it != end; ++it) add_unique(found, it->second);
     if (code_points(stem) < kShortestPrefix) return;
     // Registered stems that begin with this one ("昆明甲乙" -> "昆明甲乙科技") ...
-    for (auto it = std::lower_bound(stems_sorted_.begin(), stems_sorted_.end(), std::make_pair(stem, std::size_t{0}));
-         it != stems_sorted_.end() && it->first.starts_with(stem); ++it)
+    for (auto it = stems_equal_to(stem).first; it != stems_.end() && it->first.starts_with(stem); ++it)
         add_unique(found, it->second);
     // ... and registered stems that this one begins with, at every code-point boundary.
     std::size_t cut = 0, points = 0;
     while (cut < stem.size()) {
         next_code_point(stem, cut);
         if (++points < kShortestPrefix || cut == stem.size()) continue;
-        const std::string prefix = stem.substr(0, cut);
-        auto range = std::equal_range(stems_sorted_.begin(), stems_sorted_.end(), std::make_pair(prefix, std::size_t{0}),
-                                      [](const auto& a, const auto& b) { return a.first < b.first; });
-        for (auto it = range.first; it != range.second; ++it) add_unique(found, it->second);
+        for (auto [it, end] = stems_equal_to(stem.substr(0, cut)); it != end; ++it) add_unique(found, it->second);
     }
 }
 
@@ -101,7 +93,10 @@ PayeeMatch PayeeRegistry::match(const Party& patentee) const {
 bool PayeeRegistry::knows_or_nearly_knows(const Party& patentee) const {
     auto known = [&](const std::string& printed) {
         const std::string key = name_key(printed);
-        return !key.empty() && (by_key_.count(key) || by_stem_.count(name_stem(key)));
+        if (key.empty()) return false;
+        if (by_key_.count(key)) return true;
+        auto [first, end] = stems_equal_to(name_stem(key));
+        return first != end;
     };
     if (known(patentee.name)) return true;
     return std::any_of(patentee.other_names.begin(), patentee.other_names.end(), known);

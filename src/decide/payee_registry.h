@@ -8,6 +8,7 @@
 #include "model/grant.h"
 #include "model/payee.h"
 
+#include <algorithm>
 #include <string>
 #include <unordered_map>
 #include <vector>
@@ -43,11 +44,15 @@ class PayeeRegistry {
   private:
     void add_exact(const std::string& key, std::vector<std::size_t>& found) const;
     void add_near(const std::string& stem, std::vector<std::size_t>& found) const;
+    // The registered stems equal to `stem`.
+    auto stems_equal_to(const std::string& stem) const {
+        return std::equal_range(stems_.begin(), stems_.end(), std::make_pair(stem, std::size_t{0}),
+                                [](const auto& a, const auto& b) { return a.first < b.first; });
+    }
 
     std::vector<Payee> payees_;
     std::unordered_map<std::string, std::vector<std::size_t>> by_key_;   // name_key -> payees
-    std::unordered_map<std::string, std::vector<std::size_t>> by_stem_;  // name_stem -> payees
-    std::vector<std::pair<std::string, std::size_t>> stems_sorted_;      // for prefix search
+    std::vector<std::pair<std::string, std::size_t>> stems_;  // (name_stem, payee), sorted: equal and prefix search
     std::unordered_map<std::string, std::size_t> by_uscc_;
 };
 
