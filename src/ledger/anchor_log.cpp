@@ -155,8 +155,9 @@ Anchor anchor_now(Ledger& ledger, const std::string& kind, const std::string& at
                   kind,       at,        ledger.chain().setting("ledger_id").value_or(""), 0};
 }
 
-std::optional<std::string> behind_anchors(Ledger& ledger, const AnchorLog& log) {
-    const auto anchors = log.read(ledger.chain().setting("ledger_id").value_or(""));
+namespace {
+
+std::optional<std::string> behind(Ledger& ledger, const AnchorLog& log, const std::vector<Anchor>& anchors) {
     if (anchors.empty()) {
         // Events written since anchoring began, and no log at all: it was deleted. (An
         // empty log is a command killed between its commit and its first anchor.)
@@ -178,15 +179,27 @@ std::optional<std::string> behind_anchors(Ledger& ledger, const AnchorLog& log) 
     return std::nullopt;
 }
 
-void refuse_if_behind(Ledger& ledger, const AnchorLog& log) {
-    if (auto why = behind_anchors(ledger, log))
+std::vector<Anchor> own_anchors(Ledger& ledger, const AnchorLog& log) {
+    return log.read(ledger.chain().setting("ledger_id").value_or(""));
+}
+
+void refuse_if_behind(Ledger& ledger, const AnchorLog& log, const std::vector<Anchor>& anchors) {
+    if (auto why = behind(ledger, log, anchors))
         throw LedgerBehindAnchors(*why + "; nothing was written. If this is known and intended (a restore after a "
                                          "disk failure), record it: patsub recover-anchor --db DB --why TEXT");
 }
 
+}  // namespace
+
+std::optional<std::string> behind_anchors(Ledger& ledger, const AnchorLog& log) {
+    return behind(ledger, log, own_anchors(ledger, log));
+}
+
+void refuse_if_behind(Ledger& ledger, const AnchorLog& log) { refuse_if_behind(ledger, log, own_anchors(ledger, log)); }
+
 AnchorFindings check_anchors(Ledger& ledger, const AnchorLog& log) {
     AnchorFindings f;
-    const auto anchors = log.read(ledger.chain().setting("ledger_id").value_or(""));
+    const auto anchors = own_anchors(ledger, log);
     f.anchors = anchors.size();
     auto holds = [&](const Anchor& a) {
         const auto e = ledger.chain().at_seq(a.seq);
@@ -212,10 +225,10 @@ AnchorFindings check_anchors(Ledger& ledger, const AnchorLog& log) {
 AnchoredWrite::AnchoredWrite(Ledger& ledger, const std::optional<std::filesystem::path>& given,
                              const std::filesystem::path& fallback)
     : ledger_(ledger), log_(anchor_log_for(ledger, given, fallback)) {
-    refuse_if_behind(ledger_, log_);
+    const auto own = own_anchors(ledger_, log_);
+    refuse_if_behind(ledger_, log_, own);
     // Ahead of the log (a command killed between its commit and its anchor): the head
     // descends from the newest anchor, so it is anchored now, before anything else.
-    const auto own = log_.read(ledger_.chain().setting("ledger_id").value_or(""));
     const auto head = ledger_.chain().head();
     if (head.seq > 0 && (own.empty() || own.back().seq < head.seq)) anchor("catch_up");
 }
