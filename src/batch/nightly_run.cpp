@@ -15,7 +15,7 @@
 #include "decide/grant_rules.h"
 #include "decide/payee_registry.h"
 #include "export/review_texts.h"
-#include "ledger/anchor_log.h"
+#include "ledger/anchor_guard.h"
 #include "ledger/decision_record.h"
 #include "ledger/ledger.h"
 #include "ledger/payee_store.h"

@@ -5,7 +5,7 @@
 #include "batch/run_lock.h"
 #include "cli/command.h"
 #include "export/treasury_handoff.h"
-#include "ledger/anchor_log.h"
+#include "ledger/anchor_guard.h"
 #include "ledger/ledger.h"
 #include "ledger/review_store.h"
 #include "model/money.h"

@@ -2,7 +2,7 @@
 // before the line's batch is approved. `patsub release` lets it go again.
 #include "batch/run_lock.h"
 #include "cli/command.h"
-#include "ledger/anchor_log.h"
+#include "ledger/anchor_guard.h"
 #include "ledger/ledger.h"
 #include "ledger/review_store.h"
 

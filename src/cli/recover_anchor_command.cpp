@@ -6,7 +6,7 @@
 #include "batch/run_lock.h"
 #include "cli/command.h"
 #include "cli/operator_identity.h"
-#include "ledger/anchor_log.h"
+#include "ledger/anchor_guard.h"
 #include "ledger/ledger.h"
 #include "ledger/review_store.h"
 

@@ -2,7 +2,7 @@
 // not approved yet, otherwise with the next batch approved after the release.
 #include "batch/run_lock.h"
 #include "cli/command.h"
-#include "ledger/anchor_log.h"
+#include "ledger/anchor_guard.h"
 #include "ledger/ledger.h"
 #include "ledger/review_store.h"
 

@@ -1,6 +1,6 @@
 // `patsub verify`: the ledger's invariants and integrity; a breach is a non-zero exit.
 #include "cli/command.h"
-#include "ledger/anchor_log.h"
+#include "ledger/anchor_guard.h"
 #include "ledger/ledger_audit.h"
 #include "ledger/payee_store.h"
 #include "policy/policy.h"
