@@ -1,0 +1,85 @@
+// `patsub serve`: the bureau workbench on the intranet (issue 13; docs/workbench.md).
+// Plain HTTP: TLS belongs to the reverse proxy named by --trusted-proxy, whose
+// X-Forwarded-Proto and X-Forwarded-For are the only ones believed.
+#include "cli/command.h"
+#include "ledger/ledger.h"
+#include "serve/workbench.h"
+
+#include <csignal>
+#include <iostream>
+#include <memory>
+
+namespace patsub::cli {
+
+namespace {
+
+serve::Workbench* running = nullptr;
+
+extern "C" void stop_serving(int) {
+    // httplib's stop() only flips flags and shuts the listening socket down.
+    if (running) running->stop();
+}
+
+struct ServeCommandOptions {
+    std::filesystem::path db;
+    std::string listen = "127.0.0.1:8080";
+    std::filesystem::path out;
+    std::filesystem::path policy;
+    std::optional<std::filesystem::path> anchors;
+    std::optional<std::filesystem::path> config;
+    std::string trusted_proxy;
+    int threads = 8;
+};
+
+}  // namespace
+
+void add_serve_command(CLI::App& app, Action& action) {
+    auto o = std::make_shared<ServeCommandOptions>();
+    auto* cmd = app.add_subcommand("serve", "Serve the bureau workbench (review, hold, approve) over HTTP");
+    cmd->add_option("--db", o->db, "ledger database")->required();
+    cmd->add_option("--listen", o->listen, "ADDR:PORT to listen on (default 127.0.0.1:8080)");
+    cmd->add_option("--out", o->out, "folder for the treasury files and notices of approved batches")->required();
+    cmd->add_option("--policy", o->policy, "policy file, for the clauses' text and verify's cap (default: the shipped policy)");
+    cmd->add_option("--anchors", o->anchors, "anchor log (default: the one this ledger anchors to)");
+    cmd->add_option("--config", o->config, "settings file (issue 16; not read yet by this build)");
+    cmd->add_option("--trusted-proxy", o->trusted_proxy,
+                    "address of the TLS reverse proxy whose X-Forwarded-Proto/-For are believed");
+    cmd->add_option("--threads", o->threads, "worker threads (default 8)")->check(CLI::Range(1, 64));
+    cmd->callback([&action, o] {
+        action = [o] {
+            const auto colon = o->listen.rfind(':');
+            int port = 0;
+            try {
+                port = colon == std::string::npos ? -1 : std::stoi(o->listen.substr(colon + 1));
+            } catch (const std::exception&) {
+                port = -1;
+            }
+            if (colon == std::string::npos || colon == 0 || port <= 0 || port > 65535)
+                throw UsageError("serve: --listen takes ADDR:PORT, e.g. 127.0.0.1:8080; got '" + o->listen + "'");
+            if (o->config) throw UsageError("serve: --config is not supported by this build yet; give the settings as flags");
+            ledger::require_ledger_file(o->db);
+            serve::ServeOptions s;
+            s.db = o->db;
+            s.host = o->listen.substr(0, colon);
+            if (s.host.size() > 2 && s.host.front() == '[' && s.host.back() == ']') s.host = s.host.substr(1, s.host.size() - 2);
+            s.port = port;
+            s.out = o->out;
+            s.schemas_dir = data_dir() / "schemas";
+            s.policy_file = o->policy.empty() ? data_dir() / "samples/policy/kunming-measure8.xml" : o->policy;
+            s.anchors = o->anchors;
+            s.trusted_proxy = o->trusted_proxy;
+            s.threads = o->threads;
+            serve::Workbench workbench(s);
+            running = &workbench;
+            std::signal(SIGINT, stop_serving);
+            std::signal(SIGTERM, stop_serving);
+            std::cout << "patsub serve: listening on http://" << o->listen << "/ (ledger " << o->db.string() << ")"
+                      << std::endl;
+            workbench.run();
+            running = nullptr;
+            return Outcome::done;
+        };
+    });
+}
+
+}  // namespace patsub::cli
