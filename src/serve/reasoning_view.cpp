@@ -45,9 +45,11 @@ std::string reasoning_html(const Visit& v, const ledger::LineDetail& line, const
                            t(v, "line.evidence_note"));
         for (const auto& c : *checks) {
             const bool holds = c.value("holds", false);
+            const std::string name = text_of(c, "check");
+            const std::string label = has_msg("check." + name) ? msg(v.lang, "check." + name) : name;
             out += fmt::format("<tr><td class=\"{}\">{}</td><td><strong>{}</strong><br>{}</td></tr>",
                                holds ? "check-holds" : "check-fails", t(v, holds ? "line.check_holds" : "line.check_fails"),
-                               esc(text_of(c, "check")), esc(text_of(c, "detail")));
+                               esc(label), esc(text_of(c, "detail")));
         }
         out += "</table>";
     }
