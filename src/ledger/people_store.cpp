@@ -31,6 +31,8 @@ std::string door_name(Door d) { return d == Door::workbench ? "workbench" : "com
 
 }  // namespace
 
+void use_small_cache(Ledger& ledger) { ledger.db().exec("PRAGMA cache_size = -2048"); }
+
 std::string actor_note(const Actor& a) {
     return fmt::format("{} ({}, {}, {})", a.name, role_name(a.role), door_name(a.door), a.address);
 }

@@ -106,7 +106,7 @@ struct Workbench::Impl {
     // stay far inside the 100 MB bound (point 6).
     struct RequestLedger {
         explicit RequestLedger(const std::filesystem::path& db) : ledger(db, ledger::Ledger::Access::read_write) {
-            ledger.db().exec("PRAGMA cache_size = -2048");
+            ledger::use_small_cache(ledger);
             current() = &ledger;
         }
         ~RequestLedger() { current() = nullptr; }
