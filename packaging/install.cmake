@@ -30,10 +30,6 @@ endforeach()
 add_custom_target(patsub_data DEPENDS ${staged_data})
 add_dependencies(patsub patsub_data)
 
-install(TARGETS patsub RUNTIME DESTINATION ${CMAKE_INSTALL_BINDIR})
-# The nightly wrapper (backup, then one batch, one log line) the timer runs.
-install(PROGRAMS tools/patsub-nightly DESTINATION libexec/patsub)
-
 # Man pages from the same text as --help: the built binary's help, turned into roff.
 find_package(Python3 REQUIRED COMPONENTS Interpreter)
 set(PATSUB_MAN_DIR ${CMAKE_BINARY_DIR}/man)
@@ -41,14 +37,13 @@ add_custom_command(OUTPUT ${PATSUB_MAN_DIR}/patsub.1
   COMMAND ${Python3_EXECUTABLE} ${PROJECT_SOURCE_DIR}/packaging/help_to_man.py $<TARGET_FILE:patsub>
           ${PROJECT_VERSION} ${PATSUB_MAN_DIR}
   DEPENDS patsub patsub_data ${PROJECT_SOURCE_DIR}/packaging/help_to_man.py VERBATIM)
-add_custom_target(patsub_man DEPENDS ${PATSUB_MAN_DIR}/patsub.1)
-# The man pages build with the install (not with `cmake --build --target patsub`: the
-# nightly builds only what it runs).
-install(CODE "execute_process(COMMAND \"${CMAKE_COMMAND}\" --build \"${CMAKE_BINARY_DIR}\" --target patsub_man
-                              RESULT_VARIABLE rc)
-              if(NOT rc EQUAL 0)
-                message(FATAL_ERROR \"building the man pages failed\")
-              endif()")
+# Built with the default target (`make test`, `cmake --build build`), not with the
+# nightly's `--target patsub`; `cmake --install` needs them built.
+add_custom_target(patsub_man ALL DEPENDS ${PATSUB_MAN_DIR}/patsub.1)
+install(TARGETS patsub RUNTIME DESTINATION ${CMAKE_INSTALL_BINDIR})
+# The nightly wrapper (backup, then one batch, one log line) the timer runs.
+install(PROGRAMS tools/patsub-nightly DESTINATION libexec/patsub)
+
 install(DIRECTORY ${PATSUB_MAN_DIR}/ DESTINATION ${CMAKE_INSTALL_MANDIR}/man1 FILES_MATCHING PATTERN "*.1")
 
 # The service: systemd units, logrotate, an example config, configured at install time
@@ -64,6 +59,7 @@ set(CPACK_GENERATOR DEB)
 set(CPACK_PACKAGE_NAME patsub)
 set(CPACK_PACKAGE_VERSION ${PROJECT_VERSION})
 set(CPACK_PACKAGING_INSTALL_PREFIX /usr)
+set(CPACK_INSTALL_PREFIX /usr)
 # The install code sees /usr as its prefix (and the staging root as DESTDIR), so /etc and
 # the systemd units land where Debian expects them.
 set(CPACK_SET_DESTDIR ON)
@@ -73,6 +69,8 @@ set(CPACK_DEBIAN_FILE_NAME DEB-DEFAULT)
 set(CPACK_DEBIAN_PACKAGE_SHLIBDEPS ON)
 set(CPACK_DEBIAN_PACKAGE_DEPENDS "tzdata, adduser")
 set(CPACK_DEBIAN_PACKAGE_SECTION misc)
-set(CPACK_DEBIAN_PACKAGE_CONTROL_EXTRA ${PROJECT_SOURCE_DIR}/packaging/debian/postinst)
+# /etc files are conffiles: an upgrade keeps the operator's edits.
+set(CPACK_DEBIAN_PACKAGE_CONTROL_EXTRA ${PROJECT_SOURCE_DIR}/packaging/debian/postinst
+                                       ${PROJECT_SOURCE_DIR}/packaging/debian/conffiles)
 set(CPACK_DEBIAN_PACKAGE_CONTROL_STRICT_PERMISSION ON)
 include(CPack)

@@ -64,6 +64,8 @@ int main(int argc, char** argv) {
                    fmt::format("config file (default: env PATSUB_CONFIG, else {} for an installed patsub)",
                                config::default_settings_file))
         ->check(CLI::ExistingFile);
+    // `patsub serve --config FILE` as well as `patsub --config FILE serve` (the units).
+    app.fallthrough();
     cli::Action action;
     cli::add_init_command(app, action);
     cli::add_run_command(app, action);
