@@ -22,6 +22,7 @@
 
 #include <cstdlib>
 #include <iostream>
+#include <string_view>
 
 namespace patsub::cli {
 
@@ -86,13 +87,19 @@ int main(int argc, char** argv) {
         app.parse(argc, argv);
     } catch (const CLI::ParseError& e) {
         // A first word that is no subcommand: name the one meant, not CLI11's generic line.
-        if (argc > 1 && argv[1][0] != '-') {
+        // The first word that is neither an option nor --config's value.
+        const char* word = nullptr;
+        for (int i = 1; i < argc && !word; ++i) {
+            if (std::string_view(argv[i]) == "--config") ++i;
+            else if (argv[i][0] != '-') word = argv[i];
+        }
+        if (word) {
             bool known = false;
             for (const CLI::App* sub : app.get_subcommands([](const CLI::App*) { return true; }))
-                known = known || sub->get_name() == argv[1];
+                known = known || sub->get_name() == word;
             if (!known) {
-                const auto meant = cli::nearest_command(app, argv[1]);
-                std::cerr << "patsub: '" << argv[1] << "' is not a patsub command"
+                const auto meant = cli::nearest_command(app, word);
+                std::cerr << "patsub: '" << word << "' is not a patsub command"
                           << (meant ? "; did you mean '" + *meant + "'?" : std::string()) << "\n"
                           << "Run patsub --help for the list of commands.\n";
                 return 2;

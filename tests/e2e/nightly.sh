@@ -31,7 +31,9 @@ lines1=$(sqlite3 "$work/db/ledger.sqlite" "select count(*) from ledger_lines")
 
 for night in 3 4 5; do nightly || fail "night $night exited $?"; done
 [ "$(wc -l < "$work/nightly.log")" = 5 ] || fail "expected 5 log lines: $(cat "$work/nightly.log")"
-grep -q "exit=0 batch 4: 0 new files" "$work/nightly.log" || fail "log line: $(tail -1 "$work/nightly.log")"
+# Nights with nothing new make no batch (issue 16 point 4).
+grep -q "exit=0 no batch: nothing new" "$work/nightly.log" || fail "log line: $(tail -1 "$work/nightly.log")"
+[ "$(sqlite3 "$work/db/ledger.sqlite" "select count(*) from batches")" = 1 ] || fail "empty nights made batches"
 [ "$(ls "$work/backups" | wc -l)" = 2 ] || fail "KEEP=2 but $(ls "$work/backups" | wc -l) copies kept"
 newest=$(ls "$work/backups" | sort | tail -1)
 [ "$(sqlite3 "$work/backups/$newest" "select count(*) from ledger_lines")" = "$lines1" ] \
