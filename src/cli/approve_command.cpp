@@ -4,6 +4,8 @@
 // records nothing and leaves byte-identical files (and says so).
 #include "batch/run_lock.h"
 #include "cli/command.h"
+#include "cli/operator_identity.h"
+#include "ledger/people_store.h"
 #include "export/treasury_handoff.h"
 #include "ledger/anchor_guard.h"
 #include "ledger/ledger.h"
@@ -33,21 +35,29 @@ struct ApproveOptions {
 void add_approve_command(CLI::App& app, Action& action) {
     auto o = std::make_shared<ApproveOptions>();
     auto* cmd = app.add_subcommand("approve", "Approve a batch and write its treasury file and notice list");
-    cmd->add_option("--db", o->db, "ledger database")->required();
+    cmd->add_option("--db", o->db, "ledger database (default: db in patsub.conf)");
     cmd->add_option("--batch", o->batch, "batch id")->required();
     cmd->add_option("--by", o->by, "name of the approving staff member")->required();
-    cmd->add_option("--out", o->out, "output folder for treasury-<N>.csv/.xlsx, their .sha256 and notice-<N>.csv/.html")
-        ->required();
+    cmd->add_option("--out", o->out, "output folder for treasury-<N>.csv/.xlsx, their .sha256 and notice-<N>.csv/.html (default: out in patsub.conf)");
     cmd->add_option("--anchors", o->anchors, "anchor log (default: the one this ledger anchors to, else beside OUT)");
     cmd->callback([&action, o] {
-        action = [o] {
+        action = [o](const config::Settings& settings) {
+            require_cli_approvals(settings, "approve");
+            o->db = flag_or_setting(o->db, settings.db, "--db", "db", settings);
+            o->out = flag_or_setting(o->out, settings.out, "--out", "out", settings);
+            if (!o->anchors && !settings.anchors.empty()) o->anchors = settings.anchors;
             const batch::RunLock lock(o->db);  // never while a run is writing the batch
             ledger::Ledger ledger(o->db);
             ledger::AnchoredWrite anchored(ledger, o->anchors,
                                            std::filesystem::absolute(o->out).lexically_normal().parent_path() / "anchors.log");
             const exports::HandoffResult r =
                 exports::approve_batch(ledger, o->batch, o->by, o->out, ledger::utc_timestamp());
-            if (r.newly_approved) anchored.anchor("approval");
+            if (r.newly_approved) {
+                ledger::PeopleStore(ledger).record_act("command_line_act",
+                                                       fmt::format("approved batch {} as --by {}", o->batch, r.approval.by),
+                                                       command_line_actor(), r.approval.at);
+                anchored.anchor("approval");
+            }
             const auto& t = r.treasury;
             const std::string file = fmt::format("{}: {} payees, {} lines, {} CNY, sha256 {}", t.file_name, t.rows,
                                                  t.lines, to_yuan(Money{t.total_fen}), t.sha256);

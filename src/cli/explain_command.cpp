@@ -107,18 +107,19 @@ void print_reasoning(const ledger::LedgerLine& l) {
 void add_explain_command(CLI::App& app, Action& action) {
     auto o = std::make_shared<ExplainOptions>();
     auto* cmd = app.add_subcommand("explain", "Every line about a grant, and why the latest one says what it says");
-    cmd->add_option("--db", o->db, "ledger database")->required();
-    cmd->add_option("--policy", o->policy, "policy file, for the cap (default: the shipped policy)");
+    cmd->add_option("--db", o->db, "ledger database (default: db in patsub.conf)");
+    cmd->add_option("--policy", o->policy, "policy file, for the cap (default: policy in patsub.conf, else the shipped policy)");
     cmd->add_option("id", o->id, "grant id (US11223344B2), publication id (EP 3 456 789 B1) or CN application number")
         ->required();
     cmd->callback([&action, o] {
-        action = [o] {
+        action = [o](const config::Settings& settings) {
+            o->db = flag_or_setting(o->db, settings.db, "--db", "db", settings);
             ledger::Ledger ledger(o->db, ledger::Ledger::Access::read_only);
             const auto grants = ledger::find_grants(ledger, o->id);
             if (grants.empty()) throw UsageError("no grant in the ledger matches '" + o->id + "'");
             const auto policy_path =
-                o->policy.empty() ? data_dir() / "samples/policy/kunming-measure8.xml" : o->policy;
-            const Policy policy = Policy::load(policy_path, data_dir() / "schemas/policy.xsd");
+                o->policy.empty() ? settings.policy : o->policy;
+            const Policy policy = Policy::load(policy_path, settings.layout.policy_schema());
             for (const auto& id : grants) {
                 print_facts(ledger, id);
                 print_family(ledger, id, &policy);

@@ -22,11 +22,10 @@ extern "C" void stop_serving(int) {
 
 struct ServeCommandOptions {
     std::filesystem::path db;
-    std::string listen = "127.0.0.1:8080";
+    std::string listen;
     std::filesystem::path out;
     std::filesystem::path policy;
     std::optional<std::filesystem::path> anchors;
-    std::optional<std::filesystem::path> config;
     std::string trusted_proxy;
     int threads = 8;
 };
@@ -36,17 +35,22 @@ struct ServeCommandOptions {
 void add_serve_command(CLI::App& app, Action& action) {
     auto o = std::make_shared<ServeCommandOptions>();
     auto* cmd = app.add_subcommand("serve", "Serve the bureau workbench (review, hold, approve) over HTTP");
-    cmd->add_option("--db", o->db, "ledger database")->required();
-    cmd->add_option("--listen", o->listen, "ADDR:PORT to listen on (default 127.0.0.1:8080)");
-    cmd->add_option("--out", o->out, "folder for the treasury files and notices of approved batches")->required();
+    cmd->add_option("--db", o->db, "ledger database (default: db in patsub.conf)");
+    cmd->add_option("--listen", o->listen, "ADDR:PORT to listen on (default: listen in patsub.conf, else 127.0.0.1:8080)");
+    cmd->add_option("--out", o->out, "folder for the treasury files and notices of approved batches (default: out in patsub.conf)");
     cmd->add_option("--policy", o->policy, "policy file, for the clauses' text and verify's cap (default: the shipped policy)");
     cmd->add_option("--anchors", o->anchors, "anchor log (default: the one this ledger anchors to)");
-    cmd->add_option("--config", o->config, "settings file (issue 16; not read yet by this build)");
     cmd->add_option("--trusted-proxy", o->trusted_proxy,
-                    "address of the TLS reverse proxy whose X-Forwarded-Proto/-For are believed");
+                    "address of the TLS reverse proxy whose X-Forwarded-Proto/-For are believed (default: trusted_proxy in patsub.conf)");
     cmd->add_option("--threads", o->threads, "worker threads (default 8)")->check(CLI::Range(1, 64));
     cmd->callback([&action, o] {
-        action = [o] {
+        action = [o](const config::Settings& settings) {
+            o->db = flag_or_setting(o->db, settings.db, "--db", "db", settings);
+            o->out = flag_or_setting(o->out, settings.out, "--out", "out", settings);
+            if (o->listen.empty()) o->listen = settings.listen;
+            if (o->trusted_proxy.empty()) o->trusted_proxy = settings.trusted_proxy;
+            if (!o->anchors && !settings.anchors.empty()) o->anchors = settings.anchors;
+            if (o->policy.empty()) o->policy = settings.policy.empty() ? settings.layout.shipped_policy() : settings.policy;
             const auto colon = o->listen.rfind(':');
             int port = 0;
             try {
@@ -56,7 +60,6 @@ void add_serve_command(CLI::App& app, Action& action) {
             }
             if (colon == std::string::npos || colon == 0 || port <= 0 || port > 65535)
                 throw UsageError("serve: --listen takes ADDR:PORT, e.g. 127.0.0.1:8080; got '" + o->listen + "'");
-            if (o->config) throw UsageError("serve: --config is not supported by this build yet; give the settings as flags");
             ledger::require_ledger_file(o->db);
             serve::ServeOptions s;
             s.db = o->db;
@@ -64,8 +67,8 @@ void add_serve_command(CLI::App& app, Action& action) {
             if (s.host.size() > 2 && s.host.front() == '[' && s.host.back() == ']') s.host = s.host.substr(1, s.host.size() - 2);
             s.port = port;
             s.out = o->out;
-            s.schemas_dir = data_dir() / "schemas";
-            s.policy_file = o->policy.empty() ? data_dir() / "samples/policy/kunming-measure8.xml" : o->policy;
+            s.schemas_dir = settings.layout.review_texts();
+            s.policy_file = o->policy;
             s.anchors = o->anchors;
             s.trusted_proxy = o->trusted_proxy;
             s.threads = o->threads;

@@ -77,13 +77,14 @@ void add_user_command(CLI::App& app, Action& action) {
     auto* cmd = app.add_subcommand("user", "Manage the workbench's people: add, passwd, disable, list");
     cmd->require_subcommand(1);
     auto* add = cmd->add_subcommand("add", "Add a person with one role; the password is read from the terminal or stdin");
-    add->add_option("--db", o->db, "ledger database")->required();
+    add->add_option("--db", o->db, "ledger database (default: db in patsub.conf)");
     add->add_option("name", o->name, "user name")->required();
     add->add_option("--role", o->role, "reviewer, approver, auditor or admin")
         ->required()
         ->check(CLI::IsMember({"reviewer", "approver", "auditor", "admin"}));
     add->callback([&action, o] {
-        action = [o] {
+        action = [o](const config::Settings& settings) {
+            o->db = flag_or_setting(o->db, settings.db, "--db", "db", settings);
             ledger::Ledger ledger(o->db);
             const std::string hash = serve::hash_password(new_password());
             try {
@@ -96,10 +97,11 @@ void add_user_command(CLI::App& app, Action& action) {
         };
     });
     auto* passwd = cmd->add_subcommand("passwd", "Set a person's password (read from the terminal or stdin); ends a lock");
-    passwd->add_option("--db", o->db, "ledger database")->required();
+    passwd->add_option("--db", o->db, "ledger database (default: db in patsub.conf)");
     passwd->add_option("name", o->name, "user name")->required();
     passwd->callback([&action, o] {
-        action = [o] {
+        action = [o](const config::Settings& settings) {
+            o->db = flag_or_setting(o->db, settings.db, "--db", "db", settings);
             ledger::Ledger ledger(o->db);
             const std::string hash = serve::hash_password(new_password());
             try {
@@ -112,10 +114,11 @@ void add_user_command(CLI::App& app, Action& action) {
         };
     });
     auto* disable = cmd->add_subcommand("disable", "Disable a person's account and end their sessions");
-    disable->add_option("--db", o->db, "ledger database")->required();
+    disable->add_option("--db", o->db, "ledger database (default: db in patsub.conf)");
     disable->add_option("name", o->name, "user name")->required();
     disable->callback([&action, o] {
-        action = [o] {
+        action = [o](const config::Settings& settings) {
+            o->db = flag_or_setting(o->db, settings.db, "--db", "db", settings);
             ledger::Ledger ledger(o->db);
             try {
                 ledger::PeopleStore(ledger).disable(o->name, operator_actor());
@@ -127,9 +130,10 @@ void add_user_command(CLI::App& app, Action& action) {
         };
     });
     auto* list = cmd->add_subcommand("list", "List the workbench's people");
-    list->add_option("--db", o->db, "ledger database")->required();
+    list->add_option("--db", o->db, "ledger database (default: db in patsub.conf)");
     list->callback([&action, o] {
-        action = [o] {
+        action = [o](const config::Settings& settings) {
+            o->db = flag_or_setting(o->db, settings.db, "--db", "db", settings);
             ledger::Ledger ledger(o->db);
             for (const auto& p : ledger::PeopleStore(ledger).all())
                 std::cout << fmt::format("{}\t{}\t{}{}\n", p.name, role_name(p.role), p.disabled ? "disabled" : "active",

@@ -91,4 +91,24 @@ grep -q "'aprove' is not a patsub command; did you mean 'approve'?" "$work/typo.
 [ $rc = 2 ] || fail "an unknown subcommand: exit $rc, expected 2"
 grep -q "did you mean" "$work/typo.err" && fail "a far word was given a guess: $(cat "$work/typo.err")"
 [ -e "$work/none.sqlite" ] && fail "a mistyped command created a file"
+# A batch with nothing to pay cannot be approved into an empty treasury file (issue 16
+# point 4); a run with nothing new makes no batch at all.
+cp -r "$src/samples/inbox" "$work/nothing"
+init_db "$work/nothing.sqlite"
+nrun() { "$patsub" run --db "$work/nothing.sqlite" --inbox "$work/nothing" --out "$work/out-n" --as-of "$1"; }
+nrun 2026-01-05 > /dev/null || fail "nothing: run 1 exited $?"
+nrun 2026-01-05 > "$work/n2.txt" || fail "nothing: run 2 exited $?"
+grep -q "^no batch: nothing new" "$work/n2.txt" || fail "nothing new: $(cat "$work/n2.txt")"
+{ cat "$src/samples/inbox/grants/CN111398765B.xml"; echo "<!-- the same grant, sent again -->"; } \
+    > "$work/nothing/grants/again.xml"
+nrun 2026-01-06 > "$work/n3.txt" || fail "nothing: run 3 exited $?"
+grep -q "^batch 2: 1 new files" "$work/n3.txt" || fail "nothing: run 3: $(cat "$work/n3.txt")"
+"$patsub" approve --db "$work/nothing.sqlite" --batch 2 --by 张三 --out "$work/out-n" > /dev/null 2> "$work/n.err"; rc=$?
+[ $rc = 2 ] || fail "approving a batch with nothing to pay: exit $rc, expected 2"
+grep -q "batch 2 has nothing to pay" "$work/n.err" || fail "approve message: $(cat "$work/n.err")"
+[ -e "$work/out-n/treasury-2.csv" ] && fail "an empty treasury file was written"
+[ "$(sqlite3 "$work/nothing.sqlite" "select count(*) from approvals")" = 0 ] || fail "an approval was recorded"
+"$patsub" approve --db "$work/nothing.sqlite" --batch 1 --by 张三 --out "$work/out-n" > /dev/null \
+    || fail "approving batch 1 (payable lines) exited $?"
+
 echo "exit codes: ok"

@@ -148,7 +148,15 @@ check_get rev "/batch/1?page=abc" 400
 check_get rev "/batch/1?sort=amount;drop" 400
 code=$(post rev /batch/999/reviewed --data-urlencode "csrf=${token[rev]}"); [ "$code" = 404 ] || fail "review of batch 999: $code"
 code=$(post rev /batch/1/reviewed --data-urlencode "csrf=${token[rev]}"); [ "$code" = 303 ] || fail "mark reviewed: $code"
+# The command line records the OS user beside --by; `cli_approvals = false` turns it off.
+printf 'cli_approvals = false\n' > "$work/patsub.conf"
+for c in "hold --line $other --by appr --why x" "release --line $other --by appr" "approve --batch 1 --by appr --out $work/out"; do
+    set +e; "$patsub" --config "$work/patsub.conf" $c --db "$db" > "$work/off.txt" 2>&1; rc=$?; set -e
+    [ "$rc" = 2 ] && grep -q "cli_approvals = false" "$work/off.txt" || fail "cli_approvals = false let '$c' through (exit $rc): $(cat "$work/off.txt")"
+done
 "$patsub" hold --db "$db" --line "$other" --by appr --why "cli hold" > /dev/null || fail "cli hold"
+q "select note from chain_events where kind='command_line_act'" | grep -q "^$(id -un) (script, command line, .*): held line $other as --by appr" \
+    || fail "the command line's hold does not name the OS user: $(q "select note from chain_events where kind='command_line_act'")"
 "$patsub" release --db "$db" --line "$other" --by appr > /dev/null || fail "cli release"
 get appr /batch/1 > /dev/null
 grep -q 'id="why-no-approve"' "$work/body" || fail "the page does not say why appr has no approve button"
