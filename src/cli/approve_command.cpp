@@ -1,6 +1,7 @@
-// `patsub approve`: staff sign-off of one batch (contract.md). Records who approved and
-// when, writes treasury-<N>.csv and treasury-<N>.xlsx, each with its .sha256, and the
-// notice list; approving again
+// `patsub approve`: staff sign-off of one batch (contract.md). Refused until the batch's
+// public notice (`patsub notice publish`) is published and its period over (policy.md
+// reading 19), the message naming the period's last day. Records who approved and when,
+// writes treasury-<N>.csv and treasury-<N>.xlsx, each with its .sha256; approving again
 // records nothing and leaves byte-identical files (and says so).
 #include "batch/run_lock.h"
 #include "cli/command.h"
@@ -8,6 +9,8 @@
 #include "ledger/anchor_guard.h"
 #include "ledger/ledger.h"
 #include "ledger/review_store.h"
+#include "model/bureau_time.h"
+#include "model/clock.h"
 #include "model/money.h"
 
 #include <fmt/format.h>
@@ -26,27 +29,34 @@ struct ApproveOptions {
     std::string by;
     std::filesystem::path out;
     std::optional<std::filesystem::path> anchors;
+    std::string time_zone;
 };
 
 }  // namespace
 
 void add_approve_command(CLI::App& app, Action& action) {
     auto o = std::make_shared<ApproveOptions>();
-    auto* cmd = app.add_subcommand("approve", "Approve a batch and write its treasury file and notice list");
+    auto* cmd = app.add_subcommand("approve", "Approve a batch for payment (after its notice period) and write its treasury files");
     cmd->add_option("--db", o->db, "ledger database")->required();
     cmd->add_option("--batch", o->batch, "batch id")->required();
     cmd->add_option("--by", o->by, "name of the approving staff member")->required();
-    cmd->add_option("--out", o->out, "output folder for treasury-<N>.csv/.xlsx, their .sha256 and notice-<N>.csv/.html")
+    cmd->add_option("--out", o->out, "output folder for treasury-<N>.csv/.xlsx and their .sha256")
         ->required();
     cmd->add_option("--anchors", o->anchors, "anchor log (default: the one this ledger anchors to, else beside OUT)");
+    cmd->add_option("--time-zone", o->time_zone,
+                    fmt::format("the bureau's time zone the notice period is counted in (default: env "
+                                "PATSUB_TIME_ZONE, else {})",
+                                default_bureau_time_zone));
     cmd->callback([&action, o] {
         action = [o] {
+            const std::string zone = bureau_time_zone(o->time_zone);
+            const auto instant = now();
             const batch::RunLock lock(o->db);  // never while a run is writing the batch
             ledger::Ledger ledger(o->db);
             ledger::AnchoredWrite anchored(ledger, o->anchors,
                                            std::filesystem::absolute(o->out).lexically_normal().parent_path() / "anchors.log");
             const exports::HandoffResult r =
-                exports::approve_batch(ledger, o->batch, o->by, o->out, ledger::utc_timestamp());
+                exports::approve_batch(ledger, o->batch, o->by, o->out, utc_instant(instant), local_date(instant, zone));
             if (r.newly_approved) anchored.anchor("approval");
             const auto& t = r.treasury;
             const std::string file = fmt::format("{}: {} payees, {} lines, {} CNY, sha256 {}", t.file_name, t.rows,

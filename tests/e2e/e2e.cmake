@@ -64,3 +64,5 @@ add_test(NAME e2e_nightly_script
          COMMAND bash ${CMAKE_CURRENT_SOURCE_DIR}/e2e/nightly_script.sh $<TARGET_FILE:patsub> ${PROJECT_SOURCE_DIR})
 add_test(NAME e2e_inbox_coverage
          COMMAND bash ${CMAKE_CURRENT_SOURCE_DIR}/e2e/inbox_coverage.sh $<TARGET_FILE:patsub> ${PROJECT_SOURCE_DIR})
+add_test(NAME e2e_notice
+         COMMAND bash ${CMAKE_CURRENT_SOURCE_DIR}/e2e/notice.sh $<TARGET_FILE:patsub> ${PROJECT_SOURCE_DIR})
