@@ -2,9 +2,11 @@
 // public notice (`patsub notice publish`) is published and its period over (policy.md
 // reading 19), the message naming the period's last day. Records who approved and when,
 // writes treasury-<N>.csv and treasury-<N>.xlsx, each with its .sha256; approving again
-// records nothing and leaves byte-identical files (and says so).
+// records nothing and leaves byte-identical files (and says so). Beside them the approval
+// sheet (审批表, approval-sheet-<N>.html) to print, sign and file.
 #include "batch/run_lock.h"
 #include "cli/command.h"
+#include "export/approval_sheet.h"
 #include "export/treasury_handoff.h"
 #include "ledger/anchor_guard.h"
 #include "ledger/ledger.h"
@@ -69,6 +71,11 @@ void add_approve_command(CLI::App& app, Action& action) {
             for (const auto& p : r.written)
                 std::cout << (r.newly_approved ? "wrote " : "restored ") << p.string() << '\n';
             for (const auto& p : r.unchanged) std::cout << "unchanged " << p.string() << '\n';
+            // The sheet staff sign and file (审批表), from what the approval recorded.
+            const auto texts = exports::ReviewTexts::load(data_dir() / "schemas");
+            const auto sheet = o->out / exports::approval_sheet_name(o->batch);
+            std::cout << (exports::write_approval_sheet(ledger, o->batch, texts, o->out) ? "wrote " : "unchanged ")
+                      << sheet.string() << '\n';
             return Outcome::done;
         };
     });

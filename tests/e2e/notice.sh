@@ -91,9 +91,29 @@ PATSUB_NOW=2026-01-12T16:01:00Z "$patsub" approve --db "$db" --batch 1 --by 李�
 [ "$(q "select count(*) from exported_lines where line_id=$objected")" = 0 ] || fail "the objected line was paid"
 "$patsub" verify --db "$db" > "$work/verify.txt" || fail "verify after notice and objection: $(cat "$work/verify.txt")"
 
+# The approval sheet (审批表) beside the treasury files: totals, chain head, signature lines.
+sheet=$out/approval-sheet-1.html
+[ -s "$sheet" ] || fail "approve wrote no approval sheet"
+for word in 经办人 审核人 负责人 "$(sqlite3 "$db" "select hash from chain_events where kind='approval' order by seq limit 1")" \
+            "$(q "select printf('%d.%02d', sum(l.amount_fen)/100, sum(l.amount_fen)%100) from exported_lines e
+                  join ledger_lines l using (line_id) where e.batch_id=1") 元"; do
+    grep -q "$word" "$sheet" || fail "the approval sheet lacks '$word'"
+done
+
+# The batch's lines as a workbook: one row per line, clauses as text cells.
+"$patsub" review --db "$db" --batch 1 --out "$out" > /dev/null || fail "review exited $?"
+python3 - "$out/batch-1/lines-1.xlsx" "$(q "select count(*) from ledger_lines where batch_id=1")" <<'PY' || fail "lines workbook"
+import re, sys, zipfile
+sheet = zipfile.ZipFile(sys.argv[1]).read("xl/worksheets/sheet1.xml").decode()
+rows = re.findall(r"<row ", sheet)
+assert len(rows) == int(sys.argv[2]) + 1, (len(rows), sys.argv[2])
+assert re.search(r'<c r="J2"[^>]*t="inlineStr"><is><t>8\.\d+</t>', sheet), "clause not a text cell"
+assert "<f>" not in sheet, "a formula cell"
+PY
+
 # Golden files: everything but the chain hashes is fixed by the clock and the samples.
 mask() { sed -E 's/event [0-9]+ [0-9a-f]{64}/event N HASH/g' "$1"; }
-for f in notice-1.html notice-1.csv; do
+for f in notice-1.html notice-1.csv approval-sheet-1.html; do
     if [ -n "${PATSUB_UPDATE_GOLDEN:-}" ]; then mask "$out/$f" > "$src/tests/e2e/golden/$f"; fi
     diff -u "$src/tests/e2e/golden/$f" <(mask "$out/$f") > "$work/diff.txt" || fail "$f differs from its golden file: $(head -40 "$work/diff.txt")"
 done
