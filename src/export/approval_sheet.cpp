@@ -43,7 +43,7 @@ std::string approval_sheet_html(ledger::Ledger& ledger, std::int64_t batch_id, c
     const auto publication = notices.publication(batch_id);
     const std::vector<ledger::LedgerLine> lines =
         approval ? review.exported_lines(batch_id) : review.export_candidates(batch_id);
-    const auto districts = ledger::PayeeStore(ledger.db()).current_districts();
+    const auto districts = ledger::PayeeStore(ledger).current_districts();
     const auto district_of = [&](const ledger::LedgerLine& l) {
         auto it = districts.find(l.payee_uscc);
         return it == districts.end() ? std::string() : it->second;

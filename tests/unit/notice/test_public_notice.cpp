@@ -77,7 +77,7 @@ TEST_CASE("publish, object, wait for the period, approve") {
                                        std::string(PATSUB_SOURCE_DIR) + "/schemas/policy.xsd");
     Ledger l(t.dir / "ledger.sqlite", Ledger::Access::create);
     const auto b1 = l.begin_batch({"2026-01-05T00:00:00Z", "2026-01-05", "in", "p", "sha", "t"});
-    PayeeStore(l.db()).record_snapshot("s", "payees/s.csv",
+    PayeeStore(l).record_snapshot("s", "payees/s.csv",
                                        {Payee{"91530102MA6PDC012R", "昆明甲公司", {}, "530102", "银行甲", "101"}}, b1);
     const auto first = l.append(line(b1, "CN1B", "payable", 300000)).value();
     const auto second = l.append(line(b1, "CN2B", "payable", 300000)).value();
