@@ -47,5 +47,7 @@ void add_recover_anchor_command(CLI::App& app, Action& action);
 void add_acknowledge_command(CLI::App& app, Action& action);
 void add_serve_command(CLI::App& app, Action& action);
 void add_user_command(CLI::App& app, Action& action);
+void add_notice_command(CLI::App& app, Action& action);
+void add_objection_command(CLI::App& app, Action& action);
 
 }  // namespace patsub::cli

@@ -84,6 +84,8 @@ int main(int argc, char** argv) {
     cli::add_acknowledge_command(app, action);
     cli::add_serve_command(app, action);
     cli::add_user_command(app, action);
+    cli::add_notice_command(app, action);
+    cli::add_objection_command(app, action);
 
     try {
         app.parse(argc, argv);

@@ -3,6 +3,7 @@
 // X-Forwarded-Proto and X-Forwarded-For are the only ones believed.
 #include "cli/command.h"
 #include "ledger/ledger.h"
+#include "model/bureau_time.h"
 #include "serve/workbench.h"
 
 #include <csignal>
@@ -28,6 +29,9 @@ struct ServeCommandOptions {
     std::optional<std::filesystem::path> anchors;
     std::string trusted_proxy;
     int threads = 8;
+    std::string time_zone;
+    std::filesystem::path holidays;
+    std::string objection_channel;
 };
 
 }  // namespace
@@ -43,6 +47,10 @@ void add_serve_command(CLI::App& app, Action& action) {
     cmd->add_option("--trusted-proxy", o->trusted_proxy,
                     "address of the TLS reverse proxy whose X-Forwarded-Proto/-For are believed (default: trusted_proxy in patsub.conf)");
     cmd->add_option("--threads", o->threads, "worker threads (default 8)")->check(CLI::Range(1, 64));
+    cmd->add_option("--time-zone", o->time_zone, "the bureau's time zone (default: time_zone in patsub.conf, env PATSUB_TIME_ZONE, Asia/Shanghai)");
+    cmd->add_option("--holidays", o->holidays, "holiday list for the notice period (default: holidays in patsub.conf; weekends only)");
+    cmd->add_option("--objection-channel", o->objection_channel,
+                    "how the public objects, printed on the notice (default: contacts in patsub.conf)");
     cmd->callback([&action, o] {
         action = [o](const config::Settings& settings) {
             o->db = flag_or_setting(o->db, settings.db, "--db", "db", settings);
@@ -72,6 +80,10 @@ void add_serve_command(CLI::App& app, Action& action) {
             s.anchors = o->anchors;
             s.trusted_proxy = o->trusted_proxy;
             s.threads = o->threads;
+            s.time_zone = bureau_time_zone(o->time_zone.empty() ? settings.time_zone : o->time_zone);
+            s.holidays = o->holidays.empty() ? settings.holidays : o->holidays;
+            s.contacts = settings.contacts;
+            s.objection_channel = o->objection_channel.empty() ? settings.contacts : o->objection_channel;
             serve::Workbench workbench(s);
             running = &workbench;
             std::signal(SIGINT, stop_serving);

@@ -20,6 +20,8 @@ std::optional<std::string> content_now(SQLite::Database& db, const std::string& 
     if (kind == "acknowledge") return acknowledgement_content(db, ref);
     if (kind == "batch_review") return batch_review_content(db, ref);
     if (kind == "annotation") return annotation_content(db, ref);
+    if (kind == "notice") return notice_content(db, ref);
+    if (kind == "objection") return objection_content(db, ref);
     return std::nullopt;  // an operator's act: its note is its content, covered by the hash
 }
 
@@ -85,6 +87,12 @@ void check_event_chain(Ledger& ledger, std::vector<std::string>& breaches) {
         unchained_rows(ledger, latest, "batch_review", "SELECT review_id FROM batch_reviews", "batch review mark", breaches);
         unchained_rows(ledger, latest, "annotation", "SELECT annotation_id FROM line_annotations", "line annotation",
                        breaches);
+    }
+    if (has_table(ledger.db(), "notice_publications")) {
+        unchained_rows(ledger, latest, "notice",
+                       "SELECT batch_id FROM notice_publications UNION SELECT DISTINCT batch_id FROM notice_lines",
+                       "public notice of batch", breaches);
+        unchained_rows(ledger, latest, "objection", "SELECT objection_id FROM objections", "objection", breaches);
     }
     unchained_rows(ledger, latest, "batch",
                    "SELECT DISTINCT batch_id FROM ledger_lines UNION SELECT DISTINCT batch_id FROM payees "

@@ -20,6 +20,11 @@ struct ServeOptions {
     std::optional<std::filesystem::path> anchors;
     std::string trusted_proxy;            // '' = no proxy: forwarded headers are ignored
     int threads = 8;
+    // The public notice (公示, src/notice): the bureau's calendar and what the notice prints.
+    std::string time_zone;                // a name bureau_time_zone() accepted
+    std::filesystem::path holidays;       // '' = weekends only
+    std::string objection_channel;
+    std::string contacts;
 };
 
 }  // namespace patsub::serve

@@ -13,7 +13,10 @@
 #include "ledger/people_store.h"
 #include "ledger/review_store.h"
 #include "ledger/workbench_store.h"
+#include "model/bureau_time.h"
 #include "model/clock.h"
+#include "notice/approval_gate.h"
+#include "notice/public_notice.h"
 #include "model/date.h"
 #include "model/sha256.h"
 #include "policy/policy.h"
@@ -326,15 +329,27 @@ struct Workbench::Impl {
             out += fmt::format(R"(<p class="why" id="why-approved">{}</p>)",
                                say(lang, "why.approved", b.approved_by, b.approved_at));
         } else {
-            if (may(v.person.role, Permission::mark_reviewed))
+            const auto gate = notice::approval_open(ledger(), b.batch_id, local_date(now(), o.time_zone));
+            if (gate.publication)
+                out += fmt::format(R"(<p id="notice-period">{}</p>)",
+                                   say(lang, "notice.period", gate.publication->first_day, gate.publication->last_day));
+            if (may(v.person.role, Permission::mark_reviewed)) {
                 out += fmt::format(R"(<form method="post" action="/batch/{}/reviewed">{}<button type="submit" id="mark-reviewed">{}</button></form>)",
                                    b.batch_id, csrf_field(v), t(lang, "batch.mark_reviewed"));
+                if (b.reviewed_by.empty())
+                    out += fmt::format(R"(<p class="why" id="why-no-publish">{}</p>)", t(lang, "why.not_reviewed_publish"));
+                else if (!gate.publication)
+                    out += fmt::format(R"(<form method="post" action="/batch/{}/publish" data-confirm="{}">{}<button type="submit" id="publish">{}</button></form>)",
+                                       b.batch_id, t(lang, "batch.publish"), csrf_field(v), t(lang, "batch.publish"));
+            }
             if (may(v.person.role, Permission::approve)) {
                 const auto reviewers = ledger::WorkbenchStore(ledger()).reviewers_of(b.batch_id);
                 if (b.reviewed_by.empty())
                     out += fmt::format(R"(<p class="why" id="why-no-approve">{}</p>)", t(lang, "why.not_reviewed"));
                 else if (reviewers.count(v.person.name))
                     out += fmt::format(R"(<p class="why" id="why-no-approve">{}</p>)", t(lang, "why.two_persons"));
+                else if (!gate.open)
+                    out += fmt::format(R"(<p class="why" id="why-no-approve">{}</p>)", esc(gate.refusal));
                 else
                     out += fmt::format(R"(<form method="post" action="/batch/{}/approve" data-confirm="{}">{}<button type="submit" id="approve">{}</button></form>)",
                                        b.batch_id, t(lang, "batch.approve"), csrf_field(v), t(lang, "batch.approve"));
@@ -588,6 +603,29 @@ struct Workbench::Impl {
         res.set_redirect(fmt::format("/batch/{}?done=done.reviewed&n={}", id, id), 303);
     }
 
+    // 公示: a reviewer publishes the reviewed batch's proposed payments for the notice period.
+    void publish(const Visit& v, const httplib::Request& req, httplib::Response& res) {
+        const std::int64_t id = id_in_path(req, v.lang);
+        if (!policy) throw Refusal{500, esc("no policy file: the notice period cannot be counted")};
+        act([&](ledger::Ledger& l) {
+            ledger::WorkbenchStore store(l);
+            const auto b = store.overview(id);
+            if (!b) throw Refusal{404, t(v.lang, "batch.unknown")};
+            if (!b->approved_by.empty()) throw Refusal{409, say(v.lang, "why.approved", b->approved_by, b->approved_at)};
+            if (b->reviewed_by.empty()) throw Refusal{409, t(v.lang, "why.not_reviewed_publish")};
+            notice::NoticeSettings ns;
+            ns.time_zone = o.time_zone;
+            if (!o.holidays.empty()) ns.calendar = notice::WorkingCalendar::load(o.holidays);
+            ns.objection_channel = o.objection_channel;
+            ns.contacts = o.contacts;
+            ns.working_days = policy->nearest(local_date(now(), o.time_zone)).notice_working_days;
+            std::filesystem::create_directories(o.out);
+            notice::publish_notice(l, id, actor(v), ns, *policy, o.out);
+            return std::string("notice");
+        });
+        res.set_redirect(fmt::format("/batch/{}?done=done.published&n={}", id, id), 303);
+    }
+
     void approve(const Visit& v, const httplib::Request& req, httplib::Response& res) {
         const std::int64_t id = id_in_path(req, v.lang);
         act([&](ledger::Ledger& l) {
@@ -597,8 +635,11 @@ struct Workbench::Impl {
             if (!b->approved_by.empty()) throw Refusal{409, say(v.lang, "why.approved", b->approved_by, b->approved_at)};
             if (b->reviewed_by.empty()) throw Refusal{409, t(v.lang, "why.not_reviewed")};
             if (store.reviewers_of(id).count(v.person.name)) throw Refusal{409, t(v.lang, "why.two_persons")};
+            const auto instant = now();
+            const auto gate = notice::approval_open(l, id, local_date(instant, o.time_zone));
+            if (!gate.open) throw Refusal{409, say(v.lang, "err.refused", gate.refusal)};
             std::filesystem::create_directories(o.out);
-            exports::approve_batch(l, id, v.person.name, o.out, utc_instant(now()));
+            exports::approve_batch(l, id, v.person.name, o.out, utc_instant(instant), local_date(instant, o.time_zone));
             ledger::PeopleStore(l).record_act("workbench_act", fmt::format("approved batch {}", id), actor(v),
                                               utc_instant(now()));
             return std::string("approval");
@@ -801,6 +842,7 @@ struct Workbench::Impl {
         server.Post(R"(/line/(\d+)/annotate)", guarded(Permission::annotate, bound(&Impl::annotate)));
         server.Post(R"(/batch/(\d+)/reviewed)", guarded(Permission::mark_reviewed, bound(&Impl::mark_reviewed)));
         server.Post(R"(/batch/(\d+)/approve)", guarded(Permission::approve, bound(&Impl::approve)));
+        server.Post(R"(/batch/(\d+)/publish)", guarded(Permission::mark_reviewed, bound(&Impl::publish)));
         server.Get(R"(/download/(\d+)/([^/]+))", guarded(Permission::download, bound(&Impl::download)));
         server.set_error_handler([](const httplib::Request& req, httplib::Response& res) {
             if (!res.body.empty()) return;

@@ -39,10 +39,17 @@ q "select password_hash from workbench_users" | grep -q "pass-" && fail "a passw
 
 port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])')
 base=http://127.0.0.1:$port
-"$patsub" serve --db "$db" --listen "127.0.0.1:$port" --out "$work/out" > "$work/serve.log" 2>&1 &
-server_pid=$!
-for _ in $(seq 50); do curl -s -o /dev/null "$base/login" && break; sleep 0.1; done
-curl -s -o /dev/null "$base/login" || fail "the server did not start"
+# start_server INSTANT: the workbench with its clock fixed (PATSUB_NOW), so that the notice
+# period can pass between two starts.
+start_server() {
+    if [ -n "$server_pid" ]; then kill "$server_pid"; wait "$server_pid" 2> /dev/null || true; fi
+    PATSUB_NOW=$1 "$patsub" serve --db "$db" --listen "127.0.0.1:$port" --out "$work/out" \
+        --objection-channel "书面异议寄昆明市市场监督管理局知识产权科" >> "$work/serve.log" 2>&1 &
+    server_pid=$!
+    for _ in $(seq 50); do curl -s -o /dev/null "$base/login" && break; sleep 0.1; done
+    curl -s -o /dev/null "$base/login" || fail "the server did not start"
+}
+start_server 2027-01-04T02:00:00Z  # a Monday in Kunming
 
 # login NAME -> cookie jar $work/NAME.jar; csrf NAME -> the session's CSRF token.
 login() {
@@ -164,7 +171,18 @@ grep -q '须由另一位审批人审批' "$work/body" || fail "two-person reason
 code=$(post appr /batch/1/approve --data-urlencode "csrf=${token[appr]}"); [ "$code" = 409 ] || fail "appr approved a batch appr held in: $code"
 [ "$(q "select count(*) from approvals")" = 0 ] || fail "the refused approval was written"
 get rev /batch/1 > /dev/null; grep -q '您的角色（审核员）不能执行此操作' "$work/body" || fail "reviewer is not told why no approve button"
-code=$(post appr2 /batch/1/approve --data-urlencode "csrf=${token[appr2]}"); [ "$code" = 303 ] || fail "appr2 approve: $code"
+# 公示: the reviewer publishes; inside the notice period nobody may approve.
+code=$(post rev /batch/1/publish --data-urlencode "csrf=${token[rev]}"); [ "$code" = 303 ] || fail "publish: $code"
+[ -s "$work/out/notice-1.html" ] || fail "publish wrote no notice"
+get appr2 /batch/1 > /dev/null; grep -q 'id="notice-period"' "$work/body" || fail "the batch page does not show the notice period"
+code=$(post appr2 /batch/1/approve --data-urlencode "csrf=${token[appr2]}"); [ "$code" = 409 ] || fail "approved inside the notice period: $code"
+[ "$(q "select count(*) from approvals")" = 0 ] || fail "an approval inside the notice period was written"
+# After the period (the clock moved on: every session idled out), appr2 approves.
+start_server 2027-01-20T02:00:00Z
+code=$(get appr2 /); [ "$code" = 303 ] || fail "a session survived 16 idle days: $code"
+for u in rev appr2; do login $u; done
+token[rev]=$(csrf rev ""); token[appr2]=$(csrf appr2 "")
+code=$(post appr2 /batch/1/approve --data-urlencode "csrf=${token[appr2]}"); [ "$code" = 303 ] || fail "appr2 approve: $code ($(grep -o 'id="error">[^<]*' "$work/body"))"
 [ "$(q "select approved_by from approvals where batch_id=1")" = appr2 ] || fail "approval not recorded for appr2"
 [ -s "$work/out/treasury-1.csv" ] || fail "no treasury file"
 # A stale page's action on the approved batch: refused in Chinese, nothing written.
@@ -187,6 +205,7 @@ for p in "/download/1/..%2F..%2Fsecret.txt" "/download/1/../../secret.txt" "/dow
 done
 
 # Logout ends the session: the old cookie opens nothing and posts nothing.
+login rev2; token[rev2]=$(csrf rev2 "")
 cp "$work/rev2.jar" "$work/stale.jar"
 code=$(post rev2 /logout --data-urlencode "csrf=${token[rev2]}"); [ "$code" = 303 ] || fail "logout: $code"
 code=$(curl -s -o /dev/null -w '%{http_code}' -b "$work/stale.jar" "$base/batch/1"); [ "$code" = 303 ] || fail "session reused after logout: $code"
@@ -201,11 +220,12 @@ grep -q '账户已锁定15分钟' "$work/body" || fail "the account was not lock
 [ -n "$(q "select locked_until from workbench_users where name='aud'")" ] || fail "no lock recorded"
 echo "pass-aud-123" | "$patsub" user passwd aud --db "$db" > /dev/null || fail "user passwd"
 login aud
+login appr
 "$patsub" user disable appr --db "$db" > /dev/null || fail "user disable"
 code=$(get appr /); [ "$code" = 303 ] || fail "a disabled user's session still works: $code"
 
 # The chain holds every login, failure, action, download and account change.
-for k in login login_failed logout download workbench_act batch_review annotation person staff_hold approval; do
+for k in login login_failed logout download workbench_act command_line_act batch_review annotation person staff_hold notice approval; do
     [ "$(q "select count(*) from chain_events where kind='$k'")" -ge 1 ] || fail "no '$k' event in the chain"
 done
 q "select note from chain_events where kind='download'" | grep -q '^appr2 (approver, workbench, 127.0.0.1): downloaded treasury-1.csv' \
