@@ -84,8 +84,8 @@ def build_world(binary, src, world):
         shutil.rmtree(world)
     os.makedirs(world)
     shutil.copytree(os.path.join(src, "samples", "inbox"), os.path.join(world, "inbox"))
+    shutil.copytree(os.path.join(HERE, "inputs", "inbox"), os.path.join(world, "inbox"), dirs_exist_ok=True)
     shutil.copytree(os.path.join(src, "samples", "policy"), os.path.join(world, "policy"))
-    shutil.copytree(os.path.join(HERE, "inputs"), os.path.join(world, "inputs"))
     steps, _ = read_manifest()
     for step in steps:
         # world NAME EXIT [stdin=TEXT] ARGS...: stdout and stderr kept as NAME.stdout/.stderr
@@ -124,6 +124,7 @@ def variable_values(world, src):
             db.close()
         pairs.append((f"host {host}, user {user}", "host {host}, user {user}"))
         pairs.append((f"by {user} on {host}", "by {user} on {host}"))
+        pairs.append((f") by {user}: ", ") by {user}: "))  # acknowledge
     for path, name in ((world, "{world}"), (src, "{src}")):
         for variant in {os.path.realpath(path), os.path.abspath(path)}:
             pairs.append((variant, name))
