@@ -22,6 +22,7 @@ import subprocess
 import sys
 import tempfile
 import time
+import urllib.parse
 import xml.etree.ElementTree as ET
 import zipfile
 
@@ -217,7 +218,7 @@ def served_page(binary, world, path, login):
             headers = {}
             if login:
                 c = http.client.HTTPConnection("127.0.0.1", port, timeout=30)
-                body = f"name={login[0]}&password={login[1]}"
+                body = urllib.parse.urlencode({"name": login[0], "password": login[1]})
                 c.request("POST", "/login", body, {"Content-Type": "application/x-www-form-urlencoded"})
                 r = c.getresponse()
                 r.read()
@@ -228,10 +229,23 @@ def served_page(binary, world, path, login):
             c = http.client.HTTPConnection("127.0.0.1", port, timeout=30)
             c.request("GET", path, headers=headers)
             r = c.getresponse()
-            return r.status, r.read()
+            status, body = r.status, r.read()
         finally:
             server.terminate()
             server.wait(timeout=30)
+        return status, body, session_values(os.path.join(tmp, "ledger.sqlite"))
+
+
+def session_values(ledger):
+    """The login's random CSRF token (a form field of every page), read from the copy the
+    server wrote it to."""
+    db = sqlite3.connect(f"file:{ledger}?mode=ro", uri=True)
+    try:
+        if not db.execute("SELECT 1 FROM sqlite_master WHERE name = 'workbench_sessions'").fetchone():
+            return []
+        return [(csrf, "{session csrf}") for (csrf,) in db.execute("SELECT csrf FROM workbench_sessions")]
+    finally:
+        db.close()
 
 
 def expand(args, world):
@@ -249,37 +263,38 @@ def expand(args, world):
 
 
 def produce(step, binary, world):
-    """The bytes of one output: REFERENCE KIND ARGS... (KIND as in outputs.txt)."""
+    """The bytes of one output (REFERENCE KIND ARGS..., KIND as in outputs.txt), and the
+    (value, placeholder) pairs of what only this output holds at random."""
     kind, args = step.words[1], step.words[2:]
     if kind == "file":
         with open(os.path.join(world, args[0]), "rb") as f:
-            return f.read()
+            return f.read(), []
     if kind == "xlsx":
-        return xlsx_as_csv(os.path.join(world, args[0])).encode()
+        return xlsx_as_csv(os.path.join(world, args[0])).encode(), []
     if kind in ("stdout", "stderr"):
         want, command = int(args[0]), expand(args[1:], world)
         done = patsub(binary, command, world)
         if done.returncode != want:
             raise RuntimeError(f"patsub {' '.join(command)} exited {done.returncode}, expected {want}\n"
                                + done.stderr.decode(errors="replace"))
-        return done.stdout if kind == "stdout" else done.stderr
+        return (done.stdout if kind == "stdout" else done.stderr), []
     if kind == "page":
         want, path = int(args[0]), args[1]
         login = (args[3], args[4]) if len(args) >= 5 and args[2] == "as" else None
-        status, body = served_page(binary, world, path, login)
+        status, body, pairs = served_page(binary, world, path, login)
         if status != want:
             raise RuntimeError(f"GET {path} answered {status}, expected {want}")
-        return body
+        return body, pairs
     raise RuntimeError(f"outputs.txt:{step.line_no}: unknown kind {kind}")
 
 
 def normalised(step, binary, src, world):
-    data = produce(step, binary, world)
+    data, pairs = produce(step, binary, world)
     try:
         text = data.decode("utf-8")
     except UnicodeDecodeError:
         raise RuntimeError(f"outputs.txt:{step.line_no}: output is not UTF-8 text")
-    return substitute(text, variable_values(world, src)).encode("utf-8")
+    return substitute(text, pairs + variable_values(world, src)).encode("utf-8")
 
 
 def check(name, binary, src, world):
