@@ -12,7 +12,9 @@ and fails, naming the files, when
   - two rooms include each other, directly or round a loop (a room is a sub-folder;
     the files directly in parsers/xml/ are the entry, which only callers outside include);
   - a room is not named in parsers/xml/README.md (the one place that says what each
-    room holds).
+    room holds);
+  - a limit (a `max_...` field with its default) is declared in two headers, as
+    ParseLimits and MarkupBoundsLimits once both declared the markup limits.
 Before looking at the tree it checks itself on a small tree with a loop in it, so a
 check that stopped finding loops fails too.
 """
@@ -22,6 +24,7 @@ import sys
 import tempfile
 
 INCLUDE = re.compile(r'^\s*#\s*include\s+"(parsers/xml/[^"]+)"', re.M)
+LIMIT = re.compile(r'^\s*(?:int|long|unsigned|double|std::size_t|std::u?int\d+_t)\s+(max_\w+)\s*=', re.M)
 ENTRY = "."
 
 
@@ -113,6 +116,15 @@ def problems(root):
         why = [e for (s, d), e in sorted(room_evidence.items()) if s in members and d in members]
         out.append("rooms include each other round a loop: " + ", ".join(c + "/" for c in component) +
                    " (" + "; ".join(why) + ")")
+    declared = {}
+    for rel in sorted(includes):
+        if rel.endswith(".h"):
+            with open(os.path.join(root, rel), encoding="utf-8") as f:
+                for m in LIMIT.finditer(f.read()):
+                    declared.setdefault(m.group(1), []).append(rel)
+    for limit, headers in sorted(declared.items()):
+        if len(headers) > 1:
+            out.append(f"limit {limit} is declared in {', '.join(headers)}: declare it once and carry that type")
     readme = os.path.join(root, "README.md")
     rooms = sorted(r for r in {room(rel) for rel in includes} if r != ENTRY)
     text = open(readme, encoding="utf-8").read() if os.path.isfile(readme) else ""
@@ -145,6 +157,12 @@ def self_test():
         write("low/a.cpp", "low/a.h", "entry.h")
         found, _, _ = problems(tmp)
         assert any("includes the entry file" in p for p in found), f"self-test: entry include missed: {found}"
+        write("low/a.cpp")
+        for rel in ("low/a.h", "high/b.h"):
+            with open(os.path.join(tmp, rel), "a", encoding="utf-8") as f:
+                f.write("struct L {\n    std::size_t max_bytes = 1;\n};\n")
+        found, _, _ = problems(tmp)
+        assert any("limit max_bytes is declared in" in p for p in found), f"self-test: twice-declared limit missed: {found}"
 
 
 def main():
