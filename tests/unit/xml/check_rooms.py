@@ -7,8 +7,8 @@ Reads every `#include "parsers/xml/..."` line of the .h and .cpp files under the
 and fails, naming the files, when
   - an include names a file that does not exist (a path left behind by a move);
   - two files include each other, directly or round a loop (a file and its header count
-    as one unit: grant_file_reader.cpp -> parallel_documents.h -> grant_file_reader.h
-    is a loop);
+    as one unit: grant_file_reader.cpp -> parallel_documents.h -> grant_file_reader.h was
+    such a loop until issue 15);
   - two rooms include each other, directly or round a loop (a room is a sub-folder;
     the files directly in parsers/xml/ are the entry, which only callers outside include);
   - a room is not named in parsers/xml/README.md (the one place that says what each
