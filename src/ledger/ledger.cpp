@@ -642,6 +642,7 @@ void Ledger::for_each_line(const LineFilter& f, const std::function<void(LedgerL
     std::string sql = fmt::format("SELECT {} FROM ledger_lines l WHERE 1=1", line_columns);
     if (f.batch_id) sql += " AND batch_id = :batch";
     if (f.grant_id) sql += " AND grant_id = :grant";
+    if (f.payee_uscc) sql += " AND payee_uscc = :payee";
     if (f.current)
         sql += " AND line_id = (SELECT MAX(line_id) FROM ledger_lines m WHERE m.grant_id = l.grant_id"
                " AND (l.grant_id <> '' OR (m.payee_uscc = l.payee_uscc AND m.clause = l.clause)))";
@@ -649,6 +650,7 @@ void Ledger::for_each_line(const LineFilter& f, const std::function<void(LedgerL
     SQLite::Statement q(db_, sql);
     if (f.batch_id) q.bind(":batch", *f.batch_id);
     if (f.grant_id) q.bind(":grant", *f.grant_id);
+    if (f.payee_uscc) q.bind(":payee", *f.payee_uscc);
     while (q.executeStep()) visit(read_line(q));
 }
 
