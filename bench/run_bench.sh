@@ -110,7 +110,7 @@ if wanted "cnfiles-$count"; then
     generate "cnfiles-$count" cnipa "$count" --layout files
     inputs+=("cnfiles-$count")
 fi
-# EPO formats: in the table because `patsub check` reads them (parsers/xml/ep_publication,
+# EPO formats: in the table because `patsub check` reads them (parsers/xml/readers/ep_publication,
 # docdb); a build without those readers would refuse every document.
 count=$(scaled 1000)
 if wanted "ep-$count"; then

@@ -1,8 +1,8 @@
 #include "fuzz/grant_reader_target.h"
 
 #include "parsers/grant_normaliser.h"
-#include "parsers/xml/builtin_formats.h"
-#include "parsers/xml/grant_file_reader.h"
+#include "parsers/xml/grant_source_reader.h"
+#include "parsers/xml/readers/builtin_formats.h"
 
 #include <cstdio>
 #include <cstdlib>

@@ -8,7 +8,7 @@
 
 #include "model/grant.h"
 #include "parsers/ids/parsed.h"
-#include "parsers/xml/raw_document.h"
+#include "parsers/xml/readers/raw_document.h"
 
 namespace patsub {
 

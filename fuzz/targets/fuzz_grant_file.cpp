@@ -4,7 +4,7 @@
 // both readings must report the same documents, records and refusals.
 #include "fuzz/grant_reader_target.h"
 
-#include "parsers/xml/grant_file_reader.h"
+#include "parsers/xml/grant_source_reader.h"
 
 #include <algorithm>
 #include <cstdio>

@@ -3,9 +3,9 @@
 // as CompressedInputError (which the batch turns into a refused document). The
 // expansion cap is lowered so that a small input cannot make a run take minutes.
 #include "fuzz/targets/fuzz_invariant.h"
-#include "parsers/xml/expansion_limits.h"
-#include "parsers/xml/grant_file_reader.h"
-#include "parsers/xml/gzip_byte_source.h"
+#include "parsers/xml/grant_source_reader.h"
+#include "parsers/xml/input/expansion_limits.h"
+#include "parsers/xml/input/gzip_byte_source.h"
 
 #include <cstddef>
 #include <cstdint>

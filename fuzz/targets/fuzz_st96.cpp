@@ -2,7 +2,7 @@
 // (read_grant_source, then the normaliser), with the format registry narrowed to that
 // reader.
 #include "fuzz/grant_reader_target.h"
-#include "parsers/xml/st96.h"
+#include "parsers/xml/readers/st96.h"
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
     return patsub::fuzz::read_grant_bytes(data, size, patsub::xml::kSt96Format);

@@ -1,7 +1,7 @@
 #include "parsers/xml/compressed_grant_file.h"
 
-#include "parsers/xml/gzip_byte_source.h"
-#include "parsers/xml/zip_archive.h"
+#include "parsers/xml/input/gzip_byte_source.h"
+#include "parsers/xml/input/zip_archive.h"
 
 #include <fmt/format.h>
 

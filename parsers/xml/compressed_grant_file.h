@@ -11,7 +11,7 @@
 // batch, it quarantines the file.
 #pragma once
 
-#include "parsers/xml/grant_file_reader.h"
+#include "parsers/xml/grant_source_reader.h"
 
 #include <filesystem>
 

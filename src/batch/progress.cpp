@@ -1,6 +1,6 @@
 #include "batch/progress.h"
 
-#include "parsers/xml/byte_source.h"
+#include "parsers/xml/input/byte_source.h"
 
 #include <fmt/format.h>
 #include <sys/ioctl.h>

@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# The default run over samples/: the ledger it writes must equal the golden file, a
+# The default run over samples/: the ledger it writes must equal the golden file
+# (tests/golden/ledger/ledger.csv, written by make -f Makefile.batch golden), a
 # second run over the same inbox must change nothing, and a payee registered later
 # releases the grant held for it.
 set -euo pipefail
@@ -14,7 +15,7 @@ run() { "$patsub" run --db "$work/ledger.sqlite" --inbox "$work/inbox" --out "$w
 
 run > "$work/run1.txt" || fail "first run exited $?"
 "$patsub" ledger --db "$work/ledger.sqlite" --format csv > "$work/ledger1.csv"
-diff -u "$src/tests/e2e/golden/samples-ledger.csv" "$work/ledger1.csv" || fail "ledger differs from the golden file"
+diff -u "$src/tests/golden/ledger/ledger.csv" "$work/ledger1.csv" || fail "ledger differs from the golden file"
 [ -f "$work/out/batch-1/ledger.csv" ] || fail "no batch extract"
 
 # Independent of the golden file: one payable line per CNIPA clause and per foreign

@@ -1,8 +1,8 @@
 // Compressed inbox files (.xml.gz, .zip): archives are built here, at test time, with
 // zlib's and libzip's writing APIs, so every case states exactly the bytes it reads.
 #include "parsers/grant_file.h"
-#include "parsers/xml/compression_sniffer.h"
-#include "parsers/xml/gzip_byte_source.h"
+#include "parsers/xml/input/compression_sniffer.h"
+#include "parsers/xml/input/gzip_byte_source.h"
 #include "xml_test_support.h"
 
 #include <sys/resource.h>

@@ -1,8 +1,8 @@
 // The DOCDB pre-pass: only DOCDB roots, only the exch: declaration and the ISO entities,
 // never inside comments, CDATA or PIs, lines kept, a size bound; and the compiled-in ISO
 // entity table checked against the DTD it was generated from.
-#include "parsers/xml/docdb_prepass.h"
-#include "parsers/xml/iso_entities.h"
+#include "parsers/xml/split/docdb_prepass.h"
+#include "parsers/xml/split/iso_entities.h"
 
 #include "xml_test_support.h"
 

@@ -1,5 +1,5 @@
 // DocumentSplitter: where documents start in a file, on which line, across chunk edges.
-#include "parsers/xml/document_splitter.h"
+#include "parsers/xml/split/document_splitter.h"
 
 #include "xml_test_support.h"
 

@@ -1,7 +1,7 @@
 // The element walker and rule tables: paths, skipping, text flattening.
-#include "parsers/xml/element_walker.h"
+#include "parsers/xml/readers/element_walker.h"
 
-#include "parsers/xml/path_rules.h"
+#include "parsers/xml/readers/path_rules.h"
 #include "xml_test_support.h"
 
 namespace patsub::xml::test {

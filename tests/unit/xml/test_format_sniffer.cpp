@@ -1,8 +1,8 @@
 // Format sniffing from the root element, and the registry that lets formats be added.
-#include "parsers/xml/format_sniffer.h"
+#include "parsers/xml/readers/format_sniffer.h"
 
-#include "parsers/xml/builtin_formats.h"
-#include "parsers/xml/cnipa_business.h"
+#include "parsers/xml/readers/builtin_formats.h"
+#include "parsers/xml/readers/cnipa_business.h"
 #include "xml_test_support.h"
 
 #include <stdexcept>

@@ -2,7 +2,7 @@
 // every outcome carries the file's line numbers.
 #include "parsers/xml/grant_file_reader.h"
 
-#include "parsers/xml/element_walker.h"
+#include "parsers/xml/readers/element_walker.h"
 
 #include "xml_test_support.h"
 

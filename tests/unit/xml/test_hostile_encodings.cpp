@@ -2,7 +2,7 @@
 // decodes a UTF-16 document by its mark and ignores a declaration that says UTF-8, so
 // the safe parser refuses the contradiction itself; a UTF-16 document that agrees with
 // its mark is still read.
-#include "parsers/xml/safe_parser.h"
+#include "parsers/xml/guard/safe_parser.h"
 
 #include "xml_test_support.h"
 

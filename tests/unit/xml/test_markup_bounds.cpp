@@ -1,7 +1,7 @@
-// Markup bounds (parsers/xml/markup_bounds.h): the work libxml2 does without a bound of
+// Markup bounds (parsers/xml/guard/markup_bounds.h): the work libxml2 does without a bound of
 // its own is refused before it starts. Each case here hung `patsub run` for minutes
 // before (tests/hostile: many-attributes, attribute defaults from the internal subset).
-#include "parsers/xml/markup_bounds.h"
+#include "parsers/xml/guard/markup_bounds.h"
 
 #include "xml_test_support.h"
 

@@ -1,7 +1,7 @@
 // Documents parsed on worker threads (parallel_documents.h) must reach the sink exactly as
 // the one-thread loop hands them on: same order, same lines, same refusals, same counts,
 // and the same behaviour when the source or the sink fails halfway.
-#include "parsers/xml/parallel_documents.h"
+#include "parsers/xml/split/parallel_documents.h"
 
 #include "xml_test_support.h"
 

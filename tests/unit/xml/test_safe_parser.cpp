@@ -1,9 +1,9 @@
 // Hostile and broken input: every case must end as a refused document with a position
 // and libxml2's message (or ours), quickly, without reading local files or the network
 // and without writing to stderr.
-#include "parsers/xml/safe_parser.h"
+#include "parsers/xml/guard/safe_parser.h"
 
-#include "parsers/xml/element_walker.h"
+#include "parsers/xml/readers/element_walker.h"
 #include "xml_test_support.h"
 
 #include <libxml/parserInternals.h>

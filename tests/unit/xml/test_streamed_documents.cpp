@@ -3,8 +3,8 @@
 // told when the same document is held whole (records, refusals with file lines and
 // columns, skips), whatever the pieces the bytes arrive in. The threshold is set tiny
 // here so that ordinary test documents are streamed across hundreds of pieces.
-#include "parsers/xml/document_splitter.h"
 #include "parsers/xml/grant_file_reader.h"
+#include "parsers/xml/split/document_splitter.h"
 
 #include "xml_test_support.h"
 

@@ -3,8 +3,8 @@
 // v4.2 layout (same elements, same order, same DOCTYPE) for the inline edge cases.
 #pragma once
 
-#include "parsers/xml/byte_source.h"
 #include "parsers/xml/grant_file_reader.h"
+#include "parsers/xml/input/byte_source.h"
 
 #include <doctest/doctest.h>
 

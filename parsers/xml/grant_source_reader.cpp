@@ -1,0 +1,196 @@
+#include "parsers/xml/grant_source_reader.h"
+
+#include "parsers/xml/readers/builtin_formats.h"
+#include "parsers/xml/split/docdb_prepass.h"
+#include "parsers/xml/split/parallel_documents.h"
+
+#include <algorithm>
+#include <cstring>
+#include <utility>
+
+namespace patsub::xml {
+
+namespace {
+
+class DocumentRun {
+public:
+    DocumentRun(std::string_view file, const SplitDocument& split, DocumentSink& sink, GrantFileSummary& summary)
+        : file_(file), split_(split), sink_(sink), summary_(summary) {}
+
+    // `record` > 0: only that record of the document is refused.
+    void refuse(long document_line, int column, std::string cause, int record = 0) {
+        if (record == 0) finish_reading();
+        ++summary_.refused;
+        sink_.on_refused(DocumentProblem{std::string(file_), split_.index, file_line(document_line), column,
+                                         std::move(cause), record});
+    }
+
+    void refuse(const SafeReader& reader) {
+        if (const auto& problem = reader.problem())
+            refuse(problem->line, problem->column, problem->message.empty() ? "libxml2 error" : problem->message);
+        else
+            refuse(0, 0, "document could not be read");
+    }
+
+    // A streamed document's fate is told only once its last byte is in: a source that
+    // fails further on (a gzip bomb the parser's own limits met first, a stream cut
+    // short) is then that document's cause, rather than the next document's.
+    void finish_reading() const {
+        if (split_.stream == nullptr) return;
+        std::string discard(std::size_t{64} << 10, '\0');
+        while (split_.stream->read(discard.data(), discard.size()) > 0) {
+        }
+    }
+
+    // Lines inside a document count from its first byte; the file's lines from the start.
+    long file_line(long document_line) const {
+        return document_line > 0 ? split_.start_line + document_line - 1 : split_.start_line;
+    }
+
+private:
+    std::string_view file_;
+    const SplitDocument& split_;
+    DocumentSink& sink_;
+    GrantFileSummary& summary_;
+};
+
+// Takes the records a reader emits from one document: numbers them, turns their lines
+// into file lines, refuses those without a publication number and hands on the rest.
+class RecordRun final : public RecordSink {
+public:
+    RecordRun(DocumentRun& run, DocumentSink& sink, GrantFileSummary& summary, int document_index)
+        : run_(run), sink_(sink), summary_(summary), document_index_(document_index) {}
+
+    void emit(RawDocument&& record) override {
+        record.record = ++count_;
+        if (record.number.empty()) {
+            run_.refuse(record.line, 0, "no publication number", count_);
+            return;
+        }
+        record.line = run_.file_line(record.line);
+        ++summary_.read;
+        sink_.on_document(std::move(record), document_index_);
+    }
+
+    void refuse(long line, std::string cause) override { run_.refuse(line, 0, std::move(cause), ++count_); }
+
+    int count() const { return count_; }
+
+private:
+    DocumentRun& run_;
+    DocumentSink& sink_;
+    GrantFileSummary& summary_;
+    int document_index_;
+    int count_ = 0;
+};
+
+// Serves bytes held elsewhere, without copying them first.
+class ViewByteSource final : public ByteSource {
+public:
+    explicit ViewByteSource(std::string_view bytes) : bytes_(bytes) {}
+    std::size_t read(char* buffer, std::size_t capacity) override {
+        const std::size_t n = std::min(capacity, bytes_.size());
+        std::memcpy(buffer, bytes_.data(), n);
+        bytes_.remove_prefix(n);
+        return n;
+    }
+
+private:
+    std::string_view bytes_;
+};
+
+// Sniffs the document `reader` is on, runs its format's reader and tells the sink what
+// became of it.
+void read_parsed(SafeReader& reader, DocumentRun& run, const SplitDocument& split, DocumentSink& sink,
+                 const FormatRegistry& formats, GrantFileSummary& summary) {
+    const SniffResult sniffed = sniff(reader, formats);
+    switch (sniffed.outcome) {
+        case SniffOutcome::failed:
+            run.refuse(reader);
+            return;
+        case SniffOutcome::unknown:
+            run.refuse(sniffed.root_line, 0, "unknown document format: root element " + sniffed.describe_root());
+            return;
+        case SniffOutcome::skip:
+            run.finish_reading();
+            ++summary.skipped;
+            sink.on_skipped(split.index, run.file_line(sniffed.root_line), std::string(sniffed.entry->skip_reason));
+            return;
+        case SniffOutcome::read:
+            break;
+    }
+    RecordRun records(run, sink, summary, split.index);
+    sniffed.entry->read(reader, records);
+    // A document that fails after some of its records were emitted (a DOCDB bulk file
+    // broken at its 500th exchange-document) is refused as a whole, and the records
+    // before the break stay emitted: each was complete and well-formed when it was
+    // handed on, and holding thousands back until the end would defeat streaming.
+    if (reader.failed()) {
+        run.refuse(reader);
+        return;
+    }
+    if (records.count() == 0)
+        run.refuse(sniffed.root_line, 0, "no patent record found in root element " + sniffed.describe_root());
+}
+
+// A document pulled piece by piece: through the DOCDB repairs (bytes of other documents
+// pass unchanged) into a SafeReader that checks the markup bounds as they arrive.
+void read_pulled(ByteSource& document, DocumentRun& run, const SplitDocument& split, DocumentSink& sink,
+                 const GrantFileOptions& options, const FormatRegistry& formats, GrantFileSummary& summary) {
+    DocdbRepairSource repaired(document);
+    SafeReader reader(repaired, options.limits);
+    read_parsed(reader, run, split, sink, formats, summary);
+}
+
+void read_one(std::string_view file, const SplitDocument& split, DocumentSink& sink, const GrantFileOptions& options,
+              const FormatRegistry& formats, GrantFileSummary& summary) {
+    DocumentRun run(file, split, sink, summary);
+    if (split.streamed()) {
+        try {
+            read_pulled(*split.stream, run, split, sink, options, formats, summary);
+        } catch (const InterruptedDocumentError&) {
+            throw;
+        } catch (const CompressedInputError& e) {
+            // The decompressor failed inside this document, after some of its records
+            // may have been delivered: the failure is this document's, not the next's.
+            throw InterruptedDocumentError(e.what(), split.index);
+        }
+        return;
+    }
+    // DOCDB excerpts need their namespace declaration and ISO entities restored before a
+    // strict parser can read them (docdb_prepass.h); every other document is parsed as is.
+    // Repaired copies are held only up to the size above which a document is streamed;
+    // a larger one is repaired as it is parsed instead.
+    const DocdbPrepass prepass = docdb_prepass(split.bytes, options.splitter.stream_threshold);
+    if (prepass.outcome == DocdbPrepass::Outcome::refused) {
+        ViewByteSource view(split.bytes);
+        read_pulled(view, run, split, sink, options, formats, summary);
+        return;
+    }
+    const std::string_view bytes =
+        prepass.outcome == DocdbPrepass::Outcome::repaired ? std::string_view(prepass.bytes) : split.bytes;
+    SafeReader reader(bytes, options.limits);
+    read_parsed(reader, run, split, sink, formats, summary);
+}
+
+}  // namespace
+
+GrantFileSummary read_grant_source(ByteSource& source, std::string_view file, DocumentSink& sink,
+                                   const GrantFileOptions& options) {
+    const FormatRegistry& formats = options.formats != nullptr ? *options.formats : builtin_formats();
+    GrantFileSummary summary;
+    DocumentSplitter splitter(source, options.splitter);
+    // Documents are parsed on worker threads and handed to the sink here, in file order
+    // (parallel_documents.h).
+    read_documents(splitter, sink, summary, [&](const SplitDocument& split, DocumentSink& to, GrantFileSummary& counts) {
+        read_one(file, split, to, options, formats, counts);
+    });
+    if (summary.documents == 0) {
+        ++summary.documents;
+        ++summary.refused;
+        sink.on_refused(DocumentProblem{std::string(file), 1, 0, 0, "file holds no XML document"});
+    }
+    return summary;
+}
+
+}  // namespace patsub::xml
