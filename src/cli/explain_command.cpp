@@ -4,6 +4,7 @@
 // The answer to "why this amount?" is this one command.
 #include "cli/command.h"
 #include "ledger/family_store.h"
+#include "ledger/redecision.h"
 #include "ledger/grant_lookup.h"
 #include "ledger/ledger.h"
 #include "model/money.h"
@@ -80,6 +81,11 @@ void print_family(ledger::Ledger& ledger, const std::string& id, const Policy* p
                              fmt::join(cap_clauses, "/"), list.empty() ? "none" : list,
                              std::max(0, v.cap_jurisdictions - static_cast<int>(funded.size())), v.cap_jurisdictions,
                              v.cap_clause);
+    // A payment taken back frees its slot (policy.md reading 15): shown, not counted.
+    std::string recovered;
+    for (const auto& r : ledger::recovered_jurisdictions(ledger, family, cap_clauses))
+        if (!funded.count(r)) recovered += (recovered.empty() ? "" : ", ") + r;
+    if (!recovered.empty()) std::cout << fmt::format("  recovered (slot freed): {}\n", recovered);
 }
 
 void print_lines(const std::vector<ledger::LedgerLine>& lines) {
