@@ -59,7 +59,7 @@ class BatchRun {
         take_lists(lists);
         GrantIntake intake(ledger_, facts_.families(), kinds_, policy_, rules_, report_.batch_id, o_.as_of);
         take_grant_files(intake);
-        report_.out_of_scope = intake.out_of_scope;
+        report_.out_of_scope = intake.candidates().out_of_scope_count();
         add_held_grants(intake);
         const auto recovered = recover_payments();
         // After the recoveries, before deciding: a slot they freed goes to the family's
@@ -67,7 +67,7 @@ class BatchRun {
         // decided again as if new (reading 16).
         queue_known(intake, ledger::capped_beside(ledger_, recovered));
         queue_known(intake, disputes_closed_since_recovery());
-        decide(intake.candidates);
+        decide(intake.candidates().in_decision_order());
         decide_awards();
         for (const auto& e : inbox_.ignored()) report_.ignored.push_back(e.shown + ": " + e.why);
         for (const auto& q : ledger::unacknowledged_quarantines(ledger_))
@@ -132,26 +132,27 @@ class BatchRun {
             ledger_.record_file(rec);
             intake.begin_file(sha, f.shown);
             FileTally tally = read_grants(f.path, f.shown, metered);
-            tally.grants -= intake.refused;
-            tally.refused += intake.refused;
+            FileReading& read = intake.file();
+            tally.grants -= read.refused();
+            tally.refused += read.refused();
             progress.end_file();
-            intake.figures.documents = tally.documents;
+            read.figures().documents = tally.documents;
             report_.documents += tally.documents;
             report_.grants += tally.grants;
             report_.refused += tally.refused;
             rec.documents = tally.documents;
             rec.refused = tally.refused;
-            auto implausible = gates_.check(intake.figures);
-            if (!intake.problems.empty() || implausible) {
+            auto implausible = gates_.check(read.figures());
+            if (!read.problems().empty() || implausible) {
                 rec.outcome = "quarantined";
-                rec.reason = implausible && intake.problems.empty()
+                rec.reason = implausible && read.problems().empty()
                                  ? *implausible
                                  : fmt::format("{} of {} documents refused", tally.refused, tally.documents);
-                quarantine_.put(f.path, f.shown, intake.problems, rec.reason, intake.problems_unlisted);
+                quarantine_.put(f.path, f.shown, read.problems(), rec.reason, read.problems_unlisted());
                 report_.quarantined.push_back(
-                    intake.problems.empty()
+                    read.problems().empty()
                         ? fmt::format("{}: {}", f.shown, rec.reason)
-                        : fmt::format("{}: {}; first: {}", f.shown, rec.reason, describe(intake.problems.front())));
+                        : fmt::format("{}: {}; first: {}", f.shown, rec.reason, describe(read.problems().front())));
                 ledger_.db().exec("ROLLBACK TO grant_file");
                 intake.drop_file();
                 ledger_.record_file(rec);
@@ -168,8 +169,7 @@ class BatchRun {
 
     // Grants read in earlier batches join this run's candidates (once each).
     void queue_known(GrantIntake& intake, const std::vector<std::string>& ids) {
-        std::set<std::string> queued;
-        for (const auto& c : intake.candidates) queued.insert(c.grant_id);
+        std::set<std::string> queued = intake.candidates().ids();
         for (const auto& id : ids) {
             if (!queued.insert(id).second) continue;
             if (auto g = ledger_.load_grant(id)) intake.add_known(*g);
@@ -206,8 +206,7 @@ class BatchRun {
         return recovered;
     }
 
-    void decide(std::vector<Candidate>& candidates) {
-        std::stable_sort(candidates.begin(), candidates.end(), decided_before);
+    void decide(const std::vector<Candidate>& candidates) {
         for (const auto& cand : candidates) {
             // Decided on the facts as the ledger holds them, which `explain` shows too.
             const auto grant = ledger_.load_grant(cand.grant_id);
