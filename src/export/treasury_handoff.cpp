@@ -87,7 +87,7 @@ HandoffResult approve_batch(ledger::Ledger& ledger, std::int64_t batch_id, const
             r.newly_approved = true;
             r.approval = ledger::Approval{batch_id, by, now};
             const auto lines = store.export_candidates(batch_id);
-            ledger::PayeeStore payees(ledger.db());
+            ledger::PayeeStore payees(ledger);
             rows = treasury_rows(lines, payees);
             const std::string csv = treasury_csv(batch_id, rows);
             // A treasury file for this batch already handed over with other content: the
