@@ -86,7 +86,7 @@ void check_cap(Ledger& ledger, const CapFor& cap_for, AuditResult& r) {
                         "SELECT f.family, l.office, l.clause, g.date FROM ledger_lines l JOIN families f "
                         "ON f.grant_id = l.grant_id LEFT JOIN grants g ON g.grant_id = l.grant_id "
                         "WHERE l.status = 'payable' AND NOT EXISTS (SELECT 1 FROM "
-                        "ledger_lines r WHERE r.event_key = 'recover' || substr(l.event_key, 4)) ORDER BY f.family");
+                        "ledger_lines r WHERE r.event_key <> '' AND r.event_key = 'recover' || substr(l.event_key, 4)) ORDER BY f.family");
     std::map<std::string, std::vector<Payment>> families;
     while (q.executeStep())
         families[q.getColumn(0).getString()].push_back(

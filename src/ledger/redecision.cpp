@@ -45,7 +45,7 @@ std::set<std::string> recovered_jurisdictions(Ledger& ledger, const std::string&
     SQLite::Statement q(ledger.db(),
                         "SELECT DISTINCT l.office, l.clause FROM ledger_lines l JOIN families f "
                         "ON f.grant_id = l.grant_id WHERE f.family = ? AND l.status = 'payable' "
-                        "AND EXISTS (SELECT 1 FROM ledger_lines r WHERE r.event_key = 'recover' || substr(l.event_key, 4))");
+                        "AND EXISTS (SELECT 1 FROM ledger_lines r WHERE r.event_key <> '' AND r.event_key = 'recover' || substr(l.event_key, 4))");
     q.bind(1, family);
     std::set<std::string> offices;
     while (q.executeStep())
