@@ -7,11 +7,12 @@
 #include "ledger/redecision.h"
 #include "ledger/grant_lookup.h"
 #include "ledger/ledger.h"
+#include "ledger/reasoning.h"
 #include "model/money.h"
 #include "policy/policy.h"
 
 #include <fmt/format.h>
-#include <nlohmann/json.hpp>
+#include <fmt/ranges.h>
 
 #include <iostream>
 #include <memory>
@@ -25,11 +26,6 @@ struct ExplainOptions {
     std::filesystem::path policy;
     std::string id;
 };
-
-std::string text(const nlohmann::json& j, const char* key) {
-    auto it = j.find(key);
-    return it != j.end() && it->is_string() ? it->get<std::string>() : std::string();
-}
 
 void print_facts(ledger::Ledger& ledger, const std::string& id) {
     const auto r = ledger.recorded_grant(id);
@@ -84,28 +80,24 @@ void print_lines(const std::vector<ledger::LedgerLine>& lines) {
     std::cout << "\n  line batch clause  status    amount CNY  reason                          payee\n";
     for (const auto& l : lines)
         std::cout << fmt::format("  {:>4} {:>5} {:<7} {:<9} {:>11}  {:<31} {} {}\n", l.line_id, l.batch_id, l.clause,
-                                 l.status, to_yuan(Money{l.amount_fen}), l.reason, l.payee_uscc, l.payee_name);
+                                 to_string(l.status), to_yuan(l.amount), l.reason, l.payee_uscc, l.payee_name);
 }
 
 void print_reasoning(const ledger::LedgerLine& l) {
-    std::cout << fmt::format("\nwhy line {} says {} {} CNY{}{} (policy {}):\n", l.line_id, l.status,
-                             to_yuan(Money{l.amount_fen}), l.clause.empty() ? "" : " under clause ", l.clause,
+    std::cout << fmt::format("\nwhy line {} says {} {} CNY{}{} (policy {}):\n", l.line_id, to_string(l.status),
+                             to_yuan(l.amount), l.clause.empty() ? "" : " under clause ", l.clause,
                              l.policy_version.empty() ? "none in force" : l.policy_version);
-    const auto j = nlohmann::json::parse(l.reasoning, nullptr, false);
-    if (j.is_discarded()) {
+    const auto r = ledger::reasoning_from_json(l.reasoning);
+    if (!r) {
         std::cout << "  (reasoning unreadable: " << l.reasoning << ")\n";
         return;
     }
-    if (auto fam = j.find("family"); fam != j.end()) {
-        std::string funded;
-        for (const auto& f : (*fam)["funded_jurisdictions"]) funded += (funded.empty() ? "" : ", ") + f.get<std::string>();
-        std::cout << fmt::format("  at decision time: family {}, funded in {}, {} slot(s) left\n", text(*fam, "id"),
-                                 funded.empty() ? "none" : funded, (*fam)["slots_left"].get<int>());
-    }
-    for (const auto& c : j["checks"])
-        std::cout << fmt::format("  [{}] {}: {}\n", c["holds"].get<bool>() ? "x" : " ", text(c, "check"),
-                                 text(c, "detail"));
-    if (!l.reason.empty()) std::cout << "  => " << l.status << ": " << l.reason << '\n';
+    if (r->family)
+        std::cout << fmt::format("  at decision time: family {}, funded in {}, {} slot(s) left\n", r->family->family,
+                                 r->family->funded.empty() ? "none" : fmt::format("{}", fmt::join(r->family->funded, ", ")),
+                                 r->family->slots_left);
+    for (const auto& c : r->checks) std::cout << fmt::format("  [{}] {}: {}\n", c.holds ? "x" : " ", c.what, c.detail);
+    if (!l.reason.empty()) std::cout << "  => " << to_string(l.status) << ": " << l.reason << '\n';
 }
 
 }  // namespace
