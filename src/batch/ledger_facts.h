@@ -11,7 +11,7 @@ namespace patsub::batch {
 
 class LedgerFacts : public RuleFacts {
   public:
-    explicit LedgerFacts(ledger::Ledger& l) : ledger_(l), families_(l.db()), references_(l.db()) {}
+    explicit LedgerFacts(ledger::Ledger& l) : ledger_(l), families_(l), references_(l) {}
 
     bool paid(const std::string& office, const std::string& number, const std::string& clause) override;
     FamilyStanding family(const Grant& g, const std::set<std::string>& cap_clauses) override;

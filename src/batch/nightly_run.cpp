@@ -18,6 +18,7 @@
 #include "ledger/anchor_guard.h"
 #include "ledger/decision_record.h"
 #include "ledger/ledger.h"
+#include "ledger/savepoint.h"
 #include "ledger/payee_store.h"
 #include "ledger/quarantine_store.h"
 #include "model/clock.h"
@@ -81,7 +82,7 @@ class BatchRun {
 
   private:
     void take_payee_files() {
-        ledger::PayeeStore payees(ledger_.db());
+        ledger::PayeeStore payees(ledger_);
         for (const auto& f : inbox_.files("payees")) {
             const auto sha = sha256_file(f.path);
             // Every run, known files too: the treasury file's bank details come from here.
@@ -127,7 +128,7 @@ class BatchRun {
             // A file is all or nothing: what was read from a file that goes to quarantine
             // (a refused document, an implausible figure) is rolled back to this point,
             // and comes in whole with the corrected file.
-            ledger_.db().exec("SAVEPOINT grant_file");
+            ledger::Savepoint file_part(ledger_, "grant_file");
             // The file row comes first: sightings refer to it.
             ledger::SourceFileRecord rec{sha, f.shown, size_of(f), "grants", report_.batch_id, 0, 0, "taken", ""};
             ledger_.record_file(rec);
@@ -153,13 +154,13 @@ class BatchRun {
                     intake.problems.empty()
                         ? fmt::format("{}: {}", f.shown, rec.reason)
                         : fmt::format("{}: {}; first: {}", f.shown, rec.reason, describe(intake.problems.front())));
-                ledger_.db().exec("ROLLBACK TO grant_file");
+                file_part.undo();
                 intake.drop_file();
                 ledger_.record_file(rec);
             } else {
                 ledger_.settle_file(rec);
             }
-            ledger_.db().exec("RELEASE grant_file");
+            file_part.keep();
         }
     }
 

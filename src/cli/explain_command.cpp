@@ -9,7 +9,6 @@
 #include "model/money.h"
 #include "policy/policy.h"
 
-#include <SQLiteCpp/Statement.h>
 #include <fmt/format.h>
 #include <nlohmann/json.hpp>
 
@@ -32,37 +31,30 @@ std::string text(const nlohmann::json& j, const char* key) {
 }
 
 void print_facts(ledger::Ledger& ledger, const std::string& id) {
-    SQLite::Statement g(ledger.db(), "SELECT title, patent_type, jurisdiction, date, application_number, "
-                                     "application_date, declared_type, pct_application FROM grants WHERE grant_id = ?");
-    g.bind(1, id);
-    if (!g.executeStep()) return;
-    std::cout << fmt::format("{}  {} ({}), jurisdiction {}\n", id, g.getColumn(0).getString(),
-                             g.getColumn(1).getString(), g.getColumn(2).getString());
-    std::cout << fmt::format("  published {}; application {} filed {}; office's own type: {}\n",
-                             g.getColumn(3).getString(), g.getColumn(4).getString(), g.getColumn(5).getString(),
-                             g.getColumn(6).getString().empty() ? "-" : g.getColumn(6).getString());
-    if (!g.getColumn(7).getString().empty()) std::cout << "  PCT application " << g.getColumn(7).getString() << '\n';
+    const auto r = ledger.recorded_grant(id);
+    if (!r) return;
+    const Grant& g = r->grant;
+    const auto iso = [](const std::optional<Date>& d) { return d ? to_iso(*d) : std::string(); };
+    std::cout << fmt::format("{}  {} ({}), jurisdiction {}\n", id, g.title, to_string(r->type), to_string(r->jurisdiction));
+    std::cout << fmt::format("  published {}; application {} filed {}; office's own type: {}\n", iso(g.date),
+                             g.application_number, iso(g.application_date),
+                             g.declared_type.empty() ? "-" : g.declared_type);
+    if (!g.pct_application.empty()) std::cout << "  PCT application " << g.pct_application << '\n';
     for (const auto& s : ledger::sightings(ledger, id))
         std::cout << fmt::format("  read from {} (document {}, line {}) in batch {}\n", s.path, s.document, s.line,
                                  s.batch_id);
-    SQLite::Statement p(ledger.db(), "SELECT seq, name, city, country FROM grant_patentees WHERE grant_id = ? ORDER BY seq");
-    p.bind(1, id);
-    while (p.executeStep()) {
-        std::string where = p.getColumn(2).getString();
-        const std::string country = p.getColumn(3).getString();
-        if (!country.empty()) where += (where.empty() ? "" : ", ") + country;
-        std::cout << fmt::format("  patentee {}: {}{}\n", p.getColumn(0).getInt(), p.getColumn(1).getString(),
-                                 where.empty() ? "" : " (" + where + ")");
+    int seq = 0;
+    for (const auto& p : g.patentees) {
+        std::string where = p.city;
+        if (!p.country.empty()) where += (where.empty() ? "" : ", ") + p.country;
+        std::cout << fmt::format("  patentee {}: {}{}\n", ++seq, p.name, where.empty() ? "" : " (" + where + ")");
     }
-    SQLite::Statement r(ledger.db(), "SELECT country, number, date FROM grant_priorities WHERE grant_id = ? ORDER BY seq");
-    r.bind(1, id);
-    while (r.executeStep())
-        std::cout << fmt::format("  priority {} {} of {}\n", r.getColumn(0).getString(), r.getColumn(1).getString(),
-                                 r.getColumn(2).isNull() ? "?" : r.getColumn(2).getString());
+    for (const auto& p : g.priorities)
+        std::cout << fmt::format("  priority {} {} of {}\n", p.country, p.number, p.date ? to_iso(*p.date) : "?");
 }
 
 void print_family(ledger::Ledger& ledger, const std::string& id, const Policy* policy) {
-    ledger::FamilyStore families(ledger.db());
+    ledger::FamilyStore families(ledger);
     const auto family = families.family_of(id);
     if (family.empty()) return;
     std::string members;

@@ -38,7 +38,7 @@ void add_verify_command(CLI::App& app, Action& action) {
             ledger::Ledger ledger(*db, ledger::Ledger::Access::read_only);
             auto r = ledger::audit(ledger, cap);
             std::filesystem::path log_file = *anchors;
-            if (log_file.empty() && ledger::has_table(ledger.db(), "chain_settings"))
+            if (log_file.empty())
                 log_file = ledger.chain().setting("anchor_log").value_or("");
             std::size_t anchored = 0;
             if (!log_file.empty()) {
@@ -49,7 +49,7 @@ void add_verify_command(CLI::App& app, Action& action) {
             }
             // The treasury audit shows every change of bank details beside the checks of
             // the accounts exported (issue 12 point 4).
-            for (const auto& c : ledger::PayeeStore(ledger.db()).all_bank_changes())
+            for (const auto& c : ledger::PayeeStore(ledger).all_bank_changes())
                 std::cout << fmt::format("NOTE payee {}: bank account {} {} -> {} {} (registry {}, batch {}, {})\n",
                                          c.uscc, c.old_bank_name, c.old_bank_account, c.new_bank_name,
                                          c.new_bank_account, c.registry_path, c.batch_id, c.at);

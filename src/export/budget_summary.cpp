@@ -57,14 +57,10 @@ BudgetSummary gather_summary(ledger::Ledger& ledger, Date from, Date to) {
     BudgetSummary s;
     s.from = to_iso(from);
     s.to = to_iso(to);
-    std::map<std::int64_t, std::string> as_of;
-    SQLite::Statement q(ledger.db(), "SELECT batch_id, as_of FROM batches WHERE as_of BETWEEN ? AND ? ORDER BY batch_id");
-    q.bind(1, s.from);
-    q.bind(2, s.to);
-    while (q.executeStep()) as_of[q.getColumn(0).getInt64()] = q.getColumn(1).getString();
+    const auto as_of = ledger.batches_as_of(from, to);
     s.batches = static_cast<std::int64_t>(as_of.size());
 
-    ledger::PayeeStore payees(ledger.db());
+    ledger::PayeeStore payees(ledger);
     const auto districts = payees.current_districts();
     for (const auto& [batch, day] : as_of) {
         ledger::LineFilter f;

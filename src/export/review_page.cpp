@@ -350,7 +350,7 @@ class LineDecorations {
 public:
     LineDecorations(ledger::Ledger& ledger, std::int64_t batch_id) : batch_id_(batch_id) {
         ledger::ReviewStore store(ledger);
-        ledger::PayeeStore payees(ledger.db());
+        ledger::PayeeStore payees(ledger);
         districts_ = payees.current_districts();
         holds_ = store.hold_states();
         exported_ = store.exported_batches(batch_id);
@@ -393,7 +393,7 @@ namespace {
 
 ReviewData gather(ledger::Ledger& ledger, std::int64_t batch_id, const LineDecorations& decorations) {
     ledger::ReviewStore store(ledger);
-    ledger::PayeeStore payees(ledger.db());
+    ledger::PayeeStore payees(ledger);
     auto batch = store.batch(batch_id);
     if (!batch) throw ledger::ReviewRefused(fmt::format("there is no batch {} in this ledger", batch_id));
     ReviewData d;

@@ -94,7 +94,7 @@ HandoffResult approve_batch(ledger::Ledger& ledger, std::int64_t batch_id, const
                     "batch {} has nothing to pay (no payable line of its own and none released to it): nothing was "
                     "approved, no treasury file written",
                     batch_id));
-            ledger::PayeeStore payees(ledger.db());
+            ledger::PayeeStore payees(ledger);
             rows = treasury_rows(lines, payees);
             const std::string csv = treasury_csv(batch_id, rows);
             // A treasury file for this batch already handed over with other content: the

@@ -1,4 +1,5 @@
 #include "ledger/event_chain.h"
+#include "ledger/payee_store.h"
 
 #include "model/sha256.h"
 
@@ -44,6 +45,8 @@ EventChain::EventChain(SQLite::Database& db, std::optional<std::string> key) : d
 }
 
 std::optional<std::string> EventChain::setting(const std::string& name) {
+    // A ledger from before 008_chain, opened read-only, has no settings yet.
+    if (!has_table(db_, "chain_settings")) return std::nullopt;
     SQLite::Statement q(db_, "SELECT value FROM chain_settings WHERE name = ?");
     q.bind(1, name);
     if (!q.executeStep()) return std::nullopt;

@@ -1,10 +1,13 @@
 #include "ledger/family_store.h"
+#include "ledger/ledger.h"
 
 #include <SQLiteCpp/Statement.h>
 
 #include <algorithm>
 
 namespace patsub::ledger {
+
+FamilyStore::FamilyStore(Ledger& ledger) : statements_(ledger.db()) {}
 
 std::string FamilyStore::link(const std::string& grant_id, const std::vector<std::string>& keys) {
     for (const auto& k : keys) {

@@ -7,17 +7,17 @@
 
 #include "ledger/statement_cache.h"
 
-#include <SQLiteCpp/Database.h>
-
 #include <set>
 #include <string>
 #include <vector>
 
 namespace patsub::ledger {
 
+class Ledger;
+
 class FamilyStore {
   public:
-    explicit FamilyStore(SQLite::Database& db) : statements_(db) {}
+    explicit FamilyStore(Ledger& ledger);
 
     // Records the grant's keys and returns its family id (the grant must be in `grants`).
     std::string link(const std::string& grant_id, const std::vector<std::string>& keys);

@@ -666,4 +666,25 @@ std::optional<Date> Ledger::last_as_of() {
     return date_from_iso(q.getColumn(0).getString());
 }
 
+std::vector<BatchDay> Ledger::batches_as_of(Date from, Date to) {
+    SQLite::Statement q(db_, "SELECT batch_id, as_of FROM batches WHERE as_of BETWEEN ? AND ? ORDER BY batch_id");
+    SQLite::bind(q, to_iso(from), to_iso(to));
+    std::vector<BatchDay> days;
+    while (q.executeStep()) days.push_back({q.getColumn(0).getInt64(), q.getColumn(1).getString()});
+    return days;
+}
+
+std::optional<RecordedGrant> Ledger::recorded_grant(const std::string& grant_id) {
+    auto g = load_grant(grant_id);
+    if (!g) return std::nullopt;
+    auto q = st_->lookups.get("SELECT patent_type, jurisdiction FROM grants WHERE grant_id = ?");
+    q->bind(1, grant_id);
+    RecordedGrant r{std::move(*g)};
+    if (q->executeStep()) {
+        r.type = patent_type_from(q->getColumn(0).getString()).value_or(PatentType::other);
+        r.jurisdiction = jurisdiction_from(q->getColumn(1).getString()).value_or(Jurisdiction::B);
+    }
+    return r;
+}
+
 }  // namespace patsub::ledger

@@ -58,6 +58,18 @@ struct Sighting {
 // every output names where a grant was read.
 std::string shown_source(const std::string& path, const std::string& member);
 
+struct BatchDay {
+    std::int64_t batch_id = 0;
+    std::string as_of;  // ISO date
+};
+
+// A grant as the ledger recorded it: the facts read and what they were classified as.
+struct RecordedGrant {
+    Grant grant;
+    PatentType type = PatentType::other;
+    Jurisdiction jurisdiction = Jurisdiction::B;
+};
+
 // Another grant recorded on the same CN application number (policy.md reading 12).
 struct SameApplication {
     std::string grant_id;
@@ -175,6 +187,11 @@ class Ledger {
     std::optional<std::int64_t> last_batch_id();
     // The as-of day of the newest batch.
     std::optional<Date> last_as_of();
+    // Batches whose as-of day lies in [from, to], oldest first (the budget summary).
+    std::vector<BatchDay> batches_as_of(Date from, Date to);
+    // The grant's recorded facts and its classification when first read; nullopt when
+    // the ledger never recorded it.
+    std::optional<RecordedGrant> recorded_grant(const std::string& grant_id);
 
     SQLite::Database& db() { return db_; }
 

@@ -1,4 +1,5 @@
 #include "ledger/payee_store.h"
+#include "ledger/ledger.h"
 
 #include <SQLiteCpp/Statement.h>
 #include <SQLiteCpp/VariadicBind.h>
@@ -11,7 +12,7 @@ bool has_table(SQLite::Database& db, const std::string& name) {
     return q.executeStep();
 }
 
-PayeeStore::PayeeStore(SQLite::Database& db) : db_(db), available_(has_table(db, "payees")) {}
+PayeeStore::PayeeStore(Ledger& ledger) : db_(ledger.db()), available_(has_table(db_, "payees")) {}
 
 int PayeeStore::record_snapshot(const std::string& registry_sha256, const std::string& registry_path,
                                 const std::vector<Payee>& rows, std::int64_t batch_id) {

@@ -30,9 +30,11 @@ struct BankChange {
     std::string at;  // UTC: when the run that read the snapshot started
 };
 
+class Ledger;
+
 class PayeeStore {
   public:
-    explicit PayeeStore(SQLite::Database& db);
+    explicit PayeeStore(Ledger& ledger);
 
     // Stores each row not yet stored for this snapshot; returns how many were new. A new
     // row whose bank details differ from the payee's details in force is also recorded

@@ -1,10 +1,13 @@
 #include "ledger/reference_store.h"
+#include "ledger/ledger.h"
 
 #include <SQLiteCpp/Statement.h>
 #include <SQLiteCpp/VariadicBind.h>
 #include <fmt/format.h>
 
 namespace patsub::ledger {
+
+ReferenceStore::ReferenceStore(Ledger& ledger) : db_(ledger.db()), statements_(ledger.db()) {}
 
 void ReferenceStore::add(const std::string& sha256, const std::vector<lists::DisputeRow>& rows) {
     SQLite::Statement q(db_, "INSERT INTO dispute_records (patent, patent_key, status, date, note, sha256, line) "

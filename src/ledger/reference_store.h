@@ -23,9 +23,11 @@ struct StoredRecognition {
     std::int64_t first_batch = 0;
 };
 
+class Ledger;
+
 class ReferenceStore {
   public:
-    explicit ReferenceStore(SQLite::Database& db) : db_(db), statements_(db) {}
+    explicit ReferenceStore(Ledger& ledger);
 
     void add(const std::string& sha256, const std::vector<lists::DisputeRow>& rows);
     void add(const std::string& sha256, const std::vector<lists::AbnormalRow>& rows);

@@ -69,7 +69,7 @@ const char* const A = "91530102MA6PDC012R";
 const char* const B = "91530111MA6PGY027L";
 
 void register_payees(Ledger& l, std::int64_t batch) {
-    PayeeStore(l.db()).record_snapshot("snap1", "payees/snap1.csv",
+    PayeeStore(l).record_snapshot("snap1", "payees/snap1.csv",
                                        {Payee{A, "昆明甲公司", {}, "530102", "银行甲", "101"},
                                         Payee{B, "<script>window.__pwned=1</script>", {"乙"}, "530111",
                                               "\"onmouseover=\"window.__pwned=2", "=202"}},
@@ -105,7 +105,7 @@ TEST_CASE("approval exports each payable line once; approving again changes noth
     CHECK(read_all(out / "notice-1.html").find("<td>乙</td><td>CN3B</td>") != std::string::npos);
 
     // A later registry snapshot must not change what was handed over.
-    PayeeStore(l.db()).record_snapshot("snap2", "payees/snap2.csv", {Payee{A, "昆明甲公司（新）", {}, "530102", "银行丙", "999"}}, b1);
+    PayeeStore(l).record_snapshot("snap2", "payees/snap2.csv", {Payee{A, "昆明甲公司（新）", {}, "530102", "银行丙", "999"}}, b1);
     std::filesystem::remove(out / "notice-1.csv");
     const auto again = exports::approve_batch(l, b1, "李四", out, "2026-01-07T08:00:00Z");
     CHECK_FALSE(again.newly_approved);
