@@ -68,14 +68,16 @@ class BatchRun {
         for (const auto& q : ledger::unacknowledged_quarantines(ledger_))
             if (q.batch_id != report_.batch_id)
                 report_.still_quarantined.push_back(fmt::format("{} (batch {}): {}", q.path, q.batch_id, q.reason));
-        if (report_.files_new == 0 && new_lists_and_registries_ == 0 && report_.lines == 0) {
-            report_.nothing_new = true;  // `tx` rolls the begun batch back
-            report_.batch_id = 0;
-            return report_;
-        }
         ledger_.record_batch_summary(report_.batch_id, summary_text(report_));
         ledger_.seal_batch(report_.batch_id, started_);
         ledger_.confirm_still_at_path();
+        // Sealed like any batch (so a missing chain key or a replaced file is still
+        // refused), then not committed: `tx` rolls the empty batch back.
+        if (report_.files_new == 0 && new_lists_and_registries_ == 0 && report_.lines == 0) {
+            report_.nothing_new = true;
+            report_.batch_id = 0;
+            return report_;
+        }
         tx.commit();
         return report_;
     }

@@ -18,7 +18,7 @@ void add_run_command(CLI::App& app, Action& action) {
     auto as_of = std::make_shared<std::string>();
     auto time_zone = std::make_shared<std::string>();
     auto* cmd = app.add_subcommand("run", "Run one batch: take every new inbox file, decide, append to the ledger");
-    cmd->add_option("--db", o->db, "ledger database (SQLite) (default: db in patsub.conf)");
+    cmd->add_option("--db", o->db, "ledger database (SQLite; default: db in patsub.conf)");
     cmd->add_option("--inbox", o->inbox, "inbox folder (grants/, payees/, ...; default: inbox in patsub.conf)")
         ->check(CLI::ExistingDirectory);
     cmd->add_option("--out", o->out, "output folder (batch-<id>/, quarantine/; default: out in patsub.conf)");
