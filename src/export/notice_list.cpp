@@ -15,7 +15,7 @@ std::string notice_csv(std::int64_t batch_id, const std::vector<ledger::LedgerLi
              bilingual_header("专利", "patent"), bilingual_header("条款", "clause"),
              bilingual_header("金额（元）", "amount_yuan")});
     for (const auto& l : exported)
-        csv.row({std::to_string(batch_id), l.payee_name, l.grant_id, clause_text(l.clause), to_yuan(Money{l.amount_fen})});
+        csv.row({std::to_string(batch_id), l.payee_name, l.grant_id, clause_text(l.clause), to_yuan(l.amount)});
     return csv.bytes();
 }
 
@@ -25,11 +25,11 @@ std::string notice_html(const ledger::Approval& approval, const std::vector<ledg
     std::string rows;
     int n = 0;
     for (const auto& l : exported) {
-        total += l.amount_fen;
+        total += l.amount.fen;
         rows += fmt::format("<tr><td class=\"num\">{}</td><td>{}</td><td>{}</td><td>{}</td><td class=\"num\">{}</td></tr>\n",
                             ++n, html_escape(l.payee_name),
                             l.grant_id.empty() ? "企业认定奖励 enterprise award" : html_escape(l.grant_id),
-                            html_escape(l.clause), to_yuan(Money{l.amount_fen}));
+                            html_escape(l.clause), to_yuan(l.amount));
     }
     if (exported.empty()) rows = "<tr><td colspan=\"5\">本批次无支付 / no payments in this batch</td></tr>\n";
     const std::string date = approval.at.substr(0, 10);

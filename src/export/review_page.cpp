@@ -207,17 +207,17 @@ std::string header(const ReviewData& d) {
 
 std::string summary_section(const ReviewData& d, const ReviewTexts& texts) {
     const Tally& t = d.total;
-    auto count = [&](const char* s) {
-        auto it = d.by_status.find(s);
+    auto count = [&](LineStatus s) {
+        auto it = d.by_status.find(std::string(to_string(s)));
         return it == d.by_status.end() ? 0 : it->second.lines;
     };
     std::string out = "<section id=\"summary\">\n<h2>汇总 Batch summary</h2>\n<div class=\"cards\">";
     out += fmt::format("<div class=\"card\">明细 Lines<b>{}</b></div>", t.lines);
     out += fmt::format("<div class=\"card\">可支付 Payable<b>{} CNY</b>{} 项 lines</div>", yuan(t.payable_fen),
                        t.payable_lines);
-    out += fmt::format("<div class=\"card\">暂缓 Held<b>{}</b></div>", count("held"));
-    out += fmt::format("<div class=\"card\">不予资助 Rejected<b>{}</b></div>", count("rejected"));
-    if (count("recovery") > 0)
+    out += fmt::format("<div class=\"card\">暂缓 Held<b>{}</b></div>", count(LineStatus::held));
+    out += fmt::format("<div class=\"card\">不予资助 Rejected<b>{}</b></div>", count(LineStatus::rejected));
+    if (count(LineStatus::recovery) > 0)
         out += fmt::format("<div class=\"card\">追回 Recovery<b>{} CNY</b></div>", yuan(t.recovery_fen));
     out += "</div>\n";
     out += svg_bar_chart("按条款金额 Amounts by clause (CNY)", breakdown_bars(d.by_clause, clause_label));
@@ -269,7 +269,7 @@ std::string treasury_section(const ReviewData& d) {
     std::string carried;
     for (const auto& l : d.carried)
         carried += fmt::format("<li>行 line {} (第 {} 批 batch {}) {} {} {} CNY</li>", l.line_id, l.batch_id,
-                               l.batch_id, html_escape(l.grant_id), html_escape(l.payee_name), yuan(l.amount_fen));
+                               l.batch_id, html_escape(l.grant_id), html_escape(l.payee_name), yuan(l.amount.fen));
     if (!carried.empty())
         out += "<p>包含此前暂缓后放行的明细 / Includes lines released from a staff hold after their own batch was "
                "approved:</p><ul>" + carried + "</ul>\n";
@@ -287,7 +287,7 @@ std::string attention_section(const ReviewData& d, const ReviewTexts& texts) {
     for (const auto& r : d.attention) {
         const auto& l = r.line;
         const bool held_by_staff = staff_held(r);
-        const std::string code = held_by_staff && l.status == "payable" ? "staff_hold" : l.reason;
+        const std::string code = held_by_staff && l.status == LineStatus::payable ? "staff_hold" : l.reason;
         std::string cells = reason_cells(code, texts);
         if (held_by_staff)
             cells += fmt::format("<td>{} · {}: {}</td>", html_escape(r.staff->by), html_escape(r.staff->at),
@@ -296,7 +296,7 @@ std::string attention_section(const ReviewData& d, const ReviewTexts& texts) {
             cells += "<td></td>";
         rows += fmt::format("<tr><td class=\"num\">{}</td><td>{}</td><td>{}</td><td>{}</td><td>{}</td>{}</tr>\n",
                             l.line_id, html_escape(l.grant_id), html_escape(l.payee_name), html_escape(l.clause),
-                            html_escape(status_label(l.status)), cells);
+                            html_escape(status_label(std::string(to_string(l.status)))), cells);
     }
     std::string out = "<section id=\"attention\">\n<h2>暂缓与不予资助 Held and rejected lines</h2>\n";
     if (rows.empty()) return out + "<p>无 none</p>\n</section>\n";
@@ -325,7 +325,7 @@ std::string line_row(const ReviewLine& r, const ReviewTexts& texts) {
     if (r.exported_in) badges += fmt::format("<span class=\"badge done\">已付 treasury-{}</span>", *r.exported_in);
     const std::string district = texts.district_label(r.district);
     const std::string search = fmt::format("{} {} {} {} {} {} {} {} {}", l.grant_id, l.payee_name, l.payee_uscc,
-                                           l.clause, l.status, status.zh, l.reason, district,
+                                           l.clause, to_string(l.status), status.zh, l.reason, district,
                                            staff_held(r) ? "staff_hold" : "");
     const Bilingual* reason = texts.reasons.find(l.reason);
     return fmt::format(
@@ -333,15 +333,14 @@ std::string line_row(const ReviewLine& r, const ReviewTexts& texts) {
         "<td>{4}<br><code>{5}</code></td><td>{6}</td><td>{7}</td><td>{8} {9}{10}</td>"
         "<td class=\"num\" data-v=\"{11}\">{12}</td><td title=\"{13}\">{14}</td>"
         "<td><details data-line=\"{2}\"><summary>说明 why</summary><div class=\"why\"></div></details></td></tr>\n",
-        html_escape(l.status), html_escape(search), l.line_id, html_escape(l.grant_id), html_escape(l.payee_name),
+        to_string(l.status), html_escape(search), l.line_id, html_escape(l.grant_id), html_escape(l.payee_name),
         html_escape(l.payee_uscc), html_escape(district), html_escape(l.clause), html_escape(status.zh),
-        html_escape(status.en), badges, l.amount_fen, yuan(l.amount_fen),
+        html_escape(status.en), badges, l.amount.fen, yuan(l.amount.fen),
         reason ? html_escape(reason->zh + " / " + reason->en) : "", html_escape(l.reason));
 }
 
 bool needs_attention(const ReviewLine& r) {
-    const auto& s = r.line.status;
-    return s == "held" || s == "rejected" || s == "recovery" || staff_held(r);
+    return r.line.status != LineStatus::payable || staff_held(r);
 }
 
 // What the page shows beside each line of the batch: the payee's district, the latest
@@ -402,7 +401,7 @@ ReviewData gather(ledger::Ledger& ledger, std::int64_t batch_id, const LineDecor
     decorations.for_each(ledger, [&](ReviewLine&& r) {
         d.total.add(r.line);
         d.by_clause[r.line.clause].add(r.line);
-        d.by_status[r.line.status].add(r.line);
+        d.by_status[std::string(to_string(r.line.status))].add(r.line);
         d.by_district[r.district].add(r.line);
         if (!needs_attention(r)) return;
         std::string().swap(r.line.reasoning);  // the table of lines carries it; this one only names the reason
