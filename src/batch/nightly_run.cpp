@@ -77,6 +77,13 @@ class BatchRun {
         ledger_.record_batch_summary(report_.batch_id, summary_text(report_));
         ledger_.seal_batch(report_.batch_id, started_);
         ledger_.confirm_still_at_path();
+        // Sealed like any batch (so a missing chain key or a replaced file is still
+        // refused), then not committed: `tx` rolls the empty batch back.
+        if (report_.files_new == 0 && new_lists_and_registries_ == 0 && report_.lines == 0) {
+            report_.nothing_new = true;
+            report_.batch_id = 0;
+            return report_;
+        }
         tx.commit();
         return report_;
     }
@@ -90,11 +97,13 @@ class BatchRun {
             payees.record_snapshot(sha, f.shown, lists::read_payee_list(f.path, payee_rules(policy_, o_.as_of)),
                                    report_.batch_id);
             if (ledger_.knows_file(sha)) continue;
+            ++new_lists_and_registries_;
             ledger_.record_file({sha, f.shown, size_of(f), "payees", report_.batch_id, 0, 0, "taken", ""});
         }
     }
 
     void take_lists(const std::vector<NewList>& lists) {
+        new_lists_and_registries_ += static_cast<int>(lists.size());
         for (const auto& l : lists) {
             std::visit(
                 [&](const auto& rows) {
@@ -253,6 +262,7 @@ class BatchRun {
     LineWriter writer_;
     PlausibilityGates gates_;
     std::string started_ = utc_now();
+    int new_lists_and_registries_ = 0;
 };
 
 void refuse_impossible_as_of(ledger::Ledger& ledger, const RunOptions& o) {
@@ -286,6 +296,10 @@ RunReport run_batch(const RunOptions& o) {
 
     BatchRun batch(o, policy, kinds, inbox, payees, ledger);
     RunReport report = batch.run(std::move(lists));
+    if (report.nothing_new) {
+        report.repaired = repair_batch_dirs(ledger, o.out, review_texts, 0);
+        return report;
+    }
     anchored.anchor("batch");
     try {
         report.batch_dir = write_batch_dir(ledger, report.batch_id, o.out, review_texts);
@@ -299,6 +313,13 @@ RunReport run_batch(const RunOptions& o) {
 }
 
 std::string summary_line(const RunReport& r) {
+    if (r.nothing_new) {
+        std::string line = fmt::format("no batch: nothing new ({} files known, no line to decide)", r.files_known);
+        if (!r.ignored.empty()) line += fmt::format(", {} inbox entries ignored", r.ignored.size());
+        if (!r.still_quarantined.empty())
+            line += fmt::format(", {} quarantined earlier and not acknowledged", r.still_quarantined.size());
+        return line;
+    }
     auto count = [&](LineStatus s) {
         auto it = r.lines_by_status.find(s);
         return it == r.lines_by_status.end() ? 0 : it->second;

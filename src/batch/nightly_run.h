@@ -41,7 +41,10 @@ class AsOfRefused : public std::invalid_argument {
 };
 
 struct RunReport {
-    std::int64_t batch_id = 0;
+    std::int64_t batch_id = 0;  // 0 when nothing_new
+    // No new file of any kind and no line to write (a held grant whose day came is a
+    // line): no batch was made, so no empty batch waits to be approved (issue 16 point 4).
+    bool nothing_new = false;
     int files_new = 0;
     int files_known = 0;  // seen in an earlier batch (same SHA-256): nothing changes
     int documents = 0;

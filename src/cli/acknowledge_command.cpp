@@ -28,11 +28,12 @@ struct AcknowledgeOptions {
 void add_acknowledge_command(CLI::App& app, Action& action) {
     auto o = std::make_shared<AcknowledgeOptions>();
     auto* cmd = app.add_subcommand("acknowledge", "Record that an operator has dealt with a quarantined file");
-    cmd->add_option("--db", o->db, "ledger database")->required();
+    cmd->add_option("--db", o->db, "ledger database (default: db in patsub.conf)");
     cmd->add_option("--file", o->file, "the quarantined file as runs show it, e.g. grants/x.xml")->required();
     cmd->add_option("--why", o->why, "what was done about it")->required();
     cmd->callback([&action, o] {
-        action = [o] {
+        action = [o](const config::Settings& settings) {
+            o->db = flag_or_setting(o->db, settings.db, "--db", "db", settings);
             if (o->why.find_first_not_of(" \t\r\n") == std::string::npos)
                 throw UsageError("acknowledge: --why must say what was done about the file");
             const batch::RunLock lock(o->db);

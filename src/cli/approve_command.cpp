@@ -33,14 +33,16 @@ struct ApproveOptions {
 void add_approve_command(CLI::App& app, Action& action) {
     auto o = std::make_shared<ApproveOptions>();
     auto* cmd = app.add_subcommand("approve", "Approve a batch and write its treasury file and notice list");
-    cmd->add_option("--db", o->db, "ledger database")->required();
+    cmd->add_option("--db", o->db, "ledger database (default: db in patsub.conf)");
     cmd->add_option("--batch", o->batch, "batch id")->required();
     cmd->add_option("--by", o->by, "name of the approving staff member")->required();
-    cmd->add_option("--out", o->out, "output folder for treasury-<N>.csv/.xlsx, their .sha256 and notice-<N>.csv/.html")
-        ->required();
+    cmd->add_option("--out", o->out, "output folder for treasury-<N>.csv/.xlsx, their .sha256 and notice-<N>.csv/.html (default: out in patsub.conf)");
     cmd->add_option("--anchors", o->anchors, "anchor log (default: the one this ledger anchors to, else beside OUT)");
     cmd->callback([&action, o] {
-        action = [o] {
+        action = [o](const config::Settings& settings) {
+            o->db = flag_or_setting(o->db, settings.db, "--db", "db", settings);
+            o->out = flag_or_setting(o->out, settings.out, "--out", "out", settings);
+            if (!o->anchors && !settings.anchors.empty()) o->anchors = settings.anchors;
             const batch::RunLock lock(o->db);  // never while a run is writing the batch
             ledger::Ledger ledger(o->db);
             ledger::AnchoredWrite anchored(ledger, o->anchors,

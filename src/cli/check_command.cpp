@@ -252,11 +252,11 @@ void add_check_command(CLI::App& app, Action& action) {
     cmd->add_option("--format", o->format, "json (one object per line, the default) or table (aligned, for people)")
         ->check(CLI::IsMember({"json", "table"}));
     cmd->callback([&action, o] {
-        action = [o] {
-            const auto policy_path = o->policy_file.empty() ? data_dir() / "samples/policy/kunming-measure8.xml"
+        action = [o](const config::Settings& settings) {
+            const auto policy_path = o->policy_file.empty() ? settings.policy
                                                             : std::filesystem::path(o->policy_file);
-            const Policy policy = Policy::load(policy_path, data_dir() / "schemas/policy.xsd");
-            const KindTable kinds = KindTable::load(data_dir() / "schemas/kind-codes.csv");
+            const Policy policy = Policy::load(policy_path, settings.layout.policy_schema());
+            const KindTable kinds = KindTable::load(settings.layout.kind_table());
             const auto earnings = earnings_question(*o, policy);
             std::unique_ptr<CheckReport> report;
             if (o->format == "table") report = std::make_unique<TableReport>(kinds, policy, earnings.get());

@@ -3,6 +3,8 @@
 // exceptions and outcomes into exit codes (contract.md).
 #pragma once
 
+#include "config/settings.h"
+
 #include <CLI/CLI.hpp>
 
 #include <filesystem>
@@ -16,16 +18,18 @@ namespace patsub::cli {
 // quarantined, a ledger invariant is breached): exit 1.
 enum class Outcome { done, needs_attention };
 
-using Action = std::function<Outcome()>;
+// Run with the settings of the config file (--config, PATSUB_CONFIG, /etc/patsub): a
+// command's flags override them.
+using Action = std::function<Outcome(const config::Settings&)>;
 
 // Bad arguments that CLI11 cannot see (an unparseable date, a missing file).
 class UsageError : public std::runtime_error {
     using std::runtime_error::runtime_error;
 };
 
-// Where patsub finds its own data (schemas/, the sample policy): PATSUB_DATA_DIR, or
-// the source tree it was built from.
-std::filesystem::path data_dir();
+// `flag` when given, else the setting; a UsageError naming both when neither is.
+std::filesystem::path flag_or_setting(const std::filesystem::path& flag, const std::filesystem::path& setting,
+                                      const char* flag_name, const char* key, const config::Settings& settings);
 
 void add_init_command(CLI::App& app, Action& action);
 void add_run_command(CLI::App& app, Action& action);

@@ -153,18 +153,19 @@ bool explain_enterprise(ledger::Ledger& ledger, const Policy& policy, const std:
 void add_explain_command(CLI::App& app, Action& action) {
     auto o = std::make_shared<ExplainOptions>();
     auto* cmd = app.add_subcommand("explain", "Every line about a grant, and why the latest one says what it says");
-    cmd->add_option("--db", o->db, "ledger database")->required();
-    cmd->add_option("--policy", o->policy, "policy file, for the cap (default: the shipped policy)");
+    cmd->add_option("--db", o->db, "ledger database (default: db in patsub.conf)");
+    cmd->add_option("--policy", o->policy, "policy file, for the cap (default: policy in patsub.conf, else the shipped policy)");
     cmd->add_option("id", o->id,
                     "grant id (US11223344B2), publication id (EP 3 456 789 B1), CN application number, or an "
                     "enterprise's credit code or name (its 8.9/8.10 award lines)")
         ->required();
     cmd->callback([&action, o] {
-        action = [o] {
+        action = [o](const config::Settings& settings) {
+            o->db = flag_or_setting(o->db, settings.db, "--db", "db", settings);
             ledger::Ledger ledger(o->db, ledger::Ledger::Access::read_only);
             const auto policy_path =
-                o->policy.empty() ? data_dir() / "samples/policy/kunming-measure8.xml" : o->policy;
-            const Policy policy = Policy::load(policy_path, data_dir() / "schemas/policy.xsd");
+                o->policy.empty() ? settings.policy : o->policy;
+            const Policy policy = Policy::load(policy_path, settings.layout.policy_schema());
             const auto grants = ledger::find_grants(ledger, o->id);
             if (grants.empty()) {
                 if (explain_enterprise(ledger, policy, o->id)) return Outcome::done;

@@ -29,13 +29,15 @@ struct HoldOptions {
 void add_hold_command(CLI::App& app, Action& action) {
     auto o = std::make_shared<HoldOptions>();
     auto* cmd = app.add_subcommand("hold", "Keep one payable line out of the treasury file (before approval)");
-    cmd->add_option("--db", o->db, "ledger database")->required();
+    cmd->add_option("--db", o->db, "ledger database (default: db in patsub.conf)");
     cmd->add_option("--line", o->line, "ledger line id")->required();
     cmd->add_option("--by", o->by, "name of the staff member")->required();
     cmd->add_option("--anchors", o->anchors, "anchor log (default: the one this ledger anchors to)");
     cmd->add_option("--why", o->why, "reason, shown on the review page")->required();
     cmd->callback([&action, o] {
-        action = [o] {
+        action = [o](const config::Settings& settings) {
+            o->db = flag_or_setting(o->db, settings.db, "--db", "db", settings);
+            if (!o->anchors && !settings.anchors.empty()) o->anchors = settings.anchors;
             const batch::RunLock lock(o->db);
             ledger::Ledger ledger(o->db);
             ledger::AnchoredWrite anchored(ledger, o->anchors, std::filesystem::absolute(o->db).parent_path() / "anchors.log");

@@ -16,9 +16,10 @@ namespace patsub::cli {
 void add_init_command(CLI::App& app, Action& action) {
     auto db = std::make_shared<std::filesystem::path>();
     auto* cmd = app.add_subcommand("init", "Create a new, empty ledger (refused where any file exists)");
-    cmd->add_option("--db", *db, "path of the new ledger database")->required();
+    cmd->add_option("--db", *db, "path of the new ledger database (default: db in patsub.conf)");
     cmd->callback([&action, db] {
-        action = [db] {
+        action = [db](const config::Settings& settings) {
+            *db = flag_or_setting(*db, settings.db, "--db", "db", settings);
             const ledger::LedgerOrigin origin{host_name(), os_user(), utc_instant(now())};
             ledger::Ledger ledger(*db, ledger::Ledger::Access::create);
             ledger.record_origin(origin);

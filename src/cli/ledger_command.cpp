@@ -57,12 +57,13 @@ void print_table(const std::vector<ledger::LedgerLine>& lines) {
 void add_ledger_command(CLI::App& app, Action& action) {
     auto o = std::make_shared<LedgerOptions>();
     auto* cmd = app.add_subcommand("ledger", "Print ledger lines");
-    cmd->add_option("--db", o->db, "ledger database")->required();
+    cmd->add_option("--db", o->db, "ledger database (default: db in patsub.conf)");
     cmd->add_option("--batch", o->batch, "only this batch");
     cmd->add_flag("--current", o->current, "only the latest line per grant (per enterprise and clause for awards)");
     cmd->add_option("--format", o->format, "csv, json or table")->check(CLI::IsMember({"csv", "json", "table"}));
     cmd->callback([&action, o] {
-        action = [o] {
+        action = [o](const config::Settings& settings) {
+            o->db = flag_or_setting(o->db, settings.db, "--db", "db", settings);
             ledger::Ledger ledger(o->db, ledger::Ledger::Access::read_only);
             ledger::LineFilter f;
             f.batch_id = o->batch;

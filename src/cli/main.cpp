@@ -7,6 +7,7 @@
 #include "batch/run_lock.h"
 #include "cli/command.h"
 #include "cli/nearest_command.h"
+#include "config/settings_error.h"
 #include "ledger/anchor_guard.h"
 #include "ledger/ledger.h"
 #include "ledger/review_store.h"
@@ -21,22 +22,41 @@
 
 #include <cstdlib>
 #include <iostream>
+#include <string_view>
 
 namespace patsub::cli {
 
+extern const char* const build_commit;  // generated: packaging/build_commit.cmake
 
-std::filesystem::path data_dir() {
-    if (const char* env = std::getenv("PATSUB_DATA_DIR"); env && *env) return env;
-    return PATSUB_DATA_DIR;
+namespace {
+
+// Version, commit and the data in use: what an operator needs to tell two installs apart.
+std::string version_text() {
+    std::string data;
+    try {
+        data = config::InstallLayout::locate().data_dir.string();
+    } catch (const config::SettingsError& e) {
+        data = std::string("none found (") + e.what() + ")";
+    }
+    return fmt::format("patsub {} (commit {})\ndata: {}", PATSUB_VERSION, build_commit, data);
 }
+
+}  // namespace
 
 }  // namespace patsub::cli
 
 int main(int argc, char** argv) {
     using namespace patsub;
     CLI::App app{"patsub: pays Kunming's patent subsidies (2019 innovation measures, measure 8)"};
-    app.set_version_flag("--version", PATSUB_VERSION);
+    app.set_version_flag("--version", cli::version_text);
     app.require_subcommand(1);
+    std::filesystem::path config_file;
+    app.add_option("--config", config_file,
+                   fmt::format("config file (default: env PATSUB_CONFIG, else {} for an installed patsub)",
+                               config::default_settings_file))
+        ->check(CLI::ExistingFile);
+    // `patsub serve --config FILE` as well as `patsub --config FILE serve` (the units).
+    app.fallthrough();
     cli::Action action;
     cli::add_init_command(app, action);
     cli::add_run_command(app, action);
@@ -57,13 +77,19 @@ int main(int argc, char** argv) {
         app.parse(argc, argv);
     } catch (const CLI::ParseError& e) {
         // A first word that is no subcommand: name the one meant, not CLI11's generic line.
-        if (argc > 1 && argv[1][0] != '-') {
+        // The first word that is neither an option nor --config's value.
+        const char* word = nullptr;
+        for (int i = 1; i < argc && !word; ++i) {
+            if (std::string_view(argv[i]) == "--config") ++i;
+            else if (argv[i][0] != '-') word = argv[i];
+        }
+        if (word) {
             bool known = false;
             for (const CLI::App* sub : app.get_subcommands([](const CLI::App*) { return true; }))
-                known = known || sub->get_name() == argv[1];
+                known = known || sub->get_name() == word;
             if (!known) {
-                const auto meant = cli::nearest_command(app, argv[1]);
-                std::cerr << "patsub: '" << argv[1] << "' is not a patsub command"
+                const auto meant = cli::nearest_command(app, word);
+                std::cerr << "patsub: '" << word << "' is not a patsub command"
                           << (meant ? "; did you mean '" + *meant + "'?" : std::string()) << "\n"
                           << "Run patsub --help for the list of commands.\n";
                 return 2;
@@ -74,7 +100,8 @@ int main(int argc, char** argv) {
     }
 
     try {
-        return action() == cli::Outcome::done ? 0 : 1;
+        const auto settings = config::Settings::find(config_file);
+        return action(settings) == cli::Outcome::done ? 0 : 1;
     } catch (const batch::LockHeld& e) {
         std::cerr << "patsub: " << e.what() << '\n';
         return 75;  // EX_TEMPFAIL: try again when the other run is done
@@ -92,6 +119,8 @@ int main(int argc, char** argv) {
         return 70;
     } catch (const std::invalid_argument& e) {
         std::cerr << "patsub: configuration: " << e.what() << "\nnothing was written to the ledger\n";
+    } catch (const config::SettingsError& e) {
+        std::cerr << "patsub: configuration: " << e.what() << '\n';
     } catch (const cli::UsageError& e) {
         std::cerr << "patsub: " << e.what() << '\n';
     } catch (const ledger::ReviewRefused& e) {

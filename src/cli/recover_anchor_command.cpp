@@ -32,11 +32,13 @@ void add_recover_anchor_command(CLI::App& app, Action& action) {
     auto o = std::make_shared<RecoverOptions>();
     auto* cmd = app.add_subcommand("recover-anchor",
                                    "Record why the ledger lacks its newest anchored head, so that it may be written again");
-    cmd->add_option("--db", o->db, "ledger database")->required()->check(CLI::ExistingFile);
+    cmd->add_option("--db", o->db, "ledger database (default: db in patsub.conf)")->check(CLI::ExistingFile);
     cmd->add_option("--anchors", o->anchors, "anchor log (default: the one this ledger anchors to)");
     cmd->add_option("--why", o->why, "why the ledger is behind its anchors (kept in the chain)")->required();
     cmd->callback([&action, o] {
-        action = [o] {
+        action = [o](const config::Settings& settings) {
+            o->db = flag_or_setting(o->db, settings.db, "--db", "db", settings);
+            if (!o->anchors && !settings.anchors.empty()) o->anchors = settings.anchors;
             if (o->why.find_first_not_of(" \t") == std::string::npos) throw UsageError("--why may not be empty");
             const batch::RunLock lock(o->db);
             ledger::Ledger ledger(o->db);

@@ -28,12 +28,14 @@ struct ReleaseOptions {
 void add_release_command(CLI::App& app, Action& action) {
     auto o = std::make_shared<ReleaseOptions>();
     auto* cmd = app.add_subcommand("release", "End a staff hold: the line goes with the next approved batch");
-    cmd->add_option("--db", o->db, "ledger database")->required();
+    cmd->add_option("--db", o->db, "ledger database (default: db in patsub.conf)");
     cmd->add_option("--line", o->line, "ledger line id")->required();
     cmd->add_option("--by", o->by, "name of the staff member")->required();
     cmd->add_option("--anchors", o->anchors, "anchor log (default: the one this ledger anchors to)");
     cmd->callback([&action, o] {
-        action = [o] {
+        action = [o](const config::Settings& settings) {
+            o->db = flag_or_setting(o->db, settings.db, "--db", "db", settings);
+            if (!o->anchors && !settings.anchors.empty()) o->anchors = settings.anchors;
             const batch::RunLock lock(o->db);
             ledger::Ledger ledger(o->db);
             ledger::AnchoredWrite anchored(ledger, o->anchors, std::filesystem::absolute(o->db).parent_path() / "anchors.log");

@@ -28,12 +28,14 @@ struct ReviewOptions {
 void add_review_command(CLI::App& app, Action& action) {
     auto o = std::make_shared<ReviewOptions>();
     auto* cmd = app.add_subcommand("review", "Write the review page of a batch (OUT/batch-<N>/review.html)");
-    cmd->add_option("--db", o->db, "ledger database")->required();
+    cmd->add_option("--db", o->db, "ledger database (default: db in patsub.conf)");
     cmd->add_option("--batch", o->batch, "batch id")->required();
-    cmd->add_option("--out", o->out, "output folder (the page goes to OUT/batch-<N>/review.html)")->required();
+    cmd->add_option("--out", o->out, "output folder (the page goes to OUT/batch-<N>/review.html; default: out in patsub.conf)");
     cmd->callback([&action, o] {
-        action = [o] {
-            const auto texts = exports::ReviewTexts::load(data_dir() / "schemas");
+        action = [o](const config::Settings& settings) {
+            o->db = flag_or_setting(o->db, settings.db, "--db", "db", settings);
+            o->out = flag_or_setting(o->out, settings.out, "--out", "out", settings);
+            const auto texts = exports::ReviewTexts::load(settings.layout.review_texts());
             ledger::Ledger ledger(o->db, ledger::Ledger::Access::read_only);
             ledger::ReviewStore store(ledger);
             if (!store.batch(o->batch))

@@ -7,6 +7,7 @@
 
 #include <fmt/format.h>
 
+#include <cstdlib>
 #include <iostream>
 #include <memory>
 
@@ -17,23 +18,34 @@ void add_run_command(CLI::App& app, Action& action) {
     auto as_of = std::make_shared<std::string>();
     auto time_zone = std::make_shared<std::string>();
     auto* cmd = app.add_subcommand("run", "Run one batch: take every new inbox file, decide, append to the ledger");
-    cmd->add_option("--db", o->db, "ledger database (SQLite)")->required();
-    cmd->add_option("--inbox", o->inbox, "inbox folder (grants/, payees/, ...)")->required()->check(CLI::ExistingDirectory);
-    cmd->add_option("--out", o->out, "output folder (batch-<id>/, quarantine/)")->required();
-    cmd->add_option("--policy", o->policy, "policy file (default: the shipped Kunming measure 8 policy)");
+    cmd->add_option("--db", o->db, "ledger database (SQLite; default: db in patsub.conf)");
+    cmd->add_option("--inbox", o->inbox, "inbox folder (grants/, payees/, ...; default: inbox in patsub.conf)")
+        ->check(CLI::ExistingDirectory);
+    cmd->add_option("--out", o->out, "output folder (batch-<id>/, quarantine/; default: out in patsub.conf)");
+    cmd->add_option("--policy", o->policy, "policy file (default: policy in patsub.conf, else the shipped Kunming measure 8 policy)");
     cmd->add_option("--as-of", *as_of, "the day the batch decides on (ISO date, default today in the bureau's time zone)");
     cmd->add_option("--time-zone", *time_zone,
-                    fmt::format("the bureau's time zone (default: env PATSUB_TIME_ZONE, else {})", default_bureau_time_zone));
+                    fmt::format("the bureau's time zone (default: env PATSUB_TIME_ZONE, else time_zone in patsub.conf, else {})",
+                                default_bureau_time_zone));
     cmd->add_option("--anchors", o->anchors, "anchor log (default: the one this ledger anchors to, else beside OUT)");
-    cmd->add_option("--gates", o->gates, "plausibility limits (default: samples/config/plausibility.conf)");
+    cmd->add_option("--gates", o->gates, "plausibility limits (default: plausibility in patsub.conf, else the shipped limits)");
     cmd->callback([&action, o, as_of, time_zone] {
-        action = [o, as_of, time_zone] {
-            if (o->policy.empty()) o->policy = data_dir() / "samples/policy/kunming-measure8.xml";
-            o->policy_schema = data_dir() / "schemas/policy.xsd";
-            o->kinds = data_dir() / "schemas/kind-codes.csv";
-            if (o->gates.empty()) o->gates = data_dir() / "samples/config/plausibility.conf";
+        action = [o, as_of, time_zone](const config::Settings& settings) {
+            o->db = flag_or_setting(o->db, settings.db, "--db", "db", settings);
+            o->inbox = flag_or_setting(o->inbox, settings.inbox, "--inbox", "inbox", settings);
+            if (!std::filesystem::is_directory(o->inbox))
+                throw UsageError("inbox " + o->inbox.string() + " is not a folder");
+            o->out = flag_or_setting(o->out, settings.out, "--out", "out", settings);
+            if (!o->anchors && !settings.anchors.empty()) o->anchors = settings.anchors;
+            if (o->policy.empty()) o->policy = settings.policy;
+            o->policy_schema = settings.layout.policy_schema();
+            o->kinds = settings.layout.kind_table();
+            if (o->gates.empty()) o->gates = settings.plausibility;
             o->patsub_version = PATSUB_VERSION;
-            const std::string zone = bureau_time_zone(*time_zone);
+            // The flag, then the environment, then the config file (bureau_time.h).
+            const char* env_zone = std::getenv("PATSUB_TIME_ZONE");
+            const bool env_set = env_zone != nullptr && *env_zone != '\0';
+            const std::string zone = bureau_time_zone(!time_zone->empty() || env_set ? *time_zone : settings.time_zone);
             o->today = local_date(now(), zone);
             if (as_of->empty()) {
                 o->as_of = local_date(now(), zone);

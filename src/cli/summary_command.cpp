@@ -31,16 +31,17 @@ Date iso_date(const std::string& text, const char* option) {
 void add_summary_command(CLI::App& app, Action& action) {
     auto o = std::make_shared<SummaryOptions>();
     auto* cmd = app.add_subcommand("summary", "Totals by clause, district, month and status for budget planning");
-    cmd->add_option("--db", o->db, "ledger database")->required();
+    cmd->add_option("--db", o->db, "ledger database (default: db in patsub.conf)");
     cmd->add_option("--from", o->from, "first batch as-of day (ISO date, inclusive)")->required();
     cmd->add_option("--to", o->to, "last batch as-of day (ISO date, inclusive)")->required();
     cmd->add_option("--format", o->format, "table, csv or html")->check(CLI::IsMember({"table", "csv", "html"}));
     cmd->add_option("--out", o->out, "write to this file instead of standard output");
     cmd->callback([&action, o] {
-        action = [o] {
+        action = [o](const config::Settings& settings) {
+            o->db = flag_or_setting(o->db, settings.db, "--db", "db", settings);
             const Date from = iso_date(o->from, "--from"), to = iso_date(o->to, "--to");
             if (to < from) throw UsageError("--to " + o->to + " is before --from " + o->from);
-            const auto texts = exports::ReviewTexts::load(data_dir() / "schemas");
+            const auto texts = exports::ReviewTexts::load(settings.layout.review_texts());
             ledger::Ledger ledger(o->db, ledger::Ledger::Access::read_only);
             const auto s = exports::gather_summary(ledger, from, to);
             const std::string text = o->format == "csv"    ? exports::summary_csv(s, texts)

@@ -18,14 +18,15 @@ void add_verify_command(CLI::App& app, Action& action) {
     auto policy_file = std::make_shared<std::filesystem::path>();
     auto anchors = std::make_shared<std::filesystem::path>();
     auto* cmd = app.add_subcommand("verify", "Check the ledger's invariants and hash chain");
-    cmd->add_option("--db", *db, "ledger database")->required();
-    cmd->add_option("--policy", *policy_file, "policy file, for the 8.5 cap (default: the shipped policy)");
+    cmd->add_option("--db", *db, "ledger database (default: db in patsub.conf)");
+    cmd->add_option("--policy", *policy_file, "policy file, for the 8.5 cap (default: policy in patsub.conf, else the shipped policy)");
     cmd->add_option("--anchors", *anchors, "anchor log to prove against (default: the one this ledger anchors to)")
         ->check(CLI::ExistingFile);
     cmd->callback([&action, db, policy_file, anchors] {
-        action = [db, policy_file, anchors] {
-            const auto path = policy_file->empty() ? data_dir() / "samples/policy/kunming-measure8.xml" : *policy_file;
-            const Policy policy = Policy::load(path, data_dir() / "schemas/policy.xsd");
+        action = [db, policy_file, anchors](const config::Settings& settings) {
+            *db = flag_or_setting(*db, settings.db, "--db", "db", settings);
+            const auto path = policy_file->empty() ? settings.policy : *policy_file;
+            const Policy policy = Policy::load(path, settings.layout.policy_schema());
             // Each payment meets the cap of its own grant, read as decide reads it.
             const ledger::CapFor cap = [&policy](std::optional<Date> grant_date) {
                 GrantCap c = cap_for(policy, grant_date);

@@ -87,6 +87,13 @@ HandoffResult approve_batch(ledger::Ledger& ledger, std::int64_t batch_id, const
             r.newly_approved = true;
             r.approval = ledger::Approval{batch_id, by, now};
             const auto lines = store.export_candidates(batch_id);
+            // An approval hands the treasury a file to pay; one with no row is a sign-off on
+            // nothing (issue 16 point 4).
+            if (lines.empty())
+                throw ledger::ReviewRefused(fmt::format(
+                    "batch {} has nothing to pay (no payable line of its own and none released to it): nothing was "
+                    "approved, no treasury file written",
+                    batch_id));
             ledger::PayeeStore payees(ledger);
             rows = treasury_rows(lines, payees);
             const std::string csv = treasury_csv(batch_id, rows);

@@ -11,8 +11,8 @@
 
 namespace patsub {
 
-// The one default. A config file will set it later; for now `run --time-zone` or the
-// environment variable PATSUB_TIME_ZONE.
+// The one default; `run --time-zone`, the environment variable PATSUB_TIME_ZONE or
+// `time_zone` in patsub.conf (src/config/settings.h), in that order, choose another.
 inline constexpr const char* default_bureau_time_zone = "Asia/Shanghai";
 
 // The zone to use: `option` when given, else PATSUB_TIME_ZONE, else the default. Throws

@@ -104,7 +104,7 @@ cp "$to/$newest" "$work/restored/ledger.sqlite"
 "$patsub" verify --db "$work/restored/ledger.sqlite" > "$work/verify.txt" || fail "restored copy: $(cat "$work/verify.txt")"
 "$patsub" run --db "$work/restored/ledger.sqlite" --inbox "$work/inbox" --out "$work/out-restored" --as-of 2026-01-05 \
     > "$work/rerun.txt" || fail "run on the restored copy exited $?"
-grep -q " 0 new files" "$work/rerun.txt" || fail "the restored copy forgot its files: $(cat "$work/rerun.txt")"
+grep -q "^no batch: nothing new (" "$work/rerun.txt" || fail "the restored copy forgot its files: $(cat "$work/rerun.txt")"
 [ "$(sqlite3 "$work/restored/ledger.sqlite" "select count(*) from ledger_lines")" = "$lines" ] \
     || fail "a run on the restored copy added lines (paid twice?)"
 echo "backup kills: ok"

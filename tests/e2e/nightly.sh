@@ -30,8 +30,18 @@ lines1=$(sqlite3 "$work/db/ledger.sqlite" "select count(*) from ledger_lines")
 [ "$lines1" -gt 0 ] || fail "first night wrote no line"
 
 for night in 3 4 5; do nightly || fail "night $night exited $?"; done
+# On a built tree a night prints its summary line and nothing else: no cmake, no ninja,
+# no backup line (issue 16 point 3); and it builds the binary only, not the tests.
+[ "$(wc -l < "$work/make.out")" = 1 ] && grep -q "^no batch: nothing new" "$work/make.out" \
+    || fail "a quiet night printed more than its summary: $(cat "$work/make.out")"
+make --no-print-directory -n -C "$src" -f Makefile.batch nightly BUILD="$build" DB="$work/db/ledger.sqlite" \
+    > "$work/make-n.out"
+grep -q "cmake --build $build -j [0-9]* --target patsub " "$work/make-n.out" \
+    || fail "make nightly does not build the patsub target only: $(cat "$work/make-n.out")"
 [ "$(wc -l < "$work/nightly.log")" = 5 ] || fail "expected 5 log lines: $(cat "$work/nightly.log")"
-grep -q "exit=0 batch 4: 0 new files" "$work/nightly.log" || fail "log line: $(tail -1 "$work/nightly.log")"
+# Nights with nothing new make no batch (issue 16 point 4).
+grep -q "exit=0 no batch: nothing new" "$work/nightly.log" || fail "log line: $(tail -1 "$work/nightly.log")"
+[ "$(sqlite3 "$work/db/ledger.sqlite" "select count(*) from batches")" = 1 ] || fail "empty nights made batches"
 [ "$(ls "$work/backups" | wc -l)" = 2 ] || fail "KEEP=2 but $(ls "$work/backups" | wc -l) copies kept"
 newest=$(ls "$work/backups" | sort | tail -1)
 [ "$(sqlite3 "$work/backups/$newest" "select count(*) from ledger_lines")" = "$lines1" ] \

@@ -38,11 +38,20 @@ expect 0 "a night with nothing new"
 # A truncated grant file: quarantined (1); the next nights stay at 1 and list it.
 head -c 1500 "$src/samples/inbox/grants/CN115061872A.xml" > "$work/inbox/grants/truncated.xml"
 expect 1 "a quarantined file"
+# Night 2 has nothing new (no batch); night 3 brings a file, and its batch's summary.txt
+# lists the waiting file too.
 for night in 2 3; do
+    [ $night = 3 ] && { cat "$src/samples/inbox/grants/CN111398765B.xml"; echo "<!-- resent -->"; } \
+        > "$work/inbox/grants/resent.xml"
     expect 1 "night $night after the quarantine"
-    grep -q "still quarantined: grants/truncated.xml (batch 3)" "$work/night.out" \
+    grep -q "still quarantined: grants/truncated.xml (batch 2)" "$work/night.out" \
         || fail "night $night does not list the quarantined file: $(cat "$work/night.out")"
+    if [ $night = 2 ]; then
+        grep -q "^no batch: nothing new" "$work/night.out" || fail "night 2 made a batch: $(cat "$work/night.out")"
+        continue
+    fi
     batch=$(sqlite3 "$db" "select max(batch_id) from batches")
+    [ "$batch" = 3 ] || fail "night 3 made batch $batch, expected 3"
     grep -q "still quarantined, not acknowledged: grants/truncated.xml" "$work/out/batch-$batch/summary.txt" \
         || fail "night $night: the batch's summary.txt does not list it"
 done
@@ -75,4 +84,15 @@ rm "$work/inbox/disputes/bad.csv"
 [ "$(payable)" = "$paid" ] || fail "$(payable) payable lines after all nights, expected $paid: paid twice?"
 "$patsub" verify --db "$db" > /dev/null || fail "verify after the nights"
 [ "$(wc -l < "$work/nightly.log")" = 9 ] || fail "expected 9 log lines: $(cat "$work/nightly.log")"
+# The installed service's form: paths from a config file (patsub-nightly.service).
+mkdir -p "$work/conf"
+cp -r "$src/samples/inbox" "$work/conf/inbox"
+printf 'db = ledger.sqlite\ninbox = inbox\nout = out\nbackups = backups\n' > "$work/conf/patsub.conf"
+"$patsub" --config "$work/conf/patsub.conf" init > /dev/null || fail "init from the config exited $?"
+"$src/tools/patsub-nightly" --patsub "$patsub" --config "$work/conf/patsub.conf" --log "$work/conf/log/nightly.log" \
+    --keep 2 > "$work/conf.out" 2>&1 || fail "the night from the config exited $?: $(cat "$work/conf.out")"
+grep -q "^batch 1: 10 new files" "$work/conf.out" || fail "the night from the config: $(cat "$work/conf.out")"
+[ -n "$(ls "$work/conf/backups")" ] || fail "no backup in the configured folder"
+[ -f "$work/conf/out/batch-1/review.html" ] || fail "no batch folder in the configured out"
+grep -q "exit=0 batch 1" "$work/conf/log/nightly.log" || fail "log: $(cat "$work/conf/log/nightly.log")"
 echo "nightly script: ok"

@@ -12,6 +12,8 @@ db=$work/ledger.sqlite out=$work/out
 cp -r "$src/samples/inbox" "$work/inbox"
 "$patsub" init --db "$db" > /dev/null
 run() { "$patsub" run --db "$db" --inbox "$work/inbox" --out "$out" --as-of "$1"; }
+# A run with nothing new makes no batch (issue 16 point 4): a new file for the next one.
+something_new() { { cat "$src/samples/inbox/grants/CN115061872A.xml"; echo "<!-- copy $1 -->"; } > "$work/inbox/grants/copy-$1.xml"; }
 
 run 2026-01-05 > /dev/null || fail "run 1 exited $?"
 b1=$out/batch-1
@@ -25,6 +27,7 @@ cp "$b1/ledger.csv" "$work/ledger1.csv"
 cp "$b1/summary.txt" "$work/summary1.txt"
 rm "$b1/review.html"
 echo "edited by hand" >> "$b1/ledger.csv"
+something_new 2
 run 2026-01-06 > /dev/null 2> "$work/run2.err" || fail "run 2 exited $?"
 grep -q "outputs of batch 1 were missing or changed: written again" "$work/run2.err" || fail "no repair said: $(cat "$work/run2.err")"
 [ -s "$b1/review.html" ] || fail "review.html of batch 1 not written again"
@@ -40,6 +43,7 @@ rm "$b1/summary.txt"
 # An output that cannot be written after the commit: exit 74, the batch stands.
 mkdir -p "$out"
 touch "$out/batch-3"   # a file where the batch folder must go
+something_new 3
 set +e; run 2026-01-07 > "$work/run3.out" 2> "$work/run3.err"; rc=$?; set -e
 [ $rc = 74 ] || fail "run with an unwritable output exited $rc: $(cat "$work/run3.err")"
 grep -q "batch 3 is committed" "$work/run3.err" || fail "the message does not say the batch is committed: $(cat "$work/run3.err")"

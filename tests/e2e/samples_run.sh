@@ -43,7 +43,13 @@ grep -q "^batch 1: 10 new files" "$work/run1.txt" || fail "summary: $(cat "$work
 run > "$work/run2.txt" || fail "second run exited $?"
 "$patsub" ledger --db "$work/ledger.sqlite" --format csv > "$work/ledger2.csv"
 diff -u "$work/ledger1.csv" "$work/ledger2.csv" || fail "second run changed the ledger"
-grep -q "0 new files (10 known)" "$work/run2.txt" || fail "second run summary: $(cat "$work/run2.txt")"
+grep -qx "no batch: nothing new (10 files known, no line to decide)" "$work/run2.txt" \
+    || fail "second run summary: $(cat "$work/run2.txt")"
+[ "$(sqlite3 "$work/ledger.sqlite" "select count(*) from batches")" = 1 ] || fail "a run with nothing new made a batch"
+set +e
+"$patsub" approve --db "$work/ledger.sqlite" --batch 2 --by 张三 --out "$work/out" > /dev/null 2> "$work/approve2.err"
+[ $? = 2 ] || fail "approving a batch that does not exist did not exit 2"
+set -e
 
 # The held patentee registers: its grant is paid in the next run, once.
 cat > "$work/inbox/payees/registry-2026-01.csv" <<'CSV'

@@ -27,6 +27,23 @@ uscc,name,aliases,district,bank_name,bank_account
 01530114MA6PCX014Q,昆明春城新材料有限公司,,530114,滇池样例银行昆明呈贡支行（虚构）,0000530100990000303
 CSV
 printf 'uscc,name,recognition,year\n01530114MA6PCX014Q,昆明春城新材料有限公司,pilot,2025\n' > "$work/inbox/enterprises/recognitions-2025.csv"
+# Names read from grant XML reach ledger.csv too (a held line shows the printed name):
+# three utility models of unregistered patentees whose names hide a formula behind NBSP,
+# ZWSP and U+FEFF (issue 16 point 5).
+python3 - "$src/samples/inbox/grants/CN215634829U.xml" "$work/inbox/grants" <<'PY'
+import sys
+src, dest = sys.argv[1:]
+text = open(src, encoding="utf-8-sig").read()
+def check(digits):  # CNIPA's check character: weights 2..9,2..5, mod 11, 10 -> X
+    s = sum(int(d) * w for d, w in zip(digits, [2, 3, 4, 5, 6, 7, 8, 9, 2, 3, 4, 5])) % 11
+    return "X" if s == 10 else str(s)
+for i, name in enumerate(["\u00a0=2+3", "\u200b=4+5", "\ufeff@SUM(1)"], start=1):
+    app = f"2021208734{20 + i}"
+    doc = (text.replace("<doc-number>215634829</doc-number>", f"<doc-number>21563480{i}</doc-number>")
+               .replace("202120873416.X", f"{app}.{check(app)}")
+               .replace("<name>昆明春城新材料有限公司</name>", f"<name>{name}</name>"))
+    open(f"{dest}/CN21563480{i}U.xml", "w", encoding="utf-8").write(doc)
+PY
 
 db=$work/ledger.sqlite out=$work/out
 "$patsub" init --db "$db" > /dev/null || fail "init exited $?"

@@ -1,0 +1,20 @@
+# Installs the service files (install.cmake): run by `cmake --install` with the prefix of
+# that install. PATSUB_SOURCE_DIR and PATSUB_BINARY_DIR are set by the line before.
+if(CMAKE_INSTALL_PREFIX STREQUAL "/usr")
+  set(patsub_etc /etc)
+  set(patsub_units /lib/systemd/system)
+else()
+  set(patsub_etc ${CMAKE_INSTALL_PREFIX}/etc)
+  set(patsub_units ${CMAKE_INSTALL_PREFIX}/lib/systemd/system)
+endif()
+set(PATSUB_BIN ${CMAKE_INSTALL_PREFIX}/bin/patsub)
+set(PATSUB_NIGHTLY ${CMAKE_INSTALL_PREFIX}/libexec/patsub/patsub-nightly)
+set(PATSUB_CONF ${patsub_etc}/patsub/patsub.conf)
+set(configured ${PATSUB_BINARY_DIR}/packaging/installed)
+foreach(unit patsub-nightly.service patsub-nightly.timer patsub-serve.service)
+  configure_file(${PATSUB_SOURCE_DIR}/packaging/systemd/${unit}.in ${configured}/${unit} @ONLY)
+endforeach()
+file(INSTALL DESTINATION ${patsub_units} TYPE FILE
+     FILES ${configured}/patsub-nightly.service ${configured}/patsub-nightly.timer ${configured}/patsub-serve.service)
+file(INSTALL DESTINATION ${patsub_etc}/logrotate.d TYPE FILE FILES ${PATSUB_SOURCE_DIR}/packaging/logrotate/patsub)
+file(INSTALL DESTINATION ${patsub_etc}/patsub TYPE FILE FILES ${PATSUB_SOURCE_DIR}/packaging/patsub.conf)
