@@ -14,12 +14,12 @@
 #include "decide/grant_rules.h"
 #include "decide/payee_registry.h"
 #include "export/text_table.h"
-#include "model/json.h"
 #include "parsers/grant_file.h"
 #include "parsers/lists/payee_list.h"
 #include "policy/policy.h"
 
 #include <fmt/format.h>
+#include <nlohmann/json.hpp>
 #include <unistd.h>
 
 #include <iostream>
@@ -106,38 +106,36 @@ class JsonReport final : public CheckReport {
 
   protected:
     void print(const Grant& g, const Classification& c, const std::optional<WouldEarn>& earns) override {
-        JsonWriter w;
-        w.begin_object();
-        w.field("id", grant_id(g));
-        w.field("office", g.office).field("number", g.number).field("kind", g.kind);
-        w.field("date", optional_iso(g.date));
-        w.field("known_kind", c.known_kind).field("is_grant", c.is_grant);
-        w.field("patent_type", to_string(c.type)).field("jurisdiction", to_string(c.jurisdiction));
-        w.field("kind_note", c.kind_note);
-        w.field("application_number", g.application_number);
-        w.field("application_date", optional_iso(g.application_date));
-        w.field("declared_type", g.declared_type);
-        w.field("title", g.title);
-        w.key("priorities").begin_array();
+        using Json = nlohmann::ordered_json;
+        Json priorities = Json::array();
         for (const auto& p : g.priorities)
-            w.begin_object().field("country", p.country).field("number", p.number)
-                .field("date", optional_iso(p.date)).end_object();
-        w.end_array();
-        w.key("patentees").begin_array();
+            priorities.push_back({{"country", p.country}, {"number", p.number}, {"date", optional_iso(p.date)}});
+        Json patentees = Json::array();
         for (const auto& p : g.patentees)
-            w.begin_object().field("name", p.name).field("address", p.address).field("city", p.city)
-                .field("country", p.country).end_object();
-        w.end_array();
-        w.field("pct_application", g.pct_application).field("family_id", g.family_id);
-        w.key("source").begin_object().field("file", g.source.file).field("document", g.source.document)
-            .field("line", static_cast<std::int64_t>(g.source.line)).end_object();
-        if (earns) {
-            w.key("would_earn").begin_object().field("in_scope", earns->in_scope).field("clause", earns->clause)
-                .field("status", earns->status).field("amount_fen", earns->amount.fen).field("reason", earns->reason)
-                .end_object();
-        }
-        w.end_object();
-        std::cout << w.str() << '\n';
+            patentees.push_back({{"name", p.name}, {"address", p.address}, {"city", p.city}, {"country", p.country}});
+        Json j = {{"id", grant_id(g)},
+                  {"office", g.office},
+                  {"number", g.number},
+                  {"kind", g.kind},
+                  {"date", optional_iso(g.date)},
+                  {"known_kind", c.known_kind},
+                  {"is_grant", c.is_grant},
+                  {"patent_type", to_string(c.type)},
+                  {"jurisdiction", to_string(c.jurisdiction)},
+                  {"kind_note", c.kind_note},
+                  {"application_number", g.application_number},
+                  {"application_date", optional_iso(g.application_date)},
+                  {"declared_type", g.declared_type},
+                  {"title", g.title},
+                  {"priorities", priorities},
+                  {"patentees", patentees},
+                  {"pct_application", g.pct_application},
+                  {"family_id", g.family_id},
+                  {"source", {{"file", g.source.file}, {"document", g.source.document}, {"line", g.source.line}}}};
+        if (earns)
+            j["would_earn"] = {{"in_scope", earns->in_scope}, {"clause", earns->clause}, {"status", earns->status},
+                               {"amount_fen", earns->amount.fen}, {"reason", earns->reason}};
+        std::cout << j.dump(-1, ' ', false, Json::error_handler_t::replace) << '\n';
     }
 };
 

@@ -8,10 +8,10 @@
 #include "export/html_text.h"
 #include "export/treasury_file.h"
 #include "ledger/payee_store.h"
-#include "model/json.h"
 #include "model/money.h"
 
 #include <fmt/format.h>
+#include <nlohmann/json.hpp>
 
 #include <fstream>
 #include <functional>
@@ -163,9 +163,13 @@ details ul { margin: .1rem 0; padding-left: 1.2rem; }
 .problem { color: #a1261b; }
 )css";
 
+// A JSON string literal; a stray byte becomes U+FFFD rather than breaking the page.
+std::string json_string(const std::string& s) {
+    return nlohmann::json(s).dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+}
+
 std::string labels_json() {
-    JsonWriter w;
-    w.begin_object();
+    nlohmann::ordered_json j = nlohmann::ordered_json::object();
     const std::pair<const char*, const char*> labels[] = {
         {"grant", "事实 Facts read"}, {"id", "编号 Grant id"}, {"title", "名称 Title"}, {"date", "日期 Date"},
         {"application_number", "申请号 Application"}, {"declared_type", "申报类型 Declared type"},
@@ -176,9 +180,8 @@ std::string labels_json() {
         {"policy_version", "政策版本 Policy version"}, {"clause", "条款 Clause"}, {"checks", "核查 Checks"},
         {"family", "同族 Family"}, {"payee", "收款单位 Payee"},
     };
-    for (const auto& [k, v] : labels) w.field(k, v);
-    w.end_object();
-    return w.take();
+    for (const auto& [k, v] : labels) j[k] = v;
+    return j.dump();
 }
 
 std::string header(const ReviewData& d) {
@@ -458,9 +461,9 @@ void write_review_page(std::ostream& out, ledger::Ledger& ledger, std::int64_t b
         // malformed one shows as text instead of breaking the page.
         std::string entry = first ? "" : ",";
         first = false;
-        append_json_string(entry, std::to_string(l.line_id));
+        entry += json_string(std::to_string(l.line_id));
         entry += ':';
-        append_json_string(entry, l.reasoning);
+        entry += json_string(l.reasoning);
         out << script_json(entry);
     });
     out << script_json("}}") << data_script_close << html_page_tail(frame);
