@@ -19,11 +19,11 @@ class LineWriter {
     void write(std::optional<ledger::LedgerLine> latest, ledger::LedgerLine line) {
         if (latest && ledger::repeats(*latest, line)) return;
         const auto status = line.status;
-        const auto amount = line.amount_fen;
+        const Money amount = line.amount;
         if (!ledger_.append(std::move(line))) return;  // the same money event, already written
         ++report_.lines;
         ++report_.lines_by_status[status];
-        if (status == "payable" || status == "recovery") report_.payable = report_.payable + Money{amount};
+        if (status == LineStatus::payable || status == LineStatus::recovery) report_.payable = report_.payable + amount;
     }
 
   private:

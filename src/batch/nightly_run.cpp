@@ -173,7 +173,7 @@ class BatchRun {
         for (const auto& paid : ledger_.recovery_candidates(report_.batch_id)) {
             auto g = ledger_.load_grant(paid.grant_id);
             if (!g || ledger_.has_event(recovery_key(g->office, g->number, paid.clause))) continue;
-            auto d = rules_.recovery(*g, paid.clause, paid.policy_version, Money{paid.amount_fen}, facts_);
+            auto d = rules_.recovery(*g, paid.clause, paid.policy_version, paid.amount, facts_);
             if (!d) continue;
             d->payee = Payee{paid.payee_uscc, paid.payee_name, {}, "", "", ""};
             const Classification c = classify(*g, kinds_, policy_.nearest(g->date));
@@ -209,7 +209,7 @@ class BatchRun {
             const Clause* clause = v.award_clause(r.recognition);
             const std::string clause_id = clause ? clause->id : "";
             auto latest = ledger_.latest_award_line(r.uscc, clause_id);
-            if (!new_row && !(latest && latest->status == "held")) continue;
+            if (!new_row && !(latest && latest->status == LineStatus::held)) continue;
             const bool awarded = !clause_id.empty() && ledger_.has_event(award_key(r.uscc, clause_id));
             const Decision d = awards_.decide(r, awarded);
             writer_.write(latest, ledger::line_for_award(r, d, report_.batch_id, started_));
@@ -275,15 +275,15 @@ RunReport run_batch(const RunOptions& o) {
 }
 
 std::string summary_line(const RunReport& r) {
-    auto count = [&](const char* s) {
+    auto count = [&](LineStatus s) {
         auto it = r.lines_by_status.find(s);
         return it == r.lines_by_status.end() ? 0 : it->second;
     };
     std::string line = fmt::format(
         "batch {}: {} new files ({} known), {} documents, {} grants, {} out of scope, {} lines "
         "({} payable, {} held, {} rejected, {} recovery; net {} CNY), {} refused documents, {} quarantined",
-        r.batch_id, r.files_new, r.files_known, r.documents, r.grants, r.out_of_scope, r.lines, count("payable"),
-        count("held"), count("rejected"), count("recovery"), to_yuan(r.payable), r.refused, r.quarantined.size());
+        r.batch_id, r.files_new, r.files_known, r.documents, r.grants, r.out_of_scope, r.lines, count(LineStatus::payable),
+        count(LineStatus::held), count(LineStatus::rejected), count(LineStatus::recovery), to_yuan(r.payable), r.refused, r.quarantined.size());
     if (!r.ignored.empty()) line += fmt::format(", {} inbox entries ignored", r.ignored.size());
     if (!r.still_quarantined.empty())
         line += fmt::format(", {} quarantined earlier and not acknowledged", r.still_quarantined.size());

@@ -6,6 +6,7 @@
 #pragma once
 
 #include "model/date.h"
+#include "model/line_status.h"
 #include "model/money.h"
 
 #include <cstdint>
@@ -48,7 +49,7 @@ struct RunReport {
     int refused = 0;
     int out_of_scope = 0;
     int lines = 0;
-    std::map<std::string, int> lines_by_status;
+    std::map<LineStatus, int> lines_by_status;
     Money payable;
     std::vector<std::string> quarantined;  // reason lines, one per quarantined file
     // Inbox entries never read (symlink, FIFO, unreadable): "grants/x.xml: not a regular

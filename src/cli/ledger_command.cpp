@@ -4,10 +4,10 @@
 #include "export/ledger_csv.h"
 #include "export/text_table.h"
 #include "ledger/ledger.h"
-#include "model/json.h"
 #include "model/money.h"
 
 #include <fmt/format.h>
+#include <nlohmann/json.hpp>
 
 #include <iostream>
 #include <memory>
@@ -25,16 +25,16 @@ struct LedgerOptions {
 
 // One JSON object per line (JSON Lines), so that the output streams like the CSV.
 void print_json(const ledger::LedgerLine& l) {
-    JsonWriter w;
-    w.begin_object()
-        .field("line_id", l.line_id).field("batch_id", l.batch_id).field("grant", l.grant_id)
-        .field("office", l.office).field("kind", l.kind).field("patent_type", l.patent_type)
-        .field("jurisdiction", l.jurisdiction).field("family", l.family).field("payee_uscc", l.payee_uscc)
-        .field("payee_name", l.payee_name).field("clause", l.clause).field("status", l.status)
-        .field("amount_fen", l.amount_fen).field("reason", l.reason).field("policy", l.policy_version)
-        .field("hash", l.hash)
-        .end_object();
-    std::cout << w.str() << '\n';
+    const nlohmann::ordered_json j = {
+        {"line_id", l.line_id},       {"batch_id", l.batch_id},
+        {"grant", l.grant_id},        {"office", l.office},
+        {"kind", l.kind},             {"patent_type", ledger::text_of(l.patent_type)},
+        {"jurisdiction", ledger::text_of(l.jurisdiction)}, {"family", l.family},
+        {"payee_uscc", l.payee_uscc}, {"payee_name", l.payee_name},
+        {"clause", l.clause},         {"status", to_string(l.status)},
+        {"amount_fen", l.amount.fen}, {"reason", l.reason},
+        {"policy", l.policy_version}, {"hash", l.hash}};
+    std::cout << j.dump(-1, ' ', false, nlohmann::ordered_json::error_handler_t::replace) << '\n';
 }
 
 // Columns sized to their widest cell by display width (a Chinese name takes two
@@ -46,8 +46,9 @@ void print_table(const std::vector<ledger::LedgerLine>& lines) {
                           {"jur", A::left}, {"clause", A::left}, {"status", A::left}, {"amount CNY", A::right},
                           {"reason", A::left}, {"payee", A::left}, {"payee_uscc", A::left}});
     for (const auto& l : lines)
-        t.add({std::to_string(l.line_id), std::to_string(l.batch_id), l.grant_id, l.patent_type, l.jurisdiction,
-               l.clause, l.status, to_yuan(Money{l.amount_fen}), l.reason, l.payee_name, l.payee_uscc});
+        t.add({std::to_string(l.line_id), std::to_string(l.batch_id), l.grant_id,
+               std::string(ledger::text_of(l.patent_type)), std::string(ledger::text_of(l.jurisdiction)), l.clause,
+               std::string(to_string(l.status)), to_yuan(l.amount), l.reason, l.payee_name, l.payee_uscc});
     t.print(std::cout);
 }
 

@@ -3,6 +3,7 @@
 // review page print it, so "why this amount?" has one source of truth.
 #pragma once
 
+#include "model/line_status.h"
 #include "model/money.h"
 #include "model/payee.h"
 
@@ -12,9 +13,6 @@
 #include <vector>
 
 namespace patsub {
-
-enum class LineStatus { payable, held, rejected, recovery };
-std::string_view to_string(LineStatus s);
 
 // One step of the reasoning: what was checked, whether it held, and the fact behind it.
 struct Check {

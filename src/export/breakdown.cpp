@@ -6,11 +6,11 @@ namespace patsub::exports {
 
 void Tally::add(const ledger::LedgerLine& l) {
     ++lines;
-    if (l.status == "payable") {
+    if (l.status == LineStatus::payable) {
         ++payable_lines;
-        payable_fen += l.amount_fen;
-    } else if (l.status == "recovery") {
-        recovery_fen += l.amount_fen;
+        payable_fen += l.amount.fen;
+    } else if (l.status == LineStatus::recovery) {
+        recovery_fen += l.amount.fen;
     }
 }
 

@@ -71,7 +71,7 @@ BudgetSummary gather_summary(ledger::Ledger& ledger, Date from, Date to) {
             s.by_clause[l.clause].add(l);
             s.by_district[d == districts.end() ? std::string() : d->second].add(l);
             s.by_month[day.substr(0, 7)].add(l);
-            s.by_status[l.status].add(l);
+            s.by_status[std::string(to_string(l.status))].add(l);
         });
     }
     return s;

@@ -24,10 +24,12 @@ void write_ledger_csv_header(std::ostream& out) {
 
 void write_ledger_csv_row(std::ostream& out, const ledger::LedgerLine& l) {
     out << l.line_id << ',' << l.batch_id;
-    for (const std::string* f : {&l.grant_id, &l.office, &l.kind, &l.patent_type, &l.jurisdiction, &l.family,
-                                 &l.payee_uscc, &l.payee_name, &l.clause, &l.status})
-        out << ',' << csv_field(neutralised(*f));
-    out << ',' << l.amount_fen << ',' << csv_field(neutralised(l.reason)) << ',' << csv_field(neutralised(l.policy_version))
+    for (const std::string_view f : {std::string_view(l.grant_id), std::string_view(l.office), std::string_view(l.kind),
+                                     ledger::text_of(l.patent_type), ledger::text_of(l.jurisdiction), std::string_view(l.family),
+                                     std::string_view(l.payee_uscc), std::string_view(l.payee_name),
+                                     std::string_view(l.clause), to_string(l.status)})
+        out << ',' << csv_field(neutralised(std::string(f)));
+    out << ',' << l.amount.fen << ',' << csv_field(neutralised(l.reason)) << ',' << csv_field(neutralised(l.policy_version))
         << '\n';
 }
 

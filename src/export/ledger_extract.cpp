@@ -22,11 +22,11 @@ LedgerExtract::LedgerExtract(std::ostream& out) : out_(out) {
 
 void LedgerExtract::row(const ledger::LedgerLine& l) {
     out_ << spreadsheet_record({std::to_string(l.line_id), std::to_string(l.batch_id), spreadsheet_cell(l.grant_id),
-                                spreadsheet_cell(l.office), spreadsheet_cell(l.kind), spreadsheet_cell(l.patent_type),
-                                spreadsheet_cell(l.jurisdiction), spreadsheet_cell(l.family),
+                                spreadsheet_cell(l.office), spreadsheet_cell(l.kind), spreadsheet_cell(ledger::text_of(l.patent_type)),
+                                spreadsheet_cell(ledger::text_of(l.jurisdiction)), spreadsheet_cell(l.family),
                                 spreadsheet_cell(l.payee_uscc), spreadsheet_cell(l.payee_name),
-                                spreadsheet_cell(clause_text(l.clause)), spreadsheet_cell(l.status),
-                                to_yuan(Money{l.amount_fen}), std::to_string(l.amount_fen),
+                                spreadsheet_cell(clause_text(l.clause)), spreadsheet_cell(to_string(l.status)),
+                                to_yuan(l.amount), std::to_string(l.amount.fen),
                                 spreadsheet_cell(l.reason), spreadsheet_cell(l.policy_version)});
 }
 

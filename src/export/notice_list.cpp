@@ -72,7 +72,7 @@ std::string notice_csv(const ledger::NoticePublication& p, const std::vector<led
     for (const auto& n : lines) {
         const auto& l = n.line;
         csv.row({std::to_string(p.batch_id), l.payee_name, l.grant_id, clause_text(l.clause),
-                 to_yuan(Money{l.amount_fen}), n.title, meaning_of(meanings, l.clause), p.first_day, p.last_day,
+                 to_yuan(l.amount), n.title, meaning_of(meanings, l.clause), p.first_day, p.last_day,
                  p.objection_channel, contacts});
     }
     return csv.bytes();
@@ -86,12 +86,12 @@ std::string notice_html(const ledger::NoticePublication& p, const std::vector<le
     int n = 0;
     for (const auto& noticed : lines) {
         const auto& l = noticed.line;
-        total += l.amount_fen;
+        total += l.amount.fen;
         clauses.insert(l.clause);
         rows += fmt::format(
             "<tr><td class=\"num\">{}</td><td>{}</td><td>{}</td><td>{}</td><td>第{}条</td><td class=\"num\">{}</td></tr>\n",
             ++n, html_escape(l.payee_name), l.grant_id.empty() ? award_patent : html_escape(l.grant_id),
-            html_escape(noticed.title), html_escape(l.clause), to_yuan(Money{l.amount_fen}));
+            html_escape(noticed.title), html_escape(l.clause), to_yuan(l.amount));
     }
     if (lines.empty()) rows = "<tr><td colspan=\"6\">本批次无拟资助项目 / no proposed payments in this batch</td></tr>\n";
     std::string legend;

@@ -81,17 +81,17 @@ std::string header(const ReviewData& d) {
 
 std::string summary_section(const ReviewData& d, const ReviewTexts& texts) {
     const Tally& t = d.total;
-    auto count = [&](const char* s) {
-        auto it = d.by_status.find(s);
+    auto count = [&](LineStatus s) {
+        auto it = d.by_status.find(std::string(to_string(s)));
         return it == d.by_status.end() ? 0 : it->second.lines;
     };
     std::string out = "<section id=\"summary\">\n<h2>汇总 Batch summary</h2>\n<div class=\"cards\">";
     out += fmt::format("<div class=\"card\">明细 Lines<b>{}</b></div>", t.lines);
     out += fmt::format("<div class=\"card\">可支付 Payable<b>{} CNY</b>{} 项 lines</div>", yuan(t.payable_fen),
                        t.payable_lines);
-    out += fmt::format("<div class=\"card\">暂缓 Held<b>{}</b></div>", count("held"));
-    out += fmt::format("<div class=\"card\">不予资助 Rejected<b>{}</b></div>", count("rejected"));
-    if (count("recovery") > 0)
+    out += fmt::format("<div class=\"card\">暂缓 Held<b>{}</b></div>", count(LineStatus::held));
+    out += fmt::format("<div class=\"card\">不予资助 Rejected<b>{}</b></div>", count(LineStatus::rejected));
+    if (count(LineStatus::recovery) > 0)
         out += fmt::format("<div class=\"card\">追回 Recovery<b>{} CNY</b></div>", yuan(t.recovery_fen));
     out += "</div>\n";
     out += svg_bar_chart("按条款金额 Amounts by clause (CNY)", breakdown_bars(d.by_clause, clause_label));
@@ -182,7 +182,7 @@ std::string treasury_section(const ReviewData& d) {
     std::size_t carried_shown = 0;
     for (const auto& l : d.carried)
         if (carried_shown++ < max_listed) carried += fmt::format("<li>行 line {} (第 {} 批 batch {}) {} {} {} CNY</li>", l.line_id, l.batch_id,
-                               l.batch_id, html_escape(l.grant_id), html_escape(l.payee_name), yuan(l.amount_fen));
+                               l.batch_id, html_escape(l.grant_id), html_escape(l.payee_name), yuan(l.amount.fen));
     if (!carried.empty())
         out += "<p>包含此前暂缓后放行的明细 / Includes lines released from a staff hold after their own batch was "
                "approved:</p><ul>" + carried + "</ul>\n";
@@ -200,7 +200,7 @@ std::string attention_section(const ReviewData& d, const ReviewTexts& texts) {
     for (const auto& r : d.attention) {
         const auto& l = r.line;
         const bool held_by_staff = staff_held(r);
-        const std::string code = held_by_staff && l.status == "payable" ? "staff_hold" : l.reason;
+        const std::string code = held_by_staff && l.status == LineStatus::payable ? "staff_hold" : l.reason;
         std::string cells = reason_cells(code, texts);
         if (held_by_staff)
             cells += fmt::format("<td>{} · {}: {}</td>", html_escape(r.staff->by), html_escape(r.staff->at),
@@ -209,8 +209,8 @@ std::string attention_section(const ReviewData& d, const ReviewTexts& texts) {
             cells += "<td></td>";
         rows += fmt::format("<tr class=\"{}\"><td class=\"num\">{}</td><td>{}</td><td>{}</td><td>{}</td><td>{}</td>"
                             "<td class=\"num\">{}</td>{}</tr>\n",
-                            html_escape(l.status), l.line_id, html_escape(l.grant_id), html_escape(l.payee_name),
-                            html_escape(l.clause), html_escape(status_label(l.status)), yuan(l.amount_fen), cells);
+                            to_string(l.status), l.line_id, html_escape(l.grant_id), html_escape(l.payee_name),
+                            html_escape(l.clause), html_escape(status_label(std::string(to_string(l.status)))), yuan(l.amount.fen), cells);
     }
     std::string out = "<section id=\"attention\">\n<h2>暂缓与追回 Held lines and recoveries</h2>\n";
     if (rows.empty()) {
@@ -235,8 +235,8 @@ std::string attention_section(const ReviewData& d, const ReviewTexts& texts) {
 // Lines the summary names one by one (up to max_listed): held by the rules or by staff,
 // and recoveries. Rejected lines are only counted, by reason.
 bool needs_attention(const ReviewLine& r) {
-    const auto& s = r.line.status;
-    return s == "held" || s == "recovery" || staff_held(r);
+    const auto s = r.line.status;
+    return s == LineStatus::held || s == LineStatus::recovery || staff_held(r);
 }
 
 // What the page shows beside each line of the batch: the payee's district, the latest
@@ -299,9 +299,9 @@ ReviewData gather(ledger::Ledger& ledger, std::int64_t batch_id, const LineDecor
     decorations.for_each(ledger, [&](ReviewLine&& r) {
         d.total.add(r.line);
         d.by_clause[r.line.clause].add(r.line);
-        d.by_status[r.line.status].add(r.line);
+        d.by_status[std::string(to_string(r.line.status))].add(r.line);
         d.by_district[r.district].add(r.line);
-        if (r.line.status != "payable") d.by_reason[r.line.reason].add(r.line);
+        if (r.line.status != LineStatus::payable) d.by_reason[r.line.reason].add(r.line);
         if (!needs_attention(r)) return;
         if (d.attention.size() >= max_listed) {
             ++d.attention_more;

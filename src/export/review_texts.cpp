@@ -71,11 +71,18 @@ std::string ReviewTexts::district_label(const std::string& code) const {
     return code;
 }
 
+Bilingual status_words(LineStatus status) {
+    switch (status) {
+        case LineStatus::payable: return {"可支付", "payable"};
+        case LineStatus::held: return {"暂缓", "held"};
+        case LineStatus::rejected: return {"不予资助", "rejected"};
+        case LineStatus::recovery: return {"追回", "recovery"};
+    }
+    return {"不予资助", "rejected"};
+}
+
 Bilingual status_words(const std::string& status) {
-    if (status == "payable") return {"可支付", "payable"};
-    if (status == "held") return {"暂缓", "held"};
-    if (status == "rejected") return {"不予资助", "rejected"};
-    if (status == "recovery") return {"追回", "recovery"};
+    if (const auto s = line_status_from(status)) return status_words(*s);
     return {status, status};
 }
 

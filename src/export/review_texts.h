@@ -4,6 +4,8 @@
 // that the bureau can reword a reason without a code change.
 #pragma once
 
+#include "model/line_status.h"
+
 #include <filesystem>
 #include <map>
 #include <string>
@@ -45,6 +47,8 @@ struct ReviewTexts {
 };
 
 // The Chinese and English names of the ledger's line statuses.
+Bilingual status_words(LineStatus status);
+// A breakdown's key (the status word); an unknown word is shown as it is.
 Bilingual status_words(const std::string& status);
 
 }  // namespace patsub::exports

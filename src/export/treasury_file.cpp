@@ -22,7 +22,7 @@ void TreasuryTally::add(const ledger::LedgerLine& l) {
         }
         row = ledger::TreasuryRow{p->uscc, p->name, p->bank_name, p->bank_account, 0, 0};
     }
-    row.amount_fen += l.amount_fen;
+    row.amount_fen += l.amount.fen;
     ++row.lines;
     ++lines_;
 }

@@ -35,14 +35,16 @@ LedgerLine read_line(SQLite::Statement& q) {
     l.grant_id = q.getColumn(3).getString();
     l.office = q.getColumn(4).getString();
     l.kind = q.getColumn(5).getString();
-    l.patent_type = q.getColumn(6).getString();
-    l.jurisdiction = q.getColumn(7).getString();
+    // A word no version of patsub writes (a hand-edited row) reads as nothing here, and
+    // the line's hash, computed over the words, no longer matches: verify names it.
+    l.patent_type = patent_type_from(q.getColumn(6).getString());
+    l.jurisdiction = jurisdiction_from(q.getColumn(7).getString());
     l.family = q.getColumn(8).getString();
     l.payee_uscc = q.getColumn(9).getString();
     l.payee_name = q.getColumn(10).getString();
     l.clause = q.getColumn(11).getString();
-    l.status = q.getColumn(12).getString();
-    l.amount_fen = q.getColumn(13).getInt64();
+    l.status = line_status_from(q.getColumn(12).getString()).value_or(LineStatus::rejected);
+    l.amount = Money{q.getColumn(13).getInt64()};
     l.reason = q.getColumn(14).getString();
     l.policy_version = q.getColumn(15).getString();
     l.reasoning = q.getColumn(16).getString();
@@ -530,7 +532,7 @@ namespace {
 // Everything a line says, without where and when it was written.
 bool same_content(const LedgerLine& a, const LedgerLine& b) {
     return a.grant_id == b.grant_id && a.office == b.office && a.kind == b.kind && a.payee_uscc == b.payee_uscc &&
-           a.clause == b.clause && a.status == b.status && a.amount_fen == b.amount_fen && a.reason == b.reason &&
+           a.clause == b.clause && a.status == b.status && a.amount.fen == b.amount.fen && a.reason == b.reason &&
            a.policy_version == b.policy_version;
 }
 
@@ -540,8 +542,8 @@ LedgerConflict::LedgerConflict(const LedgerLine& existing, const LedgerLine& att
     : std::runtime_error(fmt::format(
           "event {} was written as line {} ({} {} {} fen to {}) and is now attempted as {} {} {} fen to {}: "
           "the run stops so that a person can look",
-          existing.event_key, existing.line_id, existing.grant_id, existing.status, existing.amount_fen,
-          existing.payee_uscc, attempted.grant_id, attempted.status, attempted.amount_fen, attempted.payee_uscc)) {}
+          existing.event_key, existing.line_id, existing.grant_id, to_string(existing.status), existing.amount.fen,
+          existing.payee_uscc, attempted.grant_id, to_string(attempted.status), attempted.amount.fen, attempted.payee_uscc)) {}
 
 std::optional<LedgerLine> Ledger::line_by_event(const std::string& event_key) {
     auto& q = st_->by_event;
@@ -577,10 +579,12 @@ std::optional<LedgerLine> Ledger::append(LedgerLine l) {
     q.bind(1, l.line_id);
     q.bind(2, l.batch_id);
     int i = 3;
-    for (const std::string* s : {&l.event_key, &l.grant_id, &l.office, &l.kind, &l.patent_type, &l.jurisdiction,
-                                 &l.family, &l.payee_uscc, &l.payee_name, &l.clause, &l.status})
-        q.bind(i++, *s);
-    q.bind(i++, l.amount_fen);
+    for (const std::string* s : {&l.event_key, &l.grant_id, &l.office, &l.kind}) q.bind(i++, *s);
+    q.bind(i++, std::string(text_of(l.patent_type)));
+    q.bind(i++, std::string(text_of(l.jurisdiction)));
+    for (const std::string* s : {&l.family, &l.payee_uscc, &l.payee_name, &l.clause}) q.bind(i++, *s);
+    q.bind(i++, std::string(to_string(l.status)));
+    q.bind(i++, l.amount.fen);
     for (const std::string* s : {&l.reason, &l.policy_version, &l.reasoning, &l.created_at, &l.prev_hash, &l.hash})
         q.bind(i++, *s);
     q.exec();
@@ -638,6 +642,7 @@ void Ledger::for_each_line(const LineFilter& f, const std::function<void(LedgerL
     std::string sql = fmt::format("SELECT {} FROM ledger_lines l WHERE 1=1", line_columns);
     if (f.batch_id) sql += " AND batch_id = :batch";
     if (f.grant_id) sql += " AND grant_id = :grant";
+    if (f.payee_uscc) sql += " AND payee_uscc = :payee";
     if (f.current)
         sql += " AND line_id = (SELECT MAX(line_id) FROM ledger_lines m WHERE m.grant_id = l.grant_id"
                " AND (l.grant_id <> '' OR (m.payee_uscc = l.payee_uscc AND m.clause = l.clause)))";
@@ -645,6 +650,7 @@ void Ledger::for_each_line(const LineFilter& f, const std::function<void(LedgerL
     SQLite::Statement q(db_, sql);
     if (f.batch_id) q.bind(":batch", *f.batch_id);
     if (f.grant_id) q.bind(":grant", *f.grant_id);
+    if (f.payee_uscc) q.bind(":payee", *f.payee_uscc);
     while (q.executeStep()) visit(read_line(q));
 }
 

@@ -80,7 +80,8 @@ struct SameApplication {
 
 struct LineFilter {
     std::optional<std::int64_t> batch_id;
-    std::optional<std::string> grant_id;
+    std::optional<std::string> grant_id;  // "" selects the award lines (8.9, 8.10)
+    std::optional<std::string> payee_uscc;
     bool current = false;  // only the latest line per grant (per enterprise and clause for awards)
 };
 

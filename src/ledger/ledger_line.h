@@ -2,8 +2,14 @@
 // ledger CSV plus the bookkeeping columns (reasoning, time, hash chain).
 #pragma once
 
+#include "model/line_status.h"
+#include "model/money.h"
+#include "model/patent_type.h"
+
 #include <cstdint>
+#include <optional>
 #include <string>
+#include <string_view>
 
 namespace patsub::ledger {
 
@@ -14,14 +20,14 @@ struct LedgerLine {
     std::string grant_id;
     std::string office;
     std::string kind;
-    std::string patent_type;
-    std::string jurisdiction;
+    std::optional<PatentType> patent_type;      // none on award lines (8.9, 8.10)
+    std::optional<Jurisdiction> jurisdiction;  // none on award lines
     std::string family;
     std::string payee_uscc;
     std::string payee_name;
     std::string clause;
-    std::string status;
-    std::int64_t amount_fen = 0;
+    LineStatus status = LineStatus::rejected;
+    Money amount;
     std::string reason;
     std::string policy_version;
     std::string reasoning;  // JSON
@@ -29,6 +35,10 @@ struct LedgerLine {
     std::string prev_hash;
     std::string hash;
 };
+
+// The column's word for an optional type: "" on award lines.
+std::string_view text_of(const std::optional<PatentType>& t);
+std::string_view text_of(const std::optional<Jurisdiction>& j);
 
 // The hash a line must carry: SHA-256 over its content fields and the previous hash,
 // so changing any line, or removing one, breaks every hash after it.

@@ -80,7 +80,7 @@ HoldEvent ReviewStore::hold(std::int64_t line_id, const std::string& by, const s
     if (!q.executeStep()) throw ReviewRefused(fmt::format("there is no ledger line {}", line_id));
     const std::string status = q.getColumn(0).getString();
     const std::int64_t batch_id = q.getColumn(1).getInt64();
-    if (status != "payable")
+    if (line_status_from(status) != LineStatus::payable)
         throw ReviewRefused(fmt::format("line {} is {}, not payable: only a payable line can be held", line_id, status));
     if (auto a = approval(batch_id))
         throw ReviewRefused(fmt::format("line {} belongs to batch {}, approved by {} at {}: a line can be held only "
@@ -170,7 +170,7 @@ void ReviewStore::for_each_export_candidate(std::int64_t batch_id, const std::fu
         LineFilter f;
         f.batch_id = batch_id;
         ledger_.for_each_line(f, [&](LedgerLine&& l) {
-            if (l.status != "payable") return;
+            if (l.status != LineStatus::payable) return;
             std::string().swap(l.reasoning);  // as for_each_line_by_id
             visit(std::move(l));
         });

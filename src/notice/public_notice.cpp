@@ -107,7 +107,7 @@ PublishedNotice publish_notice(ledger::Ledger& ledger, std::int64_t batch_id, co
             ids.reserve(proposed.size());
             for (const auto& n : proposed) {
                 ids.push_back(n.line.line_id);
-                p.total_fen += n.line.amount_fen;
+                p.total_fen += n.line.amount.fen;
             }
             p.lines = static_cast<std::int64_t>(ids.size());
             notices.record_publication(p, ids);

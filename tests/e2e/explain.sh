@@ -56,6 +56,27 @@ sqlite3 "$work/z.sqlite" "select reasoning from ledger_lines where grant_id = 'C
     | grep -q '"source":{"file":"grants/week.zip!cn/CN215634829U.xml","document":1' \
     || fail "the line's reasoning does not name the zip member"
 
+# The clause as the measures word it, from the policy version that decided the line.
+grep -q "clause 8.1 (km-2019-m8): .*发明专利.* — 30000.00 CNY" "$work/e.txt" || fail "clause text not shown: $(cat "$work/e.txt")"
+grep -q "slots left: 1 of 2 (clause 8.5, policy km-2019-m8)" "$work/e.txt" || fail "cap's policy version not shown"
+
+# An enterprise's award lines (8.9/8.10), found by credit code (any written form) or by
+# name, each with the recognition row it was decided on (issue 14 point 6).
+mkdir -p "$work/inbox/enterprises"
+printf 'uscc,name,recognition,year\n91530102MA6PDC012R,昆明滇池智能装备有限公司,demonstration,2025\n' \
+    > "$work/inbox/enterprises/recognitions-2025.csv"
+"$patsub" run --db "$work/l.sqlite" --inbox "$work/inbox" --out "$work/out" --as-of 2026-01-06 > /dev/null \
+    || fail "run with a recognition exited $?"
+for who in 91530102MA6PDC012R "９１５３０１０２ＭＡ６ＰＤＣ０１２Ｒ" 91530102ma6pdc012r 昆明滇池智能装备有限公司; do
+    "$patsub" explain --db "$work/l.sqlite" "$who" > "$work/award.txt" || fail "explain '$who' exited $?"
+    grep -q "^91530102MA6PDC012R 昆明滇池智能装备有限公司: award under clause 8.9" "$work/award.txt" \
+        || fail "'$who' did not find the award: $(cat "$work/award.txt")"
+done
+grep -q "recognised demonstration in 2025 (昆明滇池智能装备有限公司), read from enterprises/recognitions-2025.csv:2" \
+    "$work/award.txt" || fail "recognition row not shown: $(cat "$work/award.txt")"
+grep -q "clause 8.9 (km-2019-m8): .*示范企业.* — 100000.00 CNY" "$work/award.txt" || fail "award clause text missing"
+grep -q "says payable 100000.00 CNY under clause 8.9" "$work/award.txt" || fail "award line not explained"
+
 "$patsub" explain --db "$work/l.sqlite" US99999999B2 > /dev/null 2>&1; rc=$?
 [ $rc = 2 ] || fail "unknown id: exit $rc, expected 2"
 echo "explain: ok"

@@ -50,14 +50,14 @@ ledger::LedgerLine sample_line(const std::string& name, const std::string& claus
     l.grant_id = "CN114567890B";
     l.office = "CN";
     l.kind = "B";
-    l.patent_type = "invention";
-    l.jurisdiction = "CN";
+    l.patent_type = PatentType::invention;
+    l.jurisdiction = Jurisdiction::CN;
     l.family = "FAM-CN114567890B";
     l.payee_uscc = "0153010200000001X";
     l.payee_name = name;
     l.clause = clause;
-    l.status = fen < 0 ? "recovery" : "payable";
-    l.amount_fen = fen;
+    l.status = fen < 0 ? LineStatus::recovery : LineStatus::payable;
+    l.amount.fen = fen;
     l.policy_version = "km-2019-m8";
     return l;
 }

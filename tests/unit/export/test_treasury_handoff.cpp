@@ -42,13 +42,13 @@ LedgerLine line(std::int64_t batch, const std::string& grant, const std::string&
     l.grant_id = grant;
     l.office = "CN";
     l.kind = "B";
-    l.patent_type = "invention";
-    l.jurisdiction = "CN";
+    l.patent_type = PatentType::invention;
+    l.jurisdiction = Jurisdiction::CN;
     l.payee_uscc = uscc;
     l.payee_name = name;
     l.clause = "8.6";
-    l.status = status;
-    l.amount_fen = fen;
+    l.status = *line_status_from(status);
+    l.amount.fen = fen;
     l.reason = reason;
     l.policy_version = "v";
     l.reasoning = R"({"grant":{"id":")" + grant + R"(","title":"</script><script>window.__pwned=4</script>"},"checks":[]})";
@@ -172,7 +172,7 @@ TEST_CASE("a held line is kept out and goes with the next batch approved after i
     publish(l, b1);
     const auto r1 = exports::approve_batch(l, b1, "王五", t.dir / "out", "2026-01-06T08:00:00Z", after_period);
     CHECK(r1.treasury.lines == 1);
-    CHECK(r1.treasury.total_fen == kept.amount_fen);
+    CHECK(r1.treasury.total_fen == kept.amount.fen);
     CHECK_THROWS_WITH_AS(store.hold(kept.line_id, "张三", "late", "t"), doctest::Contains("approved"), ReviewRefused);
 
     // Released after its batch was approved: not in batch 2 before the release, in it after.
@@ -407,7 +407,7 @@ TEST_CASE("approval waits for the notice period and pays only what the notice pr
     CHECK(count(l, "SELECT count(*) FROM approvals") == 0);
     const auto r = exports::approve_batch(l, b1, "张三", out, "2026-01-06T08:00:00Z", after_period);
     CHECK(r.treasury.lines == 1);
-    CHECK(r.treasury.total_fen == noticed.amount_fen);
+    CHECK(r.treasury.total_fen == noticed.amount.fen);
     const auto b2 = new_batch(l, "2026-01-06");
     l.seal_batch(b2, "2026-01-06T00:00:00Z");
     const auto carried = ReviewStore(l).export_candidates(b2);

@@ -24,8 +24,8 @@ LedgerLine payable(std::int64_t batch, const char* grant, const char* clause, st
     l.batch_id = batch;
     l.grant_id = grant;
     l.clause = clause;
-    l.status = "payable";
-    l.amount_fen = fen;
+    l.status = LineStatus::payable;
+    l.amount.fen = fen;
     l.policy_version = "v";
     l.reasoning = "{}";
     l.created_at = "2026-01-01T00:00:00Z";
@@ -71,7 +71,7 @@ TEST_CASE("a money event key is written once: identical is a no-op, different st
     CHECK(l.lines({}).size() == 1);
     auto other = line;
     other.grant_id = "CN1B9";  // a corrected reprint claiming the same money
-    other.amount_fen = 600000;
+    other.amount.fen = 600000;
     CHECK_THROWS_AS(l.append(other), LedgerConflict);
 }
 
@@ -82,7 +82,7 @@ TEST_CASE("amounts must agree with the status") {
     auto bad = payable(b, "CN1B", "8.6", 0);
     CHECK_THROWS(l.append(bad));
     bad = payable(b, "CN1B", "8.6", 300000);
-    bad.status = "rejected";  // a rejection with money and no reason
+    bad.status = LineStatus::rejected;  // a rejection with money and no reason
     CHECK_THROWS(l.append(bad));
 }
 
