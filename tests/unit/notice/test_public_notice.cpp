@@ -101,7 +101,7 @@ TEST_CASE("publish, object, wait for the period, approve") {
     CHECK(published.publication.role == "reviewer");
     CHECK(published.publication.door == "workbench");
     CHECK(published.written.size() == 2);
-    CHECK(read_all(out / "notice-1.html").find("国家知识产权局授权的发明专利，每件资助3000元") != std::string::npos);
+    CHECK(read_all(out / "notice-1.html").find("国家知识产权局授权的发明专利") != std::string::npos);
     const auto again = notice::publish_notice(l, b1, reviewer, settings(), policy, out);
     CHECK_FALSE(again.newly_published);
     CHECK(again.unchanged.size() == 2);
