@@ -1,39 +1,24 @@
-// GrantIntake: the first pass of a batch over the grant files. Each grant is classified;
-// those concerning Kunming are recorded (facts, where they were read) and linked into
-// their family, and become candidates for decision. Deciding waits until every file is
-// read, because candidates of one run compete for the last cap slots of a family.
+// GrantIntake: the first pass of a batch over the grant files. Each grant read is
+// judged plausible (its date), counted for the gates, and, when it concerns Kunming,
+// recorded in the ledger (facts, where it was read, its family) and listed as a
+// candidate for decision. What the file brought is in `file()`, the candidates in
+// `candidates()`; deciding is the batch's next pass.
 #pragma once
 
+#include "batch/candidate_list.h"
+#include "batch/file_reading.h"
 #include "classify/classification.h"
 #include "classify/kind_table.h"
 #include "decide/grant_rules.h"
 #include "ledger/family_store.h"
-#include "batch/plausibility_gates.h"
 #include "ledger/ledger.h"
 #include "parsers/grant_file.h"
 #include "policy/policy.h"
 
 #include <cstdint>
-#include <optional>
 #include <string>
-#include <vector>
 
 namespace patsub::batch {
-
-// A grant waiting to be decided: only what orders it. Its facts are in the ledger
-// (recorded when it was read) and are loaded again when its turn comes, so that a run
-// over millions of grants does not hold every Kunming grant in memory.
-struct Candidate {
-    std::string grant_id;
-    Money prospective;  // what it would earn: first sort key for the cap (reading 7)
-    std::optional<Date> date;
-    std::string office;
-};
-
-// The order in which candidates are decided: highest amount first, then the earliest
-// grant date, then the office code (policy.md reading 7), then the grant id so that the
-// order never depends on file names.
-bool decided_before(const Candidate& a, const Candidate& b);
 
 class GrantIntake : public GrantHandler {
   public:
@@ -44,47 +29,27 @@ class GrantIntake : public GrantHandler {
 
     // The file whose documents follow, and its inbox-relative name.
     void begin_file(const std::string& sha256, const std::string& shown) {
-        sha256_ = sha256;
-        shown_ = shown;
-        member_.clear();
-        problems.clear();
-        problems_unlisted = 0;
-        refused = 0;
-        figures = {};
-        file_start_ = candidates.size();
-        out_of_scope_at_start_ = out_of_scope;
+        file_.begin(sha256, shown);
+        candidates_.mark();
     }
     // The current file is quarantined: none of its grants may be decided.
-    void drop_file() {
-        candidates.resize(file_start_);
-        out_of_scope = out_of_scope_at_start_;
-    }
+    void drop_file() { candidates_.back_to_mark(); }
 
     void on_grant(Grant&& g) override;
-    void on_problem(const DocumentProblem& p) override {
-        if (problems.size() < kProblemsListed) problems.push_back(p);
-        else ++problems_unlisted;
-    }
-    void on_skipped(int, long, const std::string&) override { ++figures.records; }
-    // A zip member's documents follow, shown as "archive.zip!member".
-    void on_member(const std::string& shown) override {
-        member_ = shown.size() > shown_.size() ? shown.substr(shown_.size() + 1) : std::string();
-    }
+    void on_problem(const DocumentProblem& p) override { file_.problem(p); }
+    void on_skipped(int, long, const std::string&) override { ++file_.figures().records; }
+    void on_member(const std::string& shown) override { file_.enter_member(shown); }
 
-    // Adds a grant read in an earlier batch (a held one) to the candidates.
-    void add_known(const Grant& g);
+    // Adds a grant read in an earlier batch (a held one, one decided again) to the
+    // candidates; the caller lists each grant once (candidates().ids()).
+    void add_known(const Grant& g) { candidates_.add(candidate(g)); }
 
-    std::vector<Candidate> candidates;
-    // The first problems of the current file, for its reason file; the rest are only
-    // counted, so a file of a million broken documents does not hold a million messages.
-    static constexpr std::size_t kProblemsListed = 1000;
-    std::vector<DocumentProblem> problems;
-    std::int64_t problems_unlisted = 0;
-    int refused = 0;  // documents of the current file the intake refused (implausible dates)
-    FileFigures figures;                    // of the current file
-    int out_of_scope = 0;
+    FileReading& file() { return file_; }
+    const CandidateList& candidates() const { return candidates_; }
 
   private:
+    Candidate candidate(const Grant& g) const;
+
     ledger::Ledger& ledger_;
     ledger::FamilyStore& families_;
     const KindTable& kinds_;
@@ -92,11 +57,8 @@ class GrantIntake : public GrantHandler {
     const GrantRules& rules_;
     std::int64_t batch_id_;
     Date as_of_;
-    std::string sha256_;
-    std::string shown_;
-    std::string member_;  // of a zip file: the member being read
-    std::size_t file_start_ = 0;
-    int out_of_scope_at_start_ = 0;
+    FileReading file_;
+    CandidateList candidates_;
 };
 
 }  // namespace patsub::batch

@@ -5,7 +5,15 @@
 namespace patsub::batch {
 
 bool LedgerFacts::paid(const std::string& office, const std::string& number, const std::string& clause) {
-    return ledger_.has_event(payment_key(office, number, clause));
+    const int next = next_payment_round(office, number, clause);
+    // The last payment made stands unless its own recovery was written.
+    return next > 1 && !ledger_.has_event(recovery_key(office, number, clause, next - 1));
+}
+
+int LedgerFacts::next_payment_round(const std::string& office, const std::string& number, const std::string& clause) {
+    int round = 1;
+    while (ledger_.has_event(payment_key(office, number, clause, round))) ++round;
+    return round;
 }
 
 FamilyStanding LedgerFacts::family(const Grant& g, const std::set<std::string>& cap_clauses) {

@@ -14,6 +14,7 @@ class LedgerFacts : public RuleFacts {
     explicit LedgerFacts(ledger::Ledger& l) : ledger_(l), families_(l), references_(l) {}
 
     bool paid(const std::string& office, const std::string& number, const std::string& clause) override;
+    int next_payment_round(const std::string& office, const std::string& number, const std::string& clause) override;
     FamilyStanding family(const Grant& g, const std::set<std::string>& cap_clauses) override;
     std::optional<DisputeStanding> dispute(const Grant& g) override;
     std::optional<AbnormalStanding> abnormal(const Grant& g) override;

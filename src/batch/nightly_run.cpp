@@ -21,6 +21,7 @@
 #include "ledger/savepoint.h"
 #include "ledger/payee_store.h"
 #include "ledger/quarantine_store.h"
+#include "ledger/redecision.h"
 #include "model/clock.h"
 #include "model/sha256.h"
 #include "parsers/grant_file.h"
@@ -59,23 +60,30 @@ class BatchRun {
         take_lists(lists);
         GrantIntake intake(ledger_, facts_.families(), kinds_, policy_, rules_, report_.batch_id, o_.as_of);
         take_grant_files(intake);
-        report_.out_of_scope = intake.out_of_scope;
+        report_.out_of_scope = intake.candidates().out_of_scope_count();
         add_held_grants(intake);
-        recover_payments();
-        decide(intake.candidates);
+        const auto recovered = recover_payments();
+        // After the recoveries, before deciding: a slot they freed goes to the family's
+        // capped grants (reading 15); a payment taken back for a dispute now closed is
+        // decided again as if new (reading 16).
+        queue_known(intake, ledger::capped_beside(ledger_, recovered));
+        queue_known(intake, disputes_closed_since_recovery());
+        decide(intake.candidates().in_decision_order());
         decide_awards();
         for (const auto& e : inbox_.ignored()) report_.ignored.push_back(e.shown + ": " + e.why);
         for (const auto& q : ledger::unacknowledged_quarantines(ledger_))
             if (q.batch_id != report_.batch_id)
                 report_.still_quarantined.push_back(fmt::format("{} (batch {}): {}", q.path, q.batch_id, q.reason));
-        if (report_.files_new == 0 && new_lists_and_registries_ == 0 && report_.lines == 0) {
-            report_.nothing_new = true;  // `tx` rolls the begun batch back
-            report_.batch_id = 0;
-            return report_;
-        }
         ledger_.record_batch_summary(report_.batch_id, summary_text(report_));
         ledger_.seal_batch(report_.batch_id, started_);
         ledger_.confirm_still_at_path();
+        // Sealed like any batch (so a missing chain key or a replaced file is still
+        // refused), then not committed: `tx` rolls the empty batch back.
+        if (report_.files_new == 0 && new_lists_and_registries_ == 0 && report_.lines == 0) {
+            report_.nothing_new = true;
+            report_.batch_id = 0;
+            return report_;
+        }
         tx.commit();
         return report_;
     }
@@ -134,26 +142,27 @@ class BatchRun {
             ledger_.record_file(rec);
             intake.begin_file(sha, f.shown);
             FileTally tally = read_grants(f.path, f.shown, metered);
-            tally.grants -= intake.refused;
-            tally.refused += intake.refused;
+            FileReading& read = intake.file();
+            tally.grants -= read.refused();
+            tally.refused += read.refused();
             progress.end_file();
-            intake.figures.documents = tally.documents;
+            read.figures().documents = tally.documents;
             report_.documents += tally.documents;
             report_.grants += tally.grants;
             report_.refused += tally.refused;
             rec.documents = tally.documents;
             rec.refused = tally.refused;
-            auto implausible = gates_.check(intake.figures);
-            if (!intake.problems.empty() || implausible) {
+            auto implausible = gates_.check(read.figures());
+            if (!read.problems().empty() || implausible) {
                 rec.outcome = "quarantined";
-                rec.reason = implausible && intake.problems.empty()
+                rec.reason = implausible && read.problems().empty()
                                  ? *implausible
                                  : fmt::format("{} of {} documents refused", tally.refused, tally.documents);
-                quarantine_.put(f.path, f.shown, intake.problems, rec.reason, intake.problems_unlisted);
+                quarantine_.put(f.path, f.shown, read.problems(), rec.reason, read.problems_unlisted());
                 report_.quarantined.push_back(
-                    intake.problems.empty()
+                    read.problems().empty()
                         ? fmt::format("{}: {}", f.shown, rec.reason)
-                        : fmt::format("{}: {}; first: {}", f.shown, rec.reason, describe(intake.problems.front())));
+                        : fmt::format("{}: {}; first: {}", f.shown, rec.reason, describe(read.problems().front())));
                 file_part.undo();
                 intake.drop_file();
                 ledger_.record_file(rec);
@@ -166,30 +175,47 @@ class BatchRun {
 
     // Held grants are decided again every run: a payee registered since, a dispute
     // closed, a policy version published for a gap.
-    void add_held_grants(GrantIntake& intake) {
-        std::set<std::string> queued;
-        for (const auto& c : intake.candidates) queued.insert(c.grant_id);
-        for (const auto& id : ledger_.held_grants()) {
-            if (queued.count(id)) continue;
+    void add_held_grants(GrantIntake& intake) { queue_known(intake, ledger_.held_grants()); }
+
+    // Grants read in earlier batches join this run's candidates (once each).
+    void queue_known(GrantIntake& intake, const std::vector<std::string>& ids) {
+        std::set<std::string> queued = intake.candidates().ids();
+        for (const auto& id : ids) {
+            if (!queued.insert(id).second) continue;
             if (auto g = ledger_.load_grant(id)) intake.add_known(*g);
         }
     }
 
-    // Late news about grants already paid becomes a recovery line (reading 10).
-    void recover_payments() {
+    // Payments recovered because of a dispute whose latest record is now a closing.
+    std::vector<std::string> disputes_closed_since_recovery() {
+        std::vector<std::string> out;
+        for (const auto& id : ledger::recovered_for_dispute(ledger_)) {
+            const auto g = ledger_.load_grant(id);
+            if (!g) continue;
+            const auto dispute = facts_.dispute(*g);
+            if (dispute && !dispute->open) out.push_back(id);
+        }
+        return out;
+    }
+
+    // Late news about grants already paid becomes a recovery line (reading 10). Returns
+    // the grants whose payment was taken back.
+    std::vector<std::string> recover_payments() {
+        std::vector<std::string> recovered;
         for (const auto& paid : ledger_.recovery_candidates(report_.batch_id)) {
             auto g = ledger_.load_grant(paid.grant_id);
-            if (!g || ledger_.has_event(recovery_key(g->office, g->number, paid.clause))) continue;
-            auto d = rules_.recovery(*g, paid.clause, paid.policy_version, paid.amount, facts_);
+            if (!g || ledger_.has_event(recovery_key_for(paid.event_key))) continue;
+            auto d = rules_.recovery(*g, paid.clause, paid.policy_version, paid.amount, paid.event_key, facts_);
             if (!d) continue;
             d->payee = Payee{paid.payee_uscc, paid.payee_name, {}, "", "", ""};
             const Classification c = classify(*g, kinds_, policy_.nearest(g->date));
             writer_.write(std::nullopt, ledger::line_for(*g, c, *d, paid.family, report_.batch_id, started_));
+            recovered.push_back(paid.grant_id);
         }
+        return recovered;
     }
 
-    void decide(std::vector<Candidate>& candidates) {
-        std::stable_sort(candidates.begin(), candidates.end(), decided_before);
+    void decide(const std::vector<Candidate>& candidates) {
         for (const auto& cand : candidates) {
             // Decided on the facts as the ledger holds them, which `explain` shows too.
             const auto grant = ledger_.load_grant(cand.grant_id);

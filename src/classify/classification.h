@@ -15,6 +15,7 @@ namespace patsub {
 struct Classification {
     bool known_kind = false;  // false: the table does not know office + kind on that date
     bool is_grant = false;
+    bool kind_verified = true;  // false: the table's row is unverified (held kind_unverified)
     PatentType type = PatentType::other;
     Jurisdiction jurisdiction = Jurisdiction::B;
     std::string kind_note;  // the table's words for the document type

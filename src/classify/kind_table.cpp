@@ -48,9 +48,10 @@ KindTable KindTable::load(const std::filesystem::path& file) {
         rule.kind = f[c_kind];
         rule.from = optional_date(f[c_from], where);
         rule.to = optional_date(f[c_to], where);
-        if (f[c_grant] != "true" && f[c_grant] != "false")
-            throw std::runtime_error(fmt::format("{}: is_grant must be true or false", where));
+        if (f[c_grant] != "true" && f[c_grant] != "false" && f[c_grant] != "unverified")
+            throw std::runtime_error(fmt::format("{}: is_grant must be true, false or unverified", where));
         rule.is_grant = f[c_grant] == "true";
+        rule.verified = f[c_grant] != "unverified";
         auto type = patent_type_from(f[c_type]);
         if (!type) throw std::runtime_error(fmt::format("{}: unknown patent_type '{}'", where, f[c_type]));
         rule.type = *type;

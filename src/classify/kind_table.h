@@ -23,6 +23,10 @@ struct KindRule {
     std::optional<Date> from;  // first publication day the meaning holds (inclusive)
     std::optional<Date> to;    // last day (inclusive)
     bool is_grant = false;
+    // false: no source settles what the office means by this kind (is_grant "unverified"
+    // in the table). Such a document is neither paid nor rejected: it is held for staff
+    // (policy.md reading 4; issue 14 point 2), `type` saying what it would be if granted.
+    bool verified = true;
     PatentType type = PatentType::other;
     std::string note;  // what the document is, for explanations
 };

@@ -44,11 +44,11 @@ void add_approve_command(CLI::App& app, Action& action) {
     cmd->add_option("--db", o->db, "ledger database (default: db in patsub.conf)");
     cmd->add_option("--batch", o->batch, "batch id")->required();
     cmd->add_option("--by", o->by, "name of the approving staff member")->required();
-    cmd->add_option("--out", o->out, "output folder for treasury-<N>.csv/.xlsx and their .sha256 (default: out in patsub.conf)");
+    cmd->add_option("--out", o->out, "output folder for treasury-<N>.csv/.xlsx, their .sha256 and approval-sheet-<N>.html (default: out in patsub.conf)");
     cmd->add_option("--anchors", o->anchors, "anchor log (default: the one this ledger anchors to, else beside OUT)");
     cmd->add_option("--time-zone", o->time_zone,
                     fmt::format("the bureau's time zone the notice period is counted in (default: env "
-                                "PATSUB_TIME_ZONE, else {})",
+                                "PATSUB_TIME_ZONE, else time_zone in patsub.conf, else {})",
                                 default_bureau_time_zone));
     cmd->callback([&action, o] {
         action = [o](const config::Settings& settings) {
@@ -56,7 +56,7 @@ void add_approve_command(CLI::App& app, Action& action) {
             o->db = flag_or_setting(o->db, settings.db, "--db", "db", settings);
             o->out = flag_or_setting(o->out, settings.out, "--out", "out", settings);
             if (!o->anchors && !settings.anchors.empty()) o->anchors = settings.anchors;
-            const std::string zone = bureau_time_zone(o->time_zone);
+            const std::string zone = bureau_zone(o->time_zone, settings);
             const auto instant = now();
             const batch::RunLock lock(o->db);  // never while a run is writing the batch
             ledger::Ledger ledger(o->db);

@@ -1,17 +1,25 @@
 // `patsub check FILE...`: parse and classify only, touching no ledger. One JSON object
 // per document per line (contract.md), or with `--format table` one aligned line per
 // document for people; refused and skipped documents go to stderr with their cause in
-// both formats, so a script reading stdout never mistakes them for grants.
+// both formats, so a script reading stdout never mistakes them for grants. With
+// `--policy FILE` each document also says what it would earn on an empty ledger (clause,
+// status, amount, reason; issue 14 point 7): the payees those answers know are the
+// registry given with `--payees` (none without it), the day is `--as-of` (else none).
 #include "batch/progress.h"
+#include "batch/reference_intake.h"
 #include "classify/classification.h"
 #include "classify/kind_table.h"
 #include "cli/command.h"
+#include "decide/empty_ledger_facts.h"
+#include "decide/grant_rules.h"
+#include "decide/payee_registry.h"
 #include "export/text_table.h"
-#include "model/json.h"
 #include "parsers/grant_file.h"
+#include "parsers/lists/payee_list.h"
 #include "policy/policy.h"
 
 #include <fmt/format.h>
+#include <nlohmann/json.hpp>
 #include <unistd.h>
 
 #include <iostream>
@@ -23,12 +31,45 @@ namespace {
 
 std::string optional_iso(const std::optional<Date>& d) { return d ? to_iso(*d) : std::string(); }
 
+// What a document would earn on an empty ledger: the decision's outcome, or out of
+// scope (no Kunming patentee: a run writes no line for it).
+struct WouldEarn {
+    bool in_scope = false;
+    std::string clause;
+    std::string status;  // payable, held, rejected; "" when out of scope
+    Money amount;
+    std::string reason;
+};
+
+// The rules of `patsub run`, asked about one document with nothing in the ledger.
+class EarningsQuestion {
+  public:
+    EarningsQuestion(const Policy& policy, PayeeRegistry payees, std::optional<Date> as_of)
+        : payees_(std::move(payees)), rules_(policy, payees_, as_of) {}
+
+    WouldEarn ask(const Grant& g, const Classification& c) const {
+        if (!g.date) return {};
+        EmptyLedgerFacts nothing;
+        const auto d = rules_.decide(g, c, nothing);
+        if (!d) return {};
+        return {true, d->clause, std::string(to_string(d->status)), d->amount, d->reason};
+    }
+
+  private:
+    PayeeRegistry payees_;
+    GrantRules rules_;
+};
+
 // What both formats share: classification, and stderr for what is not a grant.
 class CheckReport : public GrantHandler {
   public:
-    CheckReport(const KindTable& kinds, const Policy& policy) : kinds_(kinds), policy_(policy) {}
+    CheckReport(const KindTable& kinds, const Policy& policy, const EarningsQuestion* earnings)
+        : kinds_(kinds), policy_(policy), earnings_(earnings) {}
 
-    void on_grant(Grant&& g) override { print(g, classify(g, kinds_, policy_.nearest(g.date))); }
+    void on_grant(Grant&& g) override {
+        const Classification c = classify(g, kinds_, policy_.nearest(g.date));
+        print(g, c, earnings_ ? std::optional<WouldEarn>(earnings_->ask(g, c)) : std::nullopt);
+    }
 
     void on_problem(const DocumentProblem& p) override {
         refused = true;
@@ -50,11 +91,13 @@ class CheckReport : public GrantHandler {
     bool refused = false;
 
   protected:
-    virtual void print(const Grant& g, const Classification& c) = 0;
+    // `earns`: set when the command was asked what documents would earn.
+    virtual void print(const Grant& g, const Classification& c, const std::optional<WouldEarn>& earns) = 0;
 
   private:
     const KindTable& kinds_;
     const Policy& policy_;
+    const EarningsQuestion* earnings_;
 };
 
 class JsonReport final : public CheckReport {
@@ -62,34 +105,37 @@ class JsonReport final : public CheckReport {
     using CheckReport::CheckReport;
 
   protected:
-    void print(const Grant& g, const Classification& c) override {
-        JsonWriter w;
-        w.begin_object();
-        w.field("id", grant_id(g));
-        w.field("office", g.office).field("number", g.number).field("kind", g.kind);
-        w.field("date", optional_iso(g.date));
-        w.field("known_kind", c.known_kind).field("is_grant", c.is_grant);
-        w.field("patent_type", to_string(c.type)).field("jurisdiction", to_string(c.jurisdiction));
-        w.field("kind_note", c.kind_note);
-        w.field("application_number", g.application_number);
-        w.field("application_date", optional_iso(g.application_date));
-        w.field("declared_type", g.declared_type);
-        w.field("title", g.title);
-        w.key("priorities").begin_array();
+    void print(const Grant& g, const Classification& c, const std::optional<WouldEarn>& earns) override {
+        using Json = nlohmann::ordered_json;
+        Json priorities = Json::array();
         for (const auto& p : g.priorities)
-            w.begin_object().field("country", p.country).field("number", p.number)
-                .field("date", optional_iso(p.date)).end_object();
-        w.end_array();
-        w.key("patentees").begin_array();
+            priorities.push_back({{"country", p.country}, {"number", p.number}, {"date", optional_iso(p.date)}});
+        Json patentees = Json::array();
         for (const auto& p : g.patentees)
-            w.begin_object().field("name", p.name).field("address", p.address).field("city", p.city)
-                .field("country", p.country).end_object();
-        w.end_array();
-        w.field("pct_application", g.pct_application).field("family_id", g.family_id);
-        w.key("source").begin_object().field("file", g.source.file).field("document", g.source.document)
-            .field("line", static_cast<std::int64_t>(g.source.line)).end_object();
-        w.end_object();
-        std::cout << w.str() << '\n';
+            patentees.push_back({{"name", p.name}, {"address", p.address}, {"city", p.city}, {"country", p.country}});
+        Json j = {{"id", grant_id(g)},
+                  {"office", g.office},
+                  {"number", g.number},
+                  {"kind", g.kind},
+                  {"date", optional_iso(g.date)},
+                  {"known_kind", c.known_kind},
+                  {"is_grant", c.is_grant},
+                  {"patent_type", to_string(c.type)},
+                  {"jurisdiction", to_string(c.jurisdiction)},
+                  {"kind_note", c.kind_note},
+                  {"application_number", g.application_number},
+                  {"application_date", optional_iso(g.application_date)},
+                  {"declared_type", g.declared_type},
+                  {"title", g.title},
+                  {"priorities", priorities},
+                  {"patentees", patentees},
+                  {"pct_application", g.pct_application},
+                  {"family_id", g.family_id},
+                  {"source", {{"file", g.source.file}, {"document", g.source.document}, {"line", g.source.line}}}};
+        if (earns)
+            j["would_earn"] = {{"in_scope", earns->in_scope}, {"clause", earns->clause}, {"status", earns->status},
+                               {"amount_fen", earns->amount.fen}, {"reason", earns->reason}};
+        std::cout << j.dump(-1, ' ', false, Json::error_handler_t::replace) << '\n';
     }
 };
 
@@ -100,21 +146,33 @@ class TableReport final : public CheckReport {
   public:
     using CheckReport::CheckReport;
 
+    TableReport(const KindTable& kinds, const Policy& policy, const EarningsQuestion* earnings)
+        : CheckReport(kinds, policy, earnings), table_(columns(earnings != nullptr)) {}
+
     void finish() override { table_.print(std::cout); }
 
   protected:
-    void print(const Grant& g, const Classification& c) override {
+    void print(const Grant& g, const Classification& c, const std::optional<WouldEarn>& earns) override {
         // "?": the kind table does not know office + kind on that date (unknown_kind).
         const std::string grant = !c.known_kind ? "?" : c.is_grant ? "yes" : "no";
-        table_.add({grant_id(g), g.office, g.kind, optional_iso(g.date), grant, std::string(to_string(c.type)),
-                    std::string(to_string(c.jurisdiction)), g.application_number,
-                    g.patentees.empty() ? std::string() : g.patentees.front().name,
-                    fmt::format("{}:{}:{}", g.source.file, g.source.document, g.source.line)});
+        std::vector<std::string> row{grant_id(g), g.office, g.kind, optional_iso(g.date), grant,
+                                     std::string(to_string(c.type)), std::string(to_string(c.jurisdiction)),
+                                     g.application_number,
+                                     g.patentees.empty() ? std::string() : g.patentees.front().name,
+                                     fmt::format("{}:{}:{}", g.source.file, g.source.document, g.source.line)};
+        if (earns) {
+            row.push_back(earns->in_scope ? earns->clause : "-");
+            row.push_back(earns->in_scope ? earns->status : "out of scope");
+            row.push_back(earns->in_scope ? to_yuan(earns->amount) : "");
+            row.push_back(earns->reason);
+        }
+        table_.add(std::move(row));
     }
 
   private:
     using Align = exports::TextTable::Align;
-    exports::TextTable table_{{{"id", Align::left},
+    static std::vector<exports::TextTable::Column> columns(bool earnings) {
+        std::vector<exports::TextTable::Column> all{{"id", Align::left},
                                {"office", Align::left},
                                {"kind", Align::left},
                                {"date", Align::left},
@@ -123,14 +181,44 @@ class TableReport final : public CheckReport {
                                {"jurisdiction", Align::left},
                                {"application", Align::left},
                                {"first patentee", Align::left},
-                               {"source", Align::left}}};
+                               {"source", Align::left}};
+        if (earnings) {
+            all.push_back({"clause", Align::left});
+            all.push_back({"outcome", Align::left});
+            all.push_back({"yuan", Align::right});
+            all.push_back({"reason", Align::left});
+        }
+        return all;
+    }
+    exports::TextTable table_;
 };
 
 struct CheckOptions {
     std::vector<std::string> files;
     std::string policy_file;
+    std::string payees_file;
+    std::string as_of;
     std::string format = "json";
 };
+
+// The question "what would it earn" is asked by naming the policy to answer it.
+std::unique_ptr<EarningsQuestion> earnings_question(const CheckOptions& o, const Policy& policy) {
+    if (o.policy_file.empty()) {
+        if (!o.as_of.empty() || !o.payees_file.empty())
+            throw UsageError("--as-of and --payees go with --policy: they say what a document would earn under it");
+        return nullptr;
+    }
+    std::optional<Date> as_of;
+    if (!o.as_of.empty()) {
+        as_of = date_from_iso(o.as_of);
+        if (!as_of) throw UsageError("--as-of '" + o.as_of + "' is not an ISO date (YYYY-MM-DD)");
+    }
+    std::vector<Payee> payees;
+    if (!o.payees_file.empty())
+        payees = lists::read_payee_list(o.payees_file, batch::payee_rules(policy, as_of.value_or(
+                                                                                       policy.versions().back().effective_from)));
+    return std::make_unique<EarningsQuestion>(policy, PayeeRegistry(std::move(payees)), as_of);
+}
 
 // A FIFO, device or socket would block or be read without its size (the progress bar
 // and the compression sniffer need a file): a usage error, exit 2, like a missing file.
@@ -153,7 +241,12 @@ void add_check_command(CLI::App& app, Action& action) {
         ->required()
         ->check(CLI::ExistingFile)
         ->check(regular_file);
-    cmd->add_option("--policy", o->policy_file, "policy file, for the jurisdiction groups");
+    cmd->add_option("--policy", o->policy_file,
+                    "policy file: also print the clause, outcome, amount and reason each document would get on an "
+                    "empty ledger");
+    cmd->add_option("--payees", o->payees_file, "payee registry (CSV, as in inbox/payees) for --policy")
+        ->check(CLI::ExistingFile);
+    cmd->add_option("--as-of", o->as_of, "the run's day for --policy (ISO date; a later grant waits)");
     cmd->add_option("--format", o->format, "json (one object per line, the default) or table (aligned, for people)")
         ->check(CLI::IsMember({"json", "table"}));
     cmd->callback([&action, o] {
@@ -162,9 +255,10 @@ void add_check_command(CLI::App& app, Action& action) {
                                                             : std::filesystem::path(o->policy_file);
             const Policy policy = Policy::load(policy_path, settings.layout.policy_schema());
             const KindTable kinds = KindTable::load(settings.layout.kind_table());
+            const auto earnings = earnings_question(*o, policy);
             std::unique_ptr<CheckReport> report;
-            if (o->format == "table") report = std::make_unique<TableReport>(kinds, policy);
-            else report = std::make_unique<JsonReport>(kinds, policy);
+            if (o->format == "table") report = std::make_unique<TableReport>(kinds, policy, earnings.get());
+            else report = std::make_unique<JsonReport>(kinds, policy, earnings.get());
             std::uint64_t total = 0;
             for (const auto& f : o->files) total += std::filesystem::file_size(f);
             // JSON lines written to the same terminal would tear the bar apart: it is drawn

@@ -4,6 +4,7 @@
 // The answer to "why this amount?" is this one command.
 #include "cli/command.h"
 #include "ledger/family_store.h"
+#include "ledger/redecision.h"
 #include "ledger/grant_lookup.h"
 #include "ledger/ledger.h"
 #include "ledger/reasoning.h"
@@ -68,16 +69,20 @@ void print_family(ledger::Ledger& ledger, const std::string& id, const PolicyVer
     std::string members;
     for (const auto& m : families.members(family)) members += (members.empty() ? "" : ", ") + m;
     std::cout << fmt::format("  family {}: {}\n", family, members);
-    std::set<std::string> cap_clauses;
-    for (const auto& c : v.clauses)
-        if (c.counts_toward_cap) cap_clauses.insert(c.id);
+    const GrantCap cap = cap_of(v);
+    const auto& cap_clauses = cap.counting;
     const auto funded = families.funded(family, cap_clauses);
     std::string list;
     for (const auto& f : funded) list += (list.empty() ? "" : ", ") + f;
     std::cout << fmt::format("  funded under {} so far: {}; slots left: {} of {} (clause {}, policy {})\n",
                              fmt::join(cap_clauses, "/"), list.empty() ? "none" : list,
-                             std::max(0, v.cap_jurisdictions - static_cast<int>(funded.size())), v.cap_jurisdictions,
-                             v.cap_clause, v.id);
+                             std::max(0, cap.max_jurisdictions - static_cast<int>(funded.size())),
+                             cap.max_jurisdictions, cap.clause, cap.version);
+    // A payment taken back frees its slot (policy.md reading 15): shown, not counted.
+    std::string recovered;
+    for (const auto& r : ledger::recovered_jurisdictions(ledger, family, cap_clauses))
+        if (!funded.count(r)) recovered += (recovered.empty() ? "" : ", ") + r;
+    if (!recovered.empty()) std::cout << fmt::format("  recovered (slot freed): {}\n", recovered);
 }
 
 // The clause as the measures word it, in the version that decided.

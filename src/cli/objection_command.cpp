@@ -41,12 +41,14 @@ void add_objection_command(CLI::App& app, Action& action) {
     cmd->add_option("--source", o->source, "where it came from: letter, telephone, e-mail, visit, ...")->required();
     cmd->add_option("--text", o->text, "what the objection says")->required();
     cmd->add_option("--time-zone", o->time_zone,
-                    fmt::format("the bureau's time zone (default: env PATSUB_TIME_ZONE, else {})", default_bureau_time_zone));
+                    fmt::format("the bureau's time zone (default: env PATSUB_TIME_ZONE, else time_zone in patsub.conf, else {})",
+                                default_bureau_time_zone));
     cmd->add_option("--anchors", o->anchors, "anchor log (default: the one this ledger anchors to)");
     cmd->callback([&action, o] {
-        action = [o](const config::Settings& settings) {
-            o->db = flag_or_setting(o->db, settings.db, "--db", "db", settings);
-            const std::string zone = bureau_time_zone(o->time_zone);
+        action = [o](const config::Settings& config) {
+            o->db = flag_or_setting(o->db, config.db, "--db", "db", config);
+            if (!o->anchors && !config.anchors.empty()) o->anchors = config.anchors;
+            const std::string zone = bureau_zone(o->time_zone, config);
             const Actor by{os_user(), Role::script, Door::command_line, host_name()};
             const batch::RunLock lock(o->db);
             ledger::Ledger ledger(o->db);

@@ -47,10 +47,12 @@ void add_serve_command(CLI::App& app, Action& action) {
     cmd->add_option("--trusted-proxy", o->trusted_proxy,
                     "address of the TLS reverse proxy whose X-Forwarded-Proto/-For are believed (default: trusted_proxy in patsub.conf)");
     cmd->add_option("--threads", o->threads, "worker threads (default 8)")->check(CLI::Range(1, 64));
-    cmd->add_option("--time-zone", o->time_zone, "the bureau's time zone (default: time_zone in patsub.conf, env PATSUB_TIME_ZONE, Asia/Shanghai)");
-    cmd->add_option("--holidays", o->holidays, "holiday list for the notice period (default: holidays in patsub.conf; weekends only)");
+    cmd->add_option("--time-zone", o->time_zone,
+                    "the bureau's time zone (default: env PATSUB_TIME_ZONE, else time_zone in patsub.conf, else Asia/Shanghai)");
+    cmd->add_option("--holidays", o->holidays,
+                    "holiday list for the notice period (default: holidays in patsub.conf, else the shipped holidays-cn.txt)");
     cmd->add_option("--objection-channel", o->objection_channel,
-                    "how the public objects, printed on the notice (default: contacts in patsub.conf)");
+                    "how the public objects, printed on the notice (default: objection_channel in patsub.conf)");
     cmd->callback([&action, o] {
         action = [o](const config::Settings& settings) {
             o->db = flag_or_setting(o->db, settings.db, "--db", "db", settings);
@@ -80,10 +82,13 @@ void add_serve_command(CLI::App& app, Action& action) {
             s.anchors = o->anchors;
             s.trusted_proxy = o->trusted_proxy;
             s.threads = o->threads;
-            s.time_zone = bureau_time_zone(o->time_zone.empty() ? settings.time_zone : o->time_zone);
-            s.holidays = o->holidays.empty() ? settings.holidays : o->holidays;
+            s.time_zone = bureau_zone(o->time_zone, settings);
+            s.holidays = !o->holidays.empty() ? o->holidays
+                         : !settings.holidays.empty() ? settings.holidays
+                                                      : settings.layout.shipped_holidays();
             s.contacts = settings.contacts;
-            s.objection_channel = o->objection_channel.empty() ? settings.contacts : o->objection_channel;
+            s.publisher = settings.publisher;
+            s.objection_channel = o->objection_channel.empty() ? settings.objection_channel : o->objection_channel;
             serve::Workbench workbench(s);
             running = &workbench;
             std::signal(SIGINT, stop_serving);

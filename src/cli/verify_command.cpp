@@ -27,14 +27,11 @@ void add_verify_command(CLI::App& app, Action& action) {
             *db = flag_or_setting(*db, settings.db, "--db", "db", settings);
             const auto path = policy_file->empty() ? settings.policy : *policy_file;
             const Policy policy = Policy::load(path, settings.layout.policy_schema());
-            // The strictest cap any version states: a family over it is a breach whatever the version.
-            ledger::CapRule cap{{}, 0};
-            for (const auto& v : policy.versions()) {
-                for (const auto& c : v.clauses)
-                    if (c.counts_toward_cap) cap.clauses.insert(c.id);
-                cap.max_jurisdictions = cap.max_jurisdictions == 0 ? v.cap_jurisdictions
-                                                                   : std::min(cap.max_jurisdictions, v.cap_jurisdictions);
-            }
+            // Each payment meets the cap of its own grant, read as decide reads it.
+            const ledger::CapFor cap = [&policy](std::optional<Date> grant_date) {
+                GrantCap c = cap_for(policy, grant_date);
+                return ledger::CapRule{std::move(c.counting), c.max_jurisdictions};
+            };
             ledger::Ledger ledger(*db, ledger::Ledger::Access::read_only);
             auto r = ledger::audit(ledger, cap);
             std::filesystem::path log_file = *anchors;

@@ -16,13 +16,6 @@ std::string join(const std::vector<std::string>& items) {
     return out.empty() ? "none" : out;
 }
 
-std::set<std::string> cap_clauses(const PolicyVersion& v) {
-    std::set<std::string> ids;
-    for (const auto& c : v.clauses)
-        if (c.counts_toward_cap) ids.insert(c.id);
-    return ids;
-}
-
 bool has(const std::vector<Condition>& conditions, Condition c) {
     return std::find(conditions.begin(), conditions.end(), c) != conditions.end();
 }
@@ -33,7 +26,7 @@ class Deciding {
   public:
     Deciding(const Grant& g, const Classification& c, RuleFacts& facts, const Policy& policy,
              const PolicyVersion& groups, std::optional<Date> as_of)
-        : g_(g), c_(c), facts_(facts), in_force_(policy.at(*g.date)),
+        : g_(g), c_(c), facts_(facts), policy_(policy), in_force_(policy.at(*g.date)),
           version_(in_force_.version ? *in_force_.version : groups), as_of_(as_of) {
         d_.policy_version = version_.id;
         clause_ = version_.clause_for(c.type, c.jurisdiction);
@@ -70,6 +63,13 @@ class Deciding {
         if (!c_.known_kind) {
             check("known kind code", false, fmt::format("the kind-code table has no entry for {} {}", g_.office, g_.kind));
             return stop(LineStatus::rejected, "unknown_kind");
+        }
+        if (!c_.kind_verified) {
+            check("kind verified", false,
+                  fmt::format("{} {}: {}; no source settles what the office means by this kind, so staff decide "
+                              "(reading 4: special kinds are open to a staff override)",
+                              g_.office, g_.kind, c_.kind_note));
+            return stop(LineStatus::held, "kind_unverified");
         }
         check("is a grant", c_.is_grant,
               fmt::format("{} {} published {}: {}", g_.office, g_.kind, to_iso(*g_.date), c_.kind_note));
@@ -189,14 +189,15 @@ class Deciding {
 
     // (6) The 8.5 cap: at most cap_jurisdictions countries or regions per family.
     bool cap() {
-        if (!clause_->counts_toward_cap) return true;
-        FamilyStanding fam = facts_.family(g_, cap_clauses(version_));
+        const GrantCap rule = cap_for(policy_, g_.date);
+        if (!rule.counting.count(clause_->id)) return true;
+        FamilyStanding fam = facts_.family(g_, rule.counting);
         CapStanding cap{fam.family, fam.members, {fam.funded.begin(), fam.funded.end()},
-                        std::max(0, version_.cap_jurisdictions - static_cast<int>(fam.funded.size()))};
+                        std::max(0, rule.max_jurisdictions - static_cast<int>(fam.funded.size()))};
         d_.cap = cap;
         const std::string picture =
             fmt::format("family {} ({}), funded in: {}", fam.family, join(fam.members), join(cap.funded));
-        const std::string what = fmt::format("{} cap", version_.cap_clause);
+        const std::string what = fmt::format("{} cap", rule.clause);
         if (fam.funded.count(g_.office)) {
             check(what, false, fmt::format("{} already funded for this family; {}", g_.office, picture));
             return stop(LineStatus::rejected, "already_funded_in_jurisdiction");
@@ -204,18 +205,19 @@ class Deciding {
         if (cap.slots_left == 0) {
             check(what, false,
                   fmt::format("{} of {} countries/regions already funded; {}", fam.funded.size(),
-                              version_.cap_jurisdictions, picture));
+                              rule.max_jurisdictions, picture));
             return stop(LineStatus::rejected, "cap_reached");
         }
         check(what, true,
-              fmt::format("{} of {} slots left; {}", cap.slots_left, version_.cap_jurisdictions, picture));
+              fmt::format("{} of {} slots left; {}", cap.slots_left, rule.max_jurisdictions, picture));
         return true;
     }
 
     void pay() {
         d_.status = LineStatus::payable;
         d_.amount = clause_->amount;
-        d_.event_key = payment_key(g_.office, g_.number, clause_->id);
+        d_.event_key =
+            payment_key(g_.office, g_.number, clause_->id, facts_.next_payment_round(g_.office, g_.number, clause_->id));
     }
 
     Decision result() && { return std::move(d_); }
@@ -235,6 +237,7 @@ class Deciding {
     const Grant& g_;
     const Classification& c_;
     RuleFacts& facts_;
+    const Policy& policy_;
     const PolicyLookup in_force_;
     const PolicyVersion& version_;
     const Clause* clause_ = nullptr;
@@ -271,7 +274,8 @@ std::optional<Decision> GrantRules::decide(const Grant& g, const Classification&
 }
 
 std::optional<Decision> GrantRules::recovery(const Grant& g, const std::string& clause_id,
-                                             const std::string& policy_version, Money paid, RuleFacts& facts) const {
+                                             const std::string& policy_version, Money paid,
+                                             const std::string& payment_event, RuleFacts& facts) const {
     const PolicyVersion* version = policy_.find(policy_version);
     if (!version) version = &policy_.nearest(g.date);
     const Clause* clause = nullptr;
@@ -304,7 +308,7 @@ std::optional<Decision> GrantRules::recovery(const Grant& g, const std::string& 
     if (d.reason.empty()) return std::nullopt;
     d.status = LineStatus::recovery;
     d.amount = -paid;
-    d.event_key = recovery_key(g.office, g.number, clause_id);
+    d.event_key = recovery_key_for(payment_event);
     return d;
 }
 

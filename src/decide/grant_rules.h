@@ -37,9 +37,10 @@ class GrantRules {
 
     // What a paid grant's payment becomes when later news arrives (policy.md reading 10):
     // a recovery of the paid amount when the clause's condition no longer holds (an open
-    // dispute, an abnormal-application notice). `paid` is the amount of the payment.
+    // dispute, an abnormal-application notice). `paid` is the amount of the payment,
+    // `payment_event` its money key (the recovery answers that round of payment).
     std::optional<Decision> recovery(const Grant& g, const std::string& clause_id, const std::string& policy_version,
-                                     Money paid, RuleFacts& facts) const;
+                                     Money paid, const std::string& payment_event, RuleFacts& facts) const;
 
     // The amount the grant would earn if every condition held (0 when no clause pays it):
     // the first sort key when candidates compete for the last cap slots.

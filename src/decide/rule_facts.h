@@ -46,9 +46,17 @@ struct SamePatent {
 class RuleFacts {
   public:
     virtual ~RuleFacts() = default;
-    // The money key of a payment: office + number + clause, whatever the kind, so an EP
-    // B2 or a corrected reprint is the same patent as the B1 that was paid.
+    // Whether the patent has a standing payment under the clause: paid and not taken back.
+    // The money key is office + number + clause, whatever the kind, so an EP B2 or a
+    // corrected reprint is the same patent as the B1 that was paid.
     virtual bool paid(const std::string& office, const std::string& number, const std::string& clause) = 0;
+    // The round the next payment of this patent under the clause would be: 1 for a first
+    // payment, 2 after one payment recovered because of a dispute that has since closed
+    // (policy.md reading 16), and so on. Each round has its own money key.
+    virtual int next_payment_round(const std::string& office, const std::string& number, const std::string& clause) {
+        (void)office, (void)number, (void)clause;
+        return 1;
+    }
     virtual FamilyStanding family(const Grant& g, const std::set<std::string>& cap_clauses) = 0;
     // The latest record about this patent (by date, then list order), if any.
     virtual std::optional<DisputeStanding> dispute(const Grant& g) = 0;
@@ -57,10 +65,15 @@ class RuleFacts {
     virtual std::vector<SamePatent> same_application(const Grant& g) = 0;
 };
 
-// "pay|EP3383757|8.1": one payment per patent and clause, for ever.
-std::string payment_key(const std::string& office, const std::string& number, const std::string& clause);
-// "recover|EP3383757|8.1": the money of that payment asked back, once.
-std::string recovery_key(const std::string& office, const std::string& number, const std::string& clause);
+// "pay|EP3383757|8.1": one payment per patent and clause, for ever; a payment made again
+// after a recovery (reading 16) is round 2: "pay|EP3383757|8.1|2".
+std::string payment_key(const std::string& office, const std::string& number, const std::string& clause,
+                        int round = 1);
+// "recover|EP3383757|8.1": the money of that payment asked back, once per round.
+std::string recovery_key(const std::string& office, const std::string& number, const std::string& clause,
+                         int round = 1);
+// The recovery key answering a payment's key ("pay|X|8.1|2" -> "recover|X|8.1|2").
+std::string recovery_key_for(const std::string& payment_event_key);
 // "award|<uscc>|8.9": one award per enterprise and level, for ever.
 std::string award_key(const std::string& uscc, const std::string& clause);
 

@@ -4,7 +4,11 @@
 #include "export/spreadsheet_csv.h"
 #include "export/treasury_workbook.h"
 
+#include "model/clock.h"
+
 #include <fmt/format.h>
+
+#include <chrono>
 #include <xlsxwriter.h>
 
 #include <unistd.h>
@@ -58,6 +62,12 @@ std::int64_t write_lines_workbook(ledger::Ledger& ledger, std::int64_t batch_id,
                                   const std::filesystem::path& file) {
     PendingWorkbook book(file);
     lxw_workbook* wb = book.get();
+    // Written now, by patsub's one clock (PATSUB_NOW in tests), not libxlsxwriter's own.
+    lxw_doc_properties props{};
+    const std::string title = fmt::format("昆明市专利资助明细 第{}批 / Patent subsidy lines, batch {}", batch_id, batch_id);
+    props.title = const_cast<char*>(title.c_str());
+    props.created = std::chrono::system_clock::to_time_t(now());
+    workbook_set_properties(wb, &props);
     lxw_format* header = workbook_add_format(wb);
     format_set_bold(header);
     format_set_text_wrap(header);
@@ -97,8 +107,8 @@ std::int64_t write_lines_workbook(ledger::Ledger& ledger, std::int64_t batch_id,
         worksheet_write_number(ws, row, 1, static_cast<double>(l.batch_id), whole);
         put_text(2, l.grant_id);
         put_text(3, l.office);
-        put_text(4, l.patent_type ? std::string(to_string(*l.patent_type)) : std::string());
-        put_text(5, l.jurisdiction ? std::string(to_string(*l.jurisdiction)) : std::string());
+        put_text(4, std::string(ledger::text_of(l.patent_type)));
+        put_text(5, std::string(ledger::text_of(l.jurisdiction)));
         put_text(6, l.family);
         put_text(7, l.payee_uscc);
         put_text(8, l.payee_name);

@@ -8,10 +8,10 @@
 #include "export/html_text.h"
 #include "export/treasury_file.h"
 #include "ledger/payee_store.h"
-#include "model/json.h"
 #include "model/money.h"
 
 #include <fmt/format.h>
+#include <nlohmann/json.hpp>
 
 #include <cstdlib>
 #include <fstream>

@@ -59,7 +59,10 @@ std::vector<std::string> FamilyStore::members(const std::string& family) {
 
 std::set<std::string> FamilyStore::funded(const std::string& family, const std::set<std::string>& cap_clauses) {
     auto q = statements_.get("SELECT DISTINCT l.office, l.clause FROM ledger_lines l JOIN families f "
-                             "ON f.grant_id = l.grant_id WHERE f.family = ? AND l.status = 'payable'");
+                             "ON f.grant_id = l.grant_id WHERE f.family = ? AND l.status = 'payable' "
+                             // A payment taken back frees its slot (policy.md reading 15).
+                             "AND NOT EXISTS (SELECT 1 FROM ledger_lines r "
+                             "WHERE r.event_key <> '' AND r.event_key = 'recover' || substr(l.event_key, 4))");
     q->bind(1, family);
     std::set<std::string> offices;
     while (q->executeStep())

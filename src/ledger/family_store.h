@@ -24,7 +24,8 @@ class FamilyStore {
     // "" when the grant was never linked.
     std::string family_of(const std::string& grant_id);
     std::vector<std::string> members(const std::string& family);
-    // Offices with a payable line under one of these clauses for a member of the family.
+    // Offices with a standing payment (a payable line not answered by its recovery) under
+    // one of these clauses for a member of the family.
     std::set<std::string> funded(const std::string& family, const std::set<std::string>& cap_clauses);
 
   private:

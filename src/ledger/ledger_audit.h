@@ -5,6 +5,10 @@
 #pragma once
 
 #include "ledger/ledger.h"
+#include "model/date.h"
+
+#include <functional>
+#include <optional>
 
 #include <set>
 #include <string>
@@ -24,6 +28,12 @@ struct CapRule {
     int max_jurisdictions = 0;
 };
 
+// The cap for a grant dated so (nullopt: no date known). The caller answers it from the
+// policy (patsub::cap_for), so that verify reads 8.5 exactly as decide does.
+using CapFor = std::function<CapRule(std::optional<Date>)>;
+
+AuditResult audit(Ledger& ledger, const CapFor& cap_for);
+// One cap for every grant (tests, and ledgers judged against a single limit).
 AuditResult audit(Ledger& ledger, const CapRule& cap);
 
 // Only the hash chain (line ids without gaps, each line chained to the one before and

@@ -251,4 +251,16 @@ const PolicyVersion* Policy::find(const std::string& id) const {
     return nullptr;
 }
 
+GrantCap cap_of(const PolicyVersion& v) {
+    GrantCap cap{v.id, v.cap_clause, {}, v.cap_jurisdictions};
+    for (const auto& c : v.clauses)
+        if (c.counts_toward_cap) cap.counting.insert(c.id);
+    return cap;
+}
+
+GrantCap cap_for(const Policy& policy, std::optional<Date> grant_date) {
+    const PolicyVersion* v = grant_date ? policy.at(*grant_date).version : nullptr;
+    return cap_of(v ? *v : policy.nearest(grant_date));
+}
+
 }  // namespace patsub

@@ -87,4 +87,18 @@ class Policy {
 
 std::string_view to_string(Condition c);
 
+// The 8.5 cap for one grant (policy.md reading 7): what the version in force on the
+// grant's date says (the nearest version when none is in force or the date is unknown):
+// which clauses count toward it and in how many countries/regions a family may be funded.
+// decide, verify and explain read the cap through this one function.
+struct GrantCap {
+    std::string version;                // the version whose cap this is
+    std::string clause;                 // "8.5"
+    std::set<std::string> counting;     // "8.1".."8.4"
+    int max_jurisdictions = 0;
+};
+GrantCap cap_for(const Policy& policy, std::optional<Date> grant_date);
+// The cap as one version words it: for `explain`, which shows the version that decided.
+GrantCap cap_of(const PolicyVersion& v);
+
 }  // namespace patsub

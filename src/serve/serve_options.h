@@ -23,8 +23,9 @@ struct ServeOptions {
     // The public notice (公示, src/notice): the bureau's calendar and what the notice prints.
     std::string time_zone;                // a name bureau_time_zone() accepted
     std::filesystem::path holidays;       // '' = weekends only
-    std::string objection_channel;
+    std::string objection_channel;        // '' = the workbench refuses to publish
     std::string contacts;
+    std::string publisher;                // '' = the notice's default office
 };
 
 }  // namespace patsub::serve

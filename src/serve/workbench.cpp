@@ -613,11 +613,13 @@ struct Workbench::Impl {
             if (!b) throw Refusal{404, t(v.lang, "batch.unknown")};
             if (!b->approved_by.empty()) throw Refusal{409, say(v.lang, "why.approved", b->approved_by, b->approved_at)};
             if (b->reviewed_by.empty()) throw Refusal{409, t(v.lang, "why.not_reviewed_publish")};
+            if (o.objection_channel.empty()) throw Refusal{409, t(v.lang, "why.no_objection_channel")};
             notice::NoticeSettings ns;
             ns.time_zone = o.time_zone;
             if (!o.holidays.empty()) ns.calendar = notice::WorkingCalendar::load(o.holidays);
             ns.objection_channel = o.objection_channel;
             ns.contacts = o.contacts;
+            if (!o.publisher.empty()) ns.publisher = o.publisher;
             ns.working_days = policy->nearest(local_date(now(), o.time_zone)).notice_working_days;
             std::filesystem::create_directories(o.out);
             notice::publish_notice(l, id, actor(v), ns, *policy, o.out);

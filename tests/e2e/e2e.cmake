@@ -25,6 +25,8 @@ add_test(NAME e2e_exit_codes
          COMMAND bash ${CMAKE_CURRENT_SOURCE_DIR}/e2e/exit_codes.sh $<TARGET_FILE:patsub> ${PROJECT_SOURCE_DIR})
 add_test(NAME e2e_check_table
          COMMAND bash ${CMAKE_CURRENT_SOURCE_DIR}/e2e/check_table.sh $<TARGET_FILE:patsub> ${PROJECT_SOURCE_DIR})
+add_test(NAME e2e_check_would_earn
+         COMMAND bash ${CMAKE_CURRENT_SOURCE_DIR}/e2e/check_would_earn.sh $<TARGET_FILE:patsub> ${PROJECT_SOURCE_DIR})
 add_test(NAME e2e_approve
          COMMAND bash ${CMAKE_CURRENT_SOURCE_DIR}/e2e/approve.sh $<TARGET_FILE:patsub> ${PROJECT_SOURCE_DIR})
 add_test(NAME e2e_review_browser

@@ -111,4 +111,26 @@ grep -q "batch 2 has nothing to pay" "$work/n.err" || fail "approve message: $(c
 "$patsub" approve --db "$work/nothing.sqlite" --batch 1 --by 张三 --out "$work/out-n" > /dev/null \
     || fail "approving batch 1 (payable lines) exited $?"
 
+# The config file (issue 16 point 2): an unknown key stops every command with exit 2
+# naming file and line; a flag overrides the file; a missing path names both ways to give it.
+printf '# patsub\ndb = cfg.sqlite\ndB = other.sqlite\n' > "$work/bad.conf"
+"$patsub" --config "$work/bad.conf" ledger > /dev/null 2> "$work/conf.err"; rc=$?
+[ $rc = 2 ] || fail "a config file with an unknown key: exit $rc, expected 2"
+grep -q "bad.conf:3: unknown key 'dB'" "$work/conf.err" || fail "config error: $(cat "$work/conf.err")"
+PATSUB_CONFIG="$work/bad.conf" "$patsub" ledger > /dev/null 2>&1; rc=$?
+[ $rc = 2 ] || fail "PATSUB_CONFIG with an unknown key: exit $rc, expected 2"
+printf 'db = cfg.sqlite\n' > "$work/good.conf"
+"$patsub" ledger --config "$work/good.conf" > /dev/null 2> "$work/conf2.err"; rc=$?
+[ $rc = 2 ] && grep -q "$work/cfg.sqlite: no ledger" "$work/conf2.err" \
+    || fail "db from the config, relative to its folder: exit $rc: $(cat "$work/conf2.err")"
+"$patsub" ledger --config "$work/good.conf" --db "$work/nothing.sqlite" --format csv > "$work/flag.csv" \
+    || fail "--db over the config exited $?"
+grep -q "^line_id," "$work/flag.csv" || fail "--db over the config: $(head -2 "$work/flag.csv")"
+"$patsub" ledger > /dev/null 2> "$work/nodb.err"; rc=$?
+[ $rc = 2 ] && grep -q -- "--db is required: give it, or set \`db = ...\`" "$work/nodb.err" \
+    || fail "no --db and no config: exit $rc: $(cat "$work/nodb.err")"
+"$patsub" --version > "$work/version.txt" || fail "--version exited $?"
+grep -q "^patsub [0-9.]* (commit " "$work/version.txt" && grep -q "^data: .*/share/patsub$" "$work/version.txt" \
+    || fail "--version: $(cat "$work/version.txt")"
+
 echo "exit codes: ok"

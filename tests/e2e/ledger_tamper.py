@@ -58,6 +58,11 @@ def build_ledger(name, env=None):
        "--holidays", os.path.join(SRC, "samples", "config", "holidays-cn.txt"),
        env=dict(os.environ if env is None else env, PATSUB_NOW="2026-01-05T02:00:00Z"), expect=0)
     sh("approve", "--db", db, "--batch", "1", "--by", "李四", "--out", out, env=env, expect=0)
+    # A new file, so that the second run makes a batch (a run with nothing new makes none).
+    with open(os.path.join(SRC, "samples", "inbox", "grants", "CN111398765B.xml"), "rb") as f:
+        resent = f.read() + b"<!-- resent -->\n"
+    with open(os.path.join(inbox, "grants", "resent.xml"), "wb") as f:
+        f.write(resent)
     sh("run", "--db", db, "--inbox", inbox, "--out", out, "--as-of", "2026-01-06", env=env, expect=0)
     return root, db, inbox, out
 

@@ -13,19 +13,24 @@ cp -r "$src/samples/inbox" "$work/inbox"
 "$patsub" init --db "$db" > /dev/null
 run() { "$patsub" run --db "$db" --inbox "$work/inbox" --out "$out" --as-of 2026-01-05; }
 
-# How long one run takes here (the first one takes the files; later ones are empty
-# batches that still write every output).
+# Each later run gets a new file (the same grant sent again, so nothing more is paid):
+# a run with nothing new makes no batch and writes no output (issue 16 point 4).
+something_new() { { cat "$src/samples/inbox/grants/CN111398765B.xml"; echo "<!-- $1 -->"; } > "$work/inbox/grants/again-$1.xml"; }
+# How long one run takes here (the first one takes the files; later ones a batch of one
+# file that still writes every output).
 run > /dev/null || fail "first run exited $?"
 # The fastest of three runs: on a loaded machine a slow one would spread the kills past
 # the end of most runs.
 took_us=0
 for t in 1 2 3; do
+    something_new "timing-$t"
     start=$(date +%s%N); run > /dev/null || fail "timing run exited $?"; us=$(( ($(date +%s%N) - start) / 1000 ))
     if [ "$took_us" = 0 ] || [ "$us" -lt "$took_us" ]; then took_us=$us; fi
 done
 killed=0
 for i in $(seq 1 40); do
     delay_us=$(( took_us * i * 9 / 400 ))
+    something_new "kill-$i"
     "$patsub" run --db "$db" --inbox "$work/inbox" --out "$out" --as-of 2026-01-05 > /dev/null 2>&1 &
     pid=$!
     sleep "$(printf '0.%06d' "$delay_us")"

@@ -65,6 +65,10 @@ def kind_disagreement(row: dict | None, clause: str, reason: str) -> str:
         return "" if row is None else f"the table knows it ({row['note']})"
     if row is None:
         return "the table has no row for it"
+    if reason == "kind_unverified":
+        return "" if row["is_grant"] == "unverified" else f"the table settles it ({row['note']})"
+    if row["is_grant"] == "unverified":
+        return f"the table marks it unverified, so its line is held kind_unverified ({row['note']})"
     is_grant = row["is_grant"] == "true"
     if reason == "not_a_grant":
         return "" if not is_grant else "the table says it IS a grant"

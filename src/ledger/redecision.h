@@ -1,0 +1,28 @@
+// Redecision: which grants a run decides again because something written since their
+// last line changed what they may earn: a recovery freeing a cap slot (policy.md reading
+// 15) or a dispute closed on a payment that was taken back because of it (reading 16).
+// The ledger answers with grant ids; deciding is the rules' business.
+#pragma once
+
+#include "ledger/ledger.h"
+
+#include <set>
+#include <string>
+#include <vector>
+
+namespace patsub::ledger {
+
+// Grants whose latest line is rejected `cap_reached` and that share a family with one of
+// `recovered` (grant ids whose payment this run took back).
+std::vector<std::string> capped_beside(Ledger& ledger, const std::vector<std::string>& recovered);
+
+// Grants whose latest line is a recovery made because of an open dispute: decided again
+// once the dispute is closed (a recovery for an abnormal application is final).
+std::vector<std::string> recovered_for_dispute(Ledger& ledger);
+
+// Offices of the family whose payment under one of these clauses was taken back (each
+// answered by its recovery line): what `explain` shows as recovered, not funded.
+std::set<std::string> recovered_jurisdictions(Ledger& ledger, const std::string& family,
+                                              const std::set<std::string>& cap_clauses);
+
+}  // namespace patsub::ledger
