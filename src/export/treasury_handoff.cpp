@@ -84,19 +84,19 @@ HandoffResult approve_batch(ledger::Ledger& ledger, std::int64_t batch_id, const
             r.treasury = *file;
             rows = store.treasury_rows(batch_id);
         } else {
-            // Reading 19: only after the batch's notice period ended, and only what it proposed.
-            if (auto why = ledger::NoticeStore(ledger).approval_refusal(batch_id, today))
-                throw ledger::ReviewRefused(*why + "; nothing was approved");
-            r.newly_approved = true;
-            r.approval = ledger::Approval{batch_id, by, now};
             const auto lines = store.export_candidates(batch_id);
             // An approval hands the treasury a file to pay; one with no row is a sign-off on
-            // nothing (issue 16 point 4).
+            // nothing (issue 16 point 4). Said before the notice: no notice would help it.
             if (lines.empty())
                 throw ledger::ReviewRefused(fmt::format(
                     "batch {} has nothing to pay (no payable line of its own and none released to it): nothing was "
                     "approved, no treasury file written",
                     batch_id));
+            // Reading 19: only after the batch's notice period ended, and only what it proposed.
+            if (auto why = ledger::NoticeStore(ledger).approval_refusal(batch_id, today))
+                throw ledger::ReviewRefused(*why + "; nothing was approved");
+            r.newly_approved = true;
+            r.approval = ledger::Approval{batch_id, by, now};
             ledger::PayeeStore payees(ledger);
             rows = treasury_rows(lines, payees);
             const std::string csv = treasury_csv(batch_id, rows);
