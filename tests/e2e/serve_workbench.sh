@@ -24,7 +24,7 @@ uscc,name,aliases,district,bank_name,bank_account
 91530111MA6PGY027L,<script>window.__pwned=1</script>,"云南高原光电科技有限公司|Yunnan Plateau Optoelectronics Technology Co., Ltd.",530111,"""onmouseover=""window.__pwned=2<img src=x onerror=window.__pwned=3>",530100990000000202
 CSV
 "$patsub" init --db "$db" > /dev/null || fail "init exited $?"
-"$patsub" run --db "$db" --inbox "$work/inbox" --out "$work/out" --as-of 2026-01-05 > /dev/null || fail "run exited $?"
+PATSUB_NOW=2026-11-02T01:00:00Z "$patsub" run --db "$db" --inbox "$work/inbox" --out "$work/out" --as-of 2026-01-05 > /dev/null || fail "run exited $?"
 
 # People: a password from stdin, never an argument.
 for u in rev:reviewer rev2:reviewer appr:approver appr2:approver aud:auditor adm:admin; do
@@ -49,7 +49,7 @@ start_server() {
     for _ in $(seq 50); do curl -s -o /dev/null "$base/login" && break; sleep 0.1; done
     curl -s -o /dev/null "$base/login" || fail "the server did not start"
 }
-start_server 2027-01-04T02:00:00Z  # a Monday in Kunming
+start_server 2026-11-02T02:00:00Z  # a Monday in Kunming, in a year the shipped holiday list covers
 
 # login NAME -> cookie jar $work/NAME.jar; csrf NAME -> the session's CSRF token.
 login() {
@@ -178,7 +178,7 @@ get appr2 /batch/1 > /dev/null; grep -q 'id="notice-period"' "$work/body" || fai
 code=$(post appr2 /batch/1/approve --data-urlencode "csrf=${token[appr2]}"); [ "$code" = 409 ] || fail "approved inside the notice period: $code"
 [ "$(q "select count(*) from approvals")" = 0 ] || fail "an approval inside the notice period was written"
 # After the period (the clock moved on: every session idled out), appr2 approves.
-start_server 2027-01-20T02:00:00Z
+start_server 2026-11-18T02:00:00Z
 code=$(get appr2 /); [ "$code" = 303 ] || fail "a session survived 16 idle days: $code"
 for u in rev appr2; do login $u; done
 token[rev]=$(csrf rev ""); token[appr2]=$(csrf appr2 "")
