@@ -33,6 +33,7 @@
 #include <sqlite3.h>
 
 #include <charconv>
+#include <chrono>
 #include <fstream>
 #include <iterator>
 #include <mutex>
@@ -87,6 +88,24 @@ std::string say(Lang lang, std::string_view key, Args&&... args) {
 }
 
 }  // namespace
+
+// The time the server spent on a request, from before its ledger was opened to its page
+// written, as a `Server-Timing` header (issue 13 point 6: what bench/serve_bench.sh reads,
+// so that the figures are the server's and not the client's or the network's).
+class ServerTiming {
+  public:
+    explicit ServerTiming(httplib::Response& res) : res_(res), start_(std::chrono::steady_clock::now()) {}
+    ~ServerTiming() {
+        const std::chrono::duration<double, std::milli> spent = std::chrono::steady_clock::now() - start_;
+        res_.set_header("Server-Timing", fmt::format("app;dur={:.1f}", spent.count()));
+    }
+    ServerTiming(const ServerTiming&) = delete;
+    ServerTiming& operator=(const ServerTiming&) = delete;
+
+  private:
+    httplib::Response& res_;
+    std::chrono::steady_clock::time_point start_;
+};
 
 struct Workbench::Impl {
     ServeOptions o;
@@ -183,6 +202,7 @@ struct Workbench::Impl {
     httplib::Server::Handler guarded(std::optional<Permission> p, Handler h) {
         return [this, p, h](const httplib::Request& req, httplib::Response& res) {
             const Lang lang = lang_of(req);
+            const ServerTiming timing(res);
             std::optional<Visit> v;
             try {
                 const RequestLedger request_ledger(o.db);
@@ -405,7 +425,15 @@ struct Workbench::Impl {
             if (!p || *p < 1 || *p > 1000000) throw Refusal{400, say(lang, "err.bad_form", "page")};
             page_no = *p;
         }
-        q.offset = (page_no - 1) * kPageSize;
+        // Next and previous carry the line the page ends or starts with (keyset paging: the
+        // page is read off an index from there); a page number alone skips index entries.
+        for (auto [name, field] : {std::pair{"after", &q.after}, std::pair{"before", &q.before}})
+            if (req.has_param(name)) {
+                auto mark = to_int(req.get_param_value(name));
+                if (!mark || *mark < 1) throw Refusal{400, say(lang, "err.bad_form", name)};
+                *field = *mark;
+            }
+        if (q.after == 0 && q.before == 0) q.offset = (page_no - 1) * kPageSize;
         q.limit = kPageSize;
         const std::int64_t total = store.count(q);
         const auto rows = store.lines(q);
@@ -463,15 +491,19 @@ struct Workbench::Impl {
             body += "</table>";
         }
         const std::int64_t pages = (total + kPageSize - 1) / kPageSize;
-        auto link = [&](std::int64_t p) {
-            return fmt::format("/batch/{}?status={}&amp;clause={}&amp;district={}&amp;reason={}&amp;q={}&amp;sort={}&amp;page={}",
+        auto link = [&](std::int64_t p, const char* mark, std::int64_t line) {
+            return fmt::format("/batch/{}?status={}&amp;clause={}&amp;district={}&amp;reason={}&amp;q={}&amp;sort={}&amp;page={}&amp;{}={}",
                                id, url_part(q.status), url_part(q.clause), url_part(q.district), url_part(q.reason),
-                               url_part(text), url_part(sort), p);
+                               url_part(text), url_part(sort), p, mark, line);
         };
         body += fmt::format(R"(<div class="pager" id="pager">{}<span>{}</span>{}</div>)",
-                            page_no > 1 ? fmt::format(R"(<a href="{}" id="prev">{}</a>)", link(page_no - 1), t(lang, "page.prev")) : "",
+                            page_no > 1 && !rows.empty()
+                                ? fmt::format(R"(<a href="{}" id="prev">{}</a>)", link(page_no - 1, "before", rows.front().line_id), t(lang, "page.prev"))
+                                : "",
                             say(lang, "page.of", total, page_no),
-                            page_no < pages ? fmt::format(R"(<a href="{}" id="next">{}</a>)", link(page_no + 1), t(lang, "page.next")) : "");
+                            page_no < pages && !rows.empty()
+                                ? fmt::format(R"(<a href="{}" id="next">{}</a>)", link(page_no + 1, "after", rows.back().line_id), t(lang, "page.next"))
+                                : "");
         html(res, page(v, fmt::format("{} {}", msg(lang, "batch.title"), id), body));
     }
 
