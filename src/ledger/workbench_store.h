@@ -113,8 +113,8 @@ class WorkbenchStore {
 
   private:
     std::string where(const LineQuery& q, bool lead_by_order) const;
-    // Binds the query's filters; returns the next parameter's index.
-    int bind(SQLite::Statement& s, const LineQuery& q) const;
+    // Binds the query's filters from parameter `first` on; returns the next one's index.
+    int bind(SQLite::Statement& s, const LineQuery& q, int first = 1) const;
 
     Ledger& ledger_;
     SQLite::Database& db_;
