@@ -69,10 +69,10 @@ batch, reason filter	/batch/2?reason=not_kunming
 batch, held + amount desc	/batch/2?status=held&sort=amount_desc
 search, patent number	/batch/2?q=ZL202120873416.X
 search, grant id	/batch/2?q=CN%20300500000%20U
-search, credit code (333,000 lines)	/batch/2?q=91530111MA6PGY027L
+search, credit code (a third of the batch)	/batch/2?q=91530111MA6PGY027L
 search, company name	/batch/2?q=%E9%AB%98%E5%8E%9F%E5%85%89%E7%94%B5
 line	/line/$last
-company (333,000 lines)	/company/91530111MA6PGY027L
+company (a third of the batch)	/company/91530111MA6PGY027L
 summary, the year	/summary?from=2026-01-01&to=2026-12-31
 PAGES
 python3 "$src/bench/serve_client.py" "$base" "$pid" bench pass-bench-123 "$work/pages.tsv" "${SESSIONS:-20}" "${ROUNDS:-3}"
