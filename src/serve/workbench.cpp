@@ -322,8 +322,15 @@ struct Workbench::Impl {
 
     // ---- batches --------------------------------------------------------------------
 
-    std::string batch_state(Lang lang, const ledger::BatchOverview& b) {
+    // Where the batch stands on the way to payment: open, reviewed, in its notice period
+    // (公示中, until its last day), notice over, approved.
+    std::string batch_state(Lang lang, const ledger::BatchOverview& b,
+                            const std::optional<ledger::NoticePublication>& notice) {
         if (!b.approved_by.empty()) return t(lang, "batch.approved");
+        if (notice) {
+            const bool over = local_date(now(), o.time_zone) > *date_from_iso(notice->last_day);
+            return say(lang, over ? "batch.notice_over" : "batch.in_notice", notice->last_day);
+        }
         if (!b.reviewed_by.empty()) return t(lang, "batch.reviewed");
         return t(lang, "batch.open");
     }
@@ -337,19 +344,24 @@ struct Workbench::Impl {
             std::int64_t lines = 0;
             for (const auto& [s, tally] : b->by_status) lines += tally.lines;
             const auto payable = b->by_status.count("payable") ? b->by_status.at("payable") : ledger::StatusTally{};
+            const auto notice = ledger::NoticeStore(ledger()).publication(id);
             std::string who;
             for (const auto& r : b->reviewed_by) who += esc(r) + "<br>";
+            if (notice) who += say(v.lang, "batch.published_by", notice->published_by, notice->published_at) + "<br>";
             if (!b->approved_by.empty()) who += esc(b->approved_by + " " + b->approved_at);
+            const std::string period = notice ? esc(notice->first_day + " – " + notice->last_day) : "—";
             rows += fmt::format(R"(<tr><td><a href="/batch/{0}">{0}</a></td><td>{1}</td><td>{2}</td><td class="num">{3}</td>)"
-                                R"(<td class="num">{4}</td><td>{5}</td><td>{6}</td></tr>)",
-                                id, esc(b->started_at), esc(b->as_of), lines, yuan(payable.fen), batch_state(v.lang, *b), who);
+                                R"(<td class="num">{4}</td><td>{5}</td><td>{6}</td><td>{7}</td></tr>)",
+                                id, esc(b->started_at), esc(b->as_of), lines, yuan(payable.fen),
+                                batch_state(v.lang, *b, notice), period, who);
         }
         html(res, page(v, msg(v.lang, "batches.title"),
                        fmt::format(R"({}<h1>{}</h1><table id="batches"><tr><th>{}</th><th>{}</th><th>{}</th><th>{}</th>)"
-                                   R"(<th>{}</th><th>{}</th><th>{} / {}</th></tr>{}</table>)",
+                                   R"(<th>{}</th><th>{}</th><th>{}</th><th>{} / {}</th></tr>{}</table>)",
                                    flash(req, v.lang), t(v, "batches.title"), t(v, "batch.title"), t(v, "batch.started"),
                                    t(v, "batch.as_of"), t(v, "batch.lines"), t(v, "batch.payable_total"),
-                                   t(v, "batch.state"), t(v, "batch.reviewed_by"), t(v, "batch.approved_by"), rows)));
+                                   t(v, "batch.state"), t(v, "batch.notice_period"), t(v, "batch.reviewed_by"),
+                                   t(v, "batch.approved_by"), rows)));
     }
 
     std::string options(const std::vector<std::pair<std::string, std::string>>& values, const std::string& chosen,
@@ -475,7 +487,7 @@ struct Workbench::Impl {
         std::int64_t lines = 0;
         for (const auto& [s, tally] : b->by_status) lines += tally.lines;
         body += fmt::format(R"(<h1>{} {} · {}</h1><dl class="facts"><dt>{}</dt><dd>{}</dd><dt>{}</dt><dd>{}</dd><dt>{}</dt><dd>{}</dd>)",
-                            t(lang, "batch.title"), id, batch_state(lang, *b), t(lang, "batch.started"),
+                            t(lang, "batch.title"), id, batch_state(lang, *b, ledger::NoticeStore(ledger()).publication(id)), t(lang, "batch.started"),
                             esc(b->started_at), t(lang, "batch.as_of"), esc(b->as_of), t(lang, "batch.lines"), lines);
         for (const auto& [s, tally] : b->by_status)
             body += fmt::format("<dt>{}</dt><dd>{} · {} 元</dd>", status_word(lang, s), tally.lines, yuan(tally.fen));
