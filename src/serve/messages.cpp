@@ -187,6 +187,7 @@ const std::map<std::string, Text, std::less<>>& catalog() {
         {"check.granted by the run's day", {"于基准日前已授权", "granted by the run's day"}},
         {"check.is a grant", {"属于授权公告", "is a grant"}},
         {"check.known kind code", {"文献种类代码可识别", "known kind code"}},
+        {"check.kind verified", {"文献种类代码已有依据", "kind code verified"}},
         {"check.no_dispute", {"无权属纠纷", "no dispute"}},
         {"check.not paid before", {"此前未按本条资助", "not paid before"}},
         {"check.not awarded before", {"此前未获该奖励", "not awarded before"}},
