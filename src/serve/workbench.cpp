@@ -77,6 +77,13 @@ class ScratchDir {
     std::filesystem::path path_;
 };
 
+// A file written for one response and sent from disk while the response goes out; its
+// folder goes when the response is done with it.
+struct SentFile {
+    ScratchDir scratch;
+    std::ifstream in;
+};
+
 std::string read_file(const std::filesystem::path& file) {
     std::ifstream in(file, std::ios::binary);
     if (!in) throw std::runtime_error("cannot read " + file.string());
@@ -152,6 +159,7 @@ struct Workbench::Impl {
     exports::ReviewTexts texts;
     std::optional<Policy> policy;
     std::filesystem::path anchor_fallback;
+    std::mutex workbook_writer;  // one lines workbook written at a time (download)
 
     explicit Impl(ServeOptions options) : o(std::move(options)) {
         texts = exports::ReviewTexts::load(o.schemas_dir);
@@ -753,27 +761,45 @@ struct Workbench::Impl {
         const auto names = download_names(ledger(), batch);
         if (std::find(names.begin(), names.end(), name) == names.end())
             throw Refusal{404, t(v.lang, "err.bad_download")};
-        std::string bytes;
-        if (name == exports::lines_workbook_name(batch)) {
-            // Written for this request from the ledger as it is now (holds included), to a
-            // private scratch file: OUT holds only what the bureau handed over.
-            if (!ledger::ReviewStore(ledger()).batch(batch)) throw Refusal{404, t(v.lang, "batch.unknown")};
-            const ScratchDir scratch;
-            const auto file = scratch.path() / name;
-            exports::write_lines_workbook(ledger(), batch, texts, file);
-            bytes = read_file(file);
-        } else {
-            if (!std::filesystem::is_regular_file(o.out / name)) throw Refusal{404, t(v.lang, "err.bad_download")};
-            bytes = read_file(o.out / name);
-        }
-        ledger::PeopleStore(ledger()).record_act("download", fmt::format("downloaded {} ({} bytes, sha256 {})", name,
-                                                                         bytes.size(), sha256_hex(bytes)),
-                                                 actor(v), utc_instant(now()));
         const std::string type = name.ends_with(".csv")    ? "text/csv; charset=utf-8"
                                  : name.ends_with(".xlsx") ? "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
                                  : name.ends_with(".html") ? "text/html; charset=utf-8"
                                                            : "text/plain; charset=utf-8";
-        res.set_header("Content-Disposition", fmt::format("attachment; filename=\"{}\"", name));
+        auto record = [&](std::uintmax_t size, const std::string& sha256) {
+            ledger::PeopleStore(ledger()).record_act("download", fmt::format("downloaded {} ({} bytes, sha256 {})", name,
+                                                                             size, sha256),
+                                                     actor(v), utc_instant(now()));
+            res.set_header("Content-Disposition", fmt::format("attachment; filename=\"{}\"", name));
+        };
+        if (name == exports::lines_workbook_name(batch)) {
+            // Written for this request from the ledger as it is now (holds included), to a
+            // private scratch file: OUT holds only what the bureau handed over. A million
+            // lines make a 56 MB workbook and take minutes: one is written at a time (a
+            // second asker is told the server is busy) and it is sent from its file, not
+            // held, so that twenty sessions stay inside the memory bound (point 6).
+            if (!ledger::ReviewStore(ledger()).batch(batch)) throw Refusal{404, t(v.lang, "batch.unknown")};
+            std::unique_lock one_at_a_time(workbook_writer, std::try_to_lock);
+            if (!one_at_a_time.owns_lock()) throw Refusal{503, t(v.lang, "err.busy")};
+            auto sent = std::make_shared<SentFile>();
+            const auto file = sent->scratch.path() / name;
+            exports::write_lines_workbook(ledger(), batch, texts, file);
+            one_at_a_time.unlock();
+            const auto size = std::filesystem::file_size(file);
+            record(size, sha256_file(file));
+            sent->in.open(file, std::ios::binary);
+            if (!sent->in) throw std::runtime_error("cannot read " + file.string());
+            res.set_content_provider(size, type, [sent](std::size_t offset, std::size_t length, httplib::DataSink& sink) {
+                std::string chunk(std::min<std::size_t>(length, 64 * 1024), '\0');
+                sent->in.seekg(static_cast<std::streamoff>(offset));
+                sent->in.read(chunk.data(), static_cast<std::streamsize>(chunk.size()));
+                const auto got = sent->in.gcount();
+                return got > 0 && sink.write(chunk.data(), static_cast<std::size_t>(got));
+            });
+            return;
+        }
+        if (!std::filesystem::is_regular_file(o.out / name)) throw Refusal{404, t(v.lang, "err.bad_download")};
+        std::string bytes = read_file(o.out / name);
+        record(bytes.size(), sha256_hex(bytes));
         res.set_content(std::move(bytes), type);
     }
 
