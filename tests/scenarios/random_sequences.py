@@ -131,7 +131,9 @@ class World:
         for run in range(1, RUNS + 1):
             out.append(f"run {run} as-of {as_of(run).isoformat()}")
             if self.runs[run]["payees"]:
-                out.append("  payees: " + " ".join(self.runs[run]["payees"]))
+                # A snapshot is the whole registry (reading 18): everyone registered so far.
+                listed = [h for h in FROM_START + LATER if self.registered_in[h] <= run]
+                out.append("  payees: " + " ".join(listed))
             for i, (r, gid, is_open) in enumerate(sorted(e for e in self.dispute_events if e[0] == run)):
                 when = as_of(run) - timedelta(days=2 if is_open else 1)
                 out.append(f"  dispute: {gid},{'open' if is_open else 'closed'},{when.isoformat()},样例纠纷{i}")

@@ -68,12 +68,19 @@ std::int64_t count(Ledger& l, const char* sql) {
 const char* const A = "91530102MA6PDC012R";
 const char* const B = "91530111MA6PGY027L";
 
+// As a run takes a registry snapshot: its rows, and the file (the latest snapshot is the
+// payees file taken last, policy.md reading 18).
+void take_snapshot(Ledger& l, const std::string& sha, const std::vector<Payee>& rows, std::int64_t batch) {
+    PayeeStore(l).record_snapshot(sha, "payees/" + sha + ".csv", rows, batch);
+    l.record_file({sha, "payees/" + sha + ".csv", 1, "payees", batch, 0, 0, "taken", ""});
+}
+
 void register_payees(Ledger& l, std::int64_t batch) {
-    PayeeStore(l).record_snapshot("snap1", "payees/snap1.csv",
-                                       {Payee{A, "昆明甲公司", {}, "530102", "银行甲", "101"},
-                                        Payee{B, "<script>window.__pwned=1</script>", {"乙"}, "530111",
-                                              "\"onmouseover=\"window.__pwned=2", "=202"}},
-                                       batch);
+    take_snapshot(l, "snap1",
+                  {Payee{A, "昆明甲公司", {}, "530102", "银行甲", "101"},
+                   Payee{B, "<script>window.__pwned=1</script>", {"乙"}, "530111", "\"onmouseover=\"window.__pwned=2",
+                         "=202"}},
+                  batch);
 }
 
 }  // namespace
@@ -105,7 +112,7 @@ TEST_CASE("approval exports each payable line once; approving again changes noth
     CHECK(read_all(out / "notice-1.html").find("<td>乙</td><td>CN3B</td>") != std::string::npos);
 
     // A later registry snapshot must not change what was handed over.
-    PayeeStore(l).record_snapshot("snap2", "payees/snap2.csv", {Payee{A, "昆明甲公司（新）", {}, "530102", "银行丙", "999"}}, b1);
+    take_snapshot(l, "snap2", {Payee{A, "昆明甲公司（新）", {}, "530102", "银行丙", "999"}}, b1);
     std::filesystem::remove(out / "notice-1.csv");
     const auto again = exports::approve_batch(l, b1, "李四", out, "2026-01-07T08:00:00Z");
     CHECK_FALSE(again.newly_approved);
