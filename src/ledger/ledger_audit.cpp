@@ -59,7 +59,7 @@ void check_queries(Ledger& ledger, AuditResult& r) {
          "JOIN grants g ON g.grant_id = l.grant_id WHERE l.status = 'payable' AND g.office = 'CN' "
          "AND g.application_number <> '' AND NOT EXISTS (SELECT 1 FROM ledger_lines r WHERE r.status = 'recovery' "
          "AND r.grant_id = l.grant_id AND r.clause = l.clause) AND NOT EXISTS (SELECT 1 FROM ledger_lines h "
-         "WHERE h.event_key = 'left|' || l.event_key) GROUP BY g.application_number HAVING count(*) > 1",
+         "WHERE h.event_key <> '' AND h.event_key = 'left|' || l.event_key) GROUP BY g.application_number HAVING count(*) > 1",
          "CN application {} is paid more than once: {}"},
         {"SELECT line_id, status FROM ledger_lines WHERE (status = 'payable' AND amount_fen <= 0) "
          "OR (status = 'recovery' AND amount_fen >= 0) OR (status IN ('held','rejected') AND amount_fen <> 0)",
@@ -90,7 +90,7 @@ void check_cap(Ledger& ledger, const CapFor& cap_for, AuditResult& r) {
                         "ON f.grant_id = l.grant_id LEFT JOIN grants g ON g.grant_id = l.grant_id "
                         "WHERE l.status = 'payable' AND NOT EXISTS (SELECT 1 FROM "
                         "ledger_lines r WHERE r.event_key <> '' AND r.event_key = 'recover' || substr(l.event_key, 4)) "
-                        "AND NOT EXISTS (SELECT 1 FROM ledger_lines h WHERE h.event_key = 'left|' || l.event_key) "
+                        "AND NOT EXISTS (SELECT 1 FROM ledger_lines h WHERE h.event_key <> '' AND h.event_key = 'left|' || l.event_key) "
                         "ORDER BY f.family");
     std::map<std::string, std::vector<Payment>> families;
     while (q.executeStep())

@@ -175,7 +175,7 @@ void ReviewStore::for_each_export_candidate(std::int64_t batch_id, const std::fu
         "              ORDER BY h.event_id DESC LIMIT 1), 'release') <> 'hold' "
         "AND NOT EXISTS (SELECT 1 FROM ledger_lines r WHERE r.status = 'recovery' AND l.grant_id <> '' "
         "                AND r.grant_id = l.grant_id AND r.clause = l.clause AND r.line_id > l.line_id) "
-        "AND NOT EXISTS (SELECT 1 FROM ledger_lines h WHERE h.event_key = 'left|' || l.event_key) "
+        "AND NOT EXISTS (SELECT 1 FROM ledger_lines h WHERE h.event_key <> '' AND h.event_key = 'left|' || l.event_key) "
         "ORDER BY l.line_id");
     q.bind(":batch", batch_id);
     std::vector<std::pair<std::int64_t, std::int64_t>> ids;
