@@ -12,6 +12,12 @@ fail() { echo "FAIL: $*"; exit 1; }
 db=$work/ledger.sqlite out=$work/out inbox=$work/inbox
 q() { sqlite3 "$db" "$1"; }
 run() { "$patsub" run --db "$db" --inbox "$inbox" --out "$out" --as-of "$1"; }
+# The notice (公示) precedes approval (policy.md reading 19): published on the batch's as-of
+# day (PATSUB_NOW), its period is long over on the real clock that approve then reads.
+publish() {  # publish BATCH UTC-INSTANT
+    PATSUB_NOW=$2 "$patsub" notice publish "$1" --db "$db" --out "$out" --holidays "$src/samples/config/holidays-cn.txt" \
+        --objection-channel "信函 letter" > /dev/null || fail "publish $1 exited $?"
+}
 gaoyuan=91530111MA6PGY027L
 sample_registry=$src/samples/inbox/payees/registry-2023-01.csv
 
@@ -23,6 +29,7 @@ kept=$(q "select min(line_id) from ledger_lines where status='payable' and payee
 [ -n "$kept" ] || fail "the samples pay gaoyuan nothing: the test needs a payable line of a second payee"
 kept_grant=$(q "select grant_id from ledger_lines where line_id=$kept")
 "$patsub" hold --db "$db" --line "$kept" --by 张三 --why "待核实" > /dev/null || fail "hold exited $?"
+publish 1 2026-01-05T02:00:00Z
 "$patsub" approve --db "$db" --batch 1 --by 李四 --out "$out" > /dev/null || fail "approve 1 exited $?"
 cp "$out/treasury-1.csv" "$work/treasury-1.csv"
 exported=$(q "select count(*) from exported_lines")
@@ -44,6 +51,13 @@ grep -q "payees/registry-2026-02.csv" "$work/explain.txt" || fail "explain does 
 grep -q "专利权人已不在最新的资助对象名录中" "$out/batch-2/review.html" || fail "the review page does not explain the reason in Chinese"
 # Staff release their hold: the departure still keeps the line out of every file.
 "$patsub" release --db "$db" --line "$kept" --by 张三 > /dev/null || fail "release exited $?"
+set +e
+PATSUB_NOW=2026-02-02T02:00:00Z "$patsub" notice publish 2 --db "$db" --out "$out" \
+    --holidays "$src/samples/config/holidays-cn.txt" --objection-channel "信函 letter" > /dev/null 2> "$work/publish2.err"
+rc=$?
+set -e
+[ $rc = 2 ] || fail "publishing batch 2 (nothing payable: the released line's payee left) exited $rc"
+grep -q "proposes no payment" "$work/publish2.err" || fail "publish 2 said: $(cat "$work/publish2.err")"
 set +e; "$patsub" approve --db "$db" --batch 2 --by 李四 --out "$out" > /dev/null 2> "$work/approve2.err"; rc=$?; set -e
 [ $rc = 2 ] || fail "approving batch 2 (nothing payable: the released line's payee left) exited $rc"
 "$patsub" approve --db "$db" --batch 1 --by 李四 --out "$out" > /dev/null || fail "approve 1 again exited $?"
@@ -56,6 +70,7 @@ cmp -s "$out/treasury-1.csv" "$work/treasury-1.csv" || fail "batch 1's treasury 
 run 2026-03-02 > "$work/run3.txt" || fail "run 3 exited $?: $(cat "$work/run3.txt")"
 [ "$(q "select status||' '||payee_uscc||' '||batch_id from ledger_lines where grant_id='$kept_grant' order by line_id desc limit 1")" = \
   "payable $gaoyuan 3" ] || fail "the returning payee's payment: $(q "select * from ledger_lines where grant_id='$kept_grant'")"
+publish 3 2026-03-02T02:00:00Z
 "$patsub" approve --db "$db" --batch 3 --by 李四 --out "$out" > /dev/null || fail "approve 3 exited $?"
 amount=$(q "select amount_fen from ledger_lines where line_id=$kept")
 [ "$(q "select amount_fen||' '||lines from treasury_rows where batch_id=3 and payee_uscc='$gaoyuan'")" = "$amount 1" ] \
