@@ -6,6 +6,8 @@
 // sheet (审批表, approval-sheet-<N>.html) to print, sign and file.
 #include "batch/run_lock.h"
 #include "cli/command.h"
+#include "cli/operator_identity.h"
+#include "ledger/people_store.h"
 #include "export/approval_sheet.h"
 #include "export/treasury_handoff.h"
 #include "ledger/anchor_guard.h"
@@ -50,6 +52,7 @@ void add_approve_command(CLI::App& app, Action& action) {
                                 default_bureau_time_zone));
     cmd->callback([&action, o] {
         action = [o](const config::Settings& settings) {
+            require_cli_approvals(settings, "approve");
             o->db = flag_or_setting(o->db, settings.db, "--db", "db", settings);
             o->out = flag_or_setting(o->out, settings.out, "--out", "out", settings);
             if (!o->anchors && !settings.anchors.empty()) o->anchors = settings.anchors;
@@ -61,7 +64,12 @@ void add_approve_command(CLI::App& app, Action& action) {
                                            std::filesystem::absolute(o->out).lexically_normal().parent_path() / "anchors.log");
             const exports::HandoffResult r =
                 exports::approve_batch(ledger, o->batch, o->by, o->out, utc_instant(instant), local_date(instant, zone));
-            if (r.newly_approved) anchored.anchor("approval");
+            if (r.newly_approved) {
+                ledger::PeopleStore(ledger).record_act("command_line_act",
+                                                       fmt::format("approved batch {} as --by {}", o->batch, r.approval.by),
+                                                       command_line_actor(), r.approval.at);
+                anchored.anchor("approval");
+            }
             const auto& t = r.treasury;
             const std::string file = fmt::format("{}: {} payees, {} lines, {} CNY, sha256 {}", t.file_name, t.rows,
                                                  t.lines, to_yuan(Money{t.total_fen}), t.sha256);

@@ -49,6 +49,8 @@ void add_release_command(CLI::App& app, Action& action);
 void add_summary_command(CLI::App& app, Action& action);
 void add_recover_anchor_command(CLI::App& app, Action& action);
 void add_acknowledge_command(CLI::App& app, Action& action);
+void add_serve_command(CLI::App& app, Action& action);
+void add_user_command(CLI::App& app, Action& action);
 void add_notice_command(CLI::App& app, Action& action);
 void add_objection_command(CLI::App& app, Action& action);
 

@@ -93,4 +93,12 @@ std::string staff_hold_content(SQLite::Database& db, std::int64_t event_id) {
     return digest(db, event_id, {{"staff_holds", "SELECT * FROM staff_holds WHERE event_id = ?"}});
 }
 
+std::string batch_review_content(SQLite::Database& db, std::int64_t review_id) {
+    return digest(db, review_id, {{"batch_reviews", "SELECT * FROM batch_reviews WHERE review_id = ?"}});
+}
+
+std::string annotation_content(SQLite::Database& db, std::int64_t annotation_id) {
+    return digest(db, annotation_id, {{"line_annotations", "SELECT * FROM line_annotations WHERE annotation_id = ?"}});
+}
+
 }  // namespace patsub::ledger

@@ -26,5 +26,8 @@ std::string notice_content(SQLite::Database& db, std::int64_t batch_id);
 std::string objection_content(SQLite::Database& db, std::int64_t objection_id);
 // An operator's acknowledgement of a quarantined file (quarantine_acknowledgements, rowid).
 std::string acknowledgement_content(SQLite::Database& db, std::int64_t rowid);
+// A reviewer's mark on a batch, a note on a line (workbench, 009_people.sql).
+std::string batch_review_content(SQLite::Database& db, std::int64_t review_id);
+std::string annotation_content(SQLite::Database& db, std::int64_t annotation_id);
 
 }  // namespace patsub::ledger
