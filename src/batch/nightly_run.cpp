@@ -132,12 +132,12 @@ class BatchRun {
             d.policy_version = paid.policy_version;
             d.payee = Payee{paid.payee_uscc, paid.payee_name, {}, "", "", ""};
             d.event_key = left_registry_key_for(paid.event_key);
-            d.checks.push_back({"payable", true,
+            d.checks.push_back({"paid", true,
                                 fmt::format("line {} (batch {}) made {} payable: {} fen under clause {} to {}, not "
                                             "yet exported to the treasury",
                                             paid.line_id, paid.batch_id, paid.grant_id, paid.amount.fen, paid.clause,
                                             paid.payee_uscc)});
-            d.checks.push_back({"payee registered", false,
+            d.checks.push_back({"Kunming payee", false,
                                 fmt::format("{} ({}) is not in the latest registry snapshot {}", paid.payee_uscc,
                                             paid.payee_name, latest->path)});
             const Classification c = classify(*g, kinds_, policy_.nearest(g->date));
