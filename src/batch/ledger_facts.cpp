@@ -6,8 +6,10 @@ namespace patsub::batch {
 
 bool LedgerFacts::paid(const std::string& office, const std::string& number, const std::string& clause) {
     const int next = next_payment_round(office, number, clause);
-    // The last payment made stands unless its own recovery was written.
-    return next > 1 && !ledger_.has_event(recovery_key(office, number, clause, next - 1));
+    // The last payment made stands unless its own recovery was written, or it was held
+    // before export because its payee left the registry (reading 18).
+    return next > 1 && !ledger_.has_event(recovery_key(office, number, clause, next - 1)) &&
+           !ledger_.has_event(left_registry_key_for(payment_key(office, number, clause, next - 1)));
 }
 
 int LedgerFacts::next_payment_round(const std::string& office, const std::string& number, const std::string& clause) {

@@ -47,8 +47,9 @@ std::int64_t size_of(const InboxFile& f) { return static_cast<std::int64_t>(std:
 class BatchRun {
   public:
     BatchRun(const RunOptions& o, const Policy& policy, const KindTable& kinds, const Inbox& inbox,
-             const PayeeRegistry& payees, ledger::Ledger& ledger)
-        : o_(o), policy_(policy), kinds_(kinds), inbox_(inbox), rules_(policy, payees, o.as_of), awards_(policy, payees),
+             const std::vector<PayeeSnapshot>& snapshots, const PayeeRegistry& payees, ledger::Ledger& ledger)
+        : o_(o), policy_(policy), kinds_(kinds), inbox_(inbox), snapshots_(snapshots), rules_(policy, payees, o.as_of),
+          awards_(policy, payees),
           ledger_(ledger), facts_(ledger), quarantine_(o.out), writer_(ledger, report_),
           gates_(PlausibilityGates::load(o.gates)) {}
 
@@ -63,6 +64,7 @@ class BatchRun {
         report_.out_of_scope = intake.candidates().out_of_scope_count();
         add_held_grants(intake);
         const auto recovered = recover_payments();
+        hold_payments_of_departed_payees();
         // After the recoveries, before deciding: a slot they freed goes to the family's
         // capped grants (reading 15); a payment taken back for a dispute now closed is
         // decided again as if new (reading 16).
@@ -89,16 +91,58 @@ class BatchRun {
     }
 
   private:
+    // Known files first (their rows are stored already, except in a ledger older than
+    // 002_review), then the new ones in name order: the latest snapshot's rows are then
+    // each payee's newest row, which the bank-detail history (payee_bank_changes, the
+    // accounts `verify` finds in force) reads as the details in force.
     void take_payee_files() {
         ledger::PayeeStore payees(ledger_);
-        for (const auto& f : inbox_.files("payees")) {
-            const auto sha = sha256_file(f.path);
-            // Every run, known files too: the treasury file's bank details come from here.
-            payees.record_snapshot(sha, f.shown, lists::read_payee_list(f.path, payee_rules(policy_, o_.as_of)),
-                                   report_.batch_id);
-            if (ledger_.knows_file(sha)) continue;
+        std::vector<const PayeeSnapshot*> fresh;
+        for (const auto& s : snapshots_) {
+            if (ledger_.knows_file(s.sha256))
+                payees.record_snapshot(s.sha256, s.file.shown, s.rows, report_.batch_id);
+            else
+                fresh.push_back(&s);
+        }
+        for (const auto* s : fresh) {
+            if (ledger_.knows_file(s->sha256)) continue;  // the same bytes under two names
+            payees.record_snapshot(s->sha256, s->file.shown, s->rows, report_.batch_id);
             ++new_lists_and_registries_;
-            ledger_.record_file({sha, f.shown, size_of(f), "payees", report_.batch_id, 0, 0, "taken", ""});
+            ledger_.record_file({s->sha256, s->file.shown, size_of(s->file), "payees", report_.batch_id, 0, 0, "taken", ""});
+        }
+        took_snapshot_ = !fresh.empty();
+    }
+
+    // Policy.md reading 18: a payee the new snapshot no longer lists is not paid. Its
+    // payments not yet carried by a treasury file are answered by a held line
+    // `payee_left_registry`, which keeps them out of every treasury file; the grant is
+    // decided again every run (a held grant) and paid, as a new round, once a snapshot
+    // lists the payee again. Only a new snapshot can make a payee leave.
+    void hold_payments_of_departed_payees() {
+        if (!took_snapshot_) return;
+        const auto latest = ledger::PayeeStore(ledger_).latest_snapshot();
+        if (!latest) return;
+        for (const auto& paid : ledger_.unexported_payments_outside(latest->sha256)) {
+            const auto g = ledger_.load_grant(paid.grant_id);
+            if (!g) continue;
+            Decision d;
+            d.clause = paid.clause;
+            d.status = LineStatus::held;
+            d.reason = "payee_left_registry";
+            d.policy_version = paid.policy_version;
+            d.payee = Payee{paid.payee_uscc, paid.payee_name, {}, "", "", ""};
+            d.event_key = left_registry_key_for(paid.event_key);
+            d.checks.push_back({"paid", true,
+                                fmt::format("line {} (batch {}) made {} payable: {} fen under clause {} to {}, not "
+                                            "yet exported to the treasury",
+                                            paid.line_id, paid.batch_id, paid.grant_id, paid.amount.fen, paid.clause,
+                                            paid.payee_uscc)});
+            d.checks.push_back({"Kunming payee", false,
+                                fmt::format("{} ({}) is not in the latest registry snapshot {}", paid.payee_uscc,
+                                            paid.payee_name, latest->path)});
+            const Classification c = classify(*g, kinds_, policy_.nearest(g->date));
+            writer_.write(ledger_.latest_line(paid.grant_id, paid.clause),
+                          ledger::line_for(*g, c, d, paid.family, report_.batch_id, started_));
         }
     }
 
@@ -227,6 +271,11 @@ class BatchRun {
             auto line =
                 ledger::line_for(*grant, c, *d, facts_.families().family_of(id), report_.batch_id, started_);
             auto latest = ledger_.latest_line(id, line.clause);  // before `line` is moved from
+            // A payment held because its payee left the registry stays held under that
+            // reason while the payee is still away (rather than a new payee_not_registered line).
+            if (latest && latest->status == LineStatus::held && latest->reason == "payee_left_registry" &&
+                line.status == LineStatus::held && line.reason == "payee_not_registered")
+                continue;
             writer_.write(std::move(latest), std::move(line));
         }
     }
@@ -253,6 +302,7 @@ class BatchRun {
     const Policy& policy_;
     const KindTable& kinds_;
     const Inbox& inbox_;
+    const std::vector<PayeeSnapshot>& snapshots_;
     GrantRules rules_;
     AwardRules awards_;
     ledger::Ledger& ledger_;
@@ -263,6 +313,7 @@ class BatchRun {
     PlausibilityGates gates_;
     std::string started_ = utc_now();
     int new_lists_and_registries_ = 0;
+    bool took_snapshot_ = false;
 };
 
 void refuse_impossible_as_of(ledger::Ledger& ledger, const RunOptions& o) {
@@ -283,7 +334,7 @@ RunReport run_batch(const RunOptions& o) {
     const Policy policy = Policy::load(o.policy, o.policy_schema);
     const KindTable kinds = KindTable::load(o.kinds);
     const Inbox inbox(o.inbox);
-    const PayeeRegistry payees = load_payees(inbox, policy, o.as_of);
+    const auto payee_snapshots = read_payee_snapshots(inbox, policy, o.as_of);
     // The review page's reason and district texts sit beside the kind table.
     const auto review_texts = exports::ReviewTexts::load(o.kinds.parent_path());
 
@@ -293,8 +344,9 @@ RunReport run_batch(const RunOptions& o) {
                                    std::filesystem::absolute(o.out).lexically_normal().parent_path() / "anchors.log");
     refuse_impossible_as_of(ledger, o);
     auto lists = read_new_lists(inbox, ledger);
+    const PayeeRegistry payees = latest_registry(payee_snapshots, ledger);
 
-    BatchRun batch(o, policy, kinds, inbox, payees, ledger);
+    BatchRun batch(o, policy, kinds, inbox, payee_snapshots, payees, ledger);
     RunReport report = batch.run(std::move(lists));
     if (report.nothing_new) {
         report.repaired = repair_batch_dirs(ledger, o.out, review_texts, 0);

@@ -1,8 +1,8 @@
 #include "batch/reference_intake.h"
 
+#include "ledger/payee_store.h"
 #include "model/sha256.h"
 
-#include <iterator>
 
 namespace patsub::batch {
 
@@ -11,14 +11,21 @@ lists::PayeeRules payee_rules(const Policy& policy, Date as_of) {
     return lists::PayeeRules{v.payee_districts, v.payee_registration_divisions};
 }
 
-PayeeRegistry load_payees(const Inbox& inbox, const Policy& policy, Date as_of) {
+std::vector<PayeeSnapshot> read_payee_snapshots(const Inbox& inbox, const Policy& policy, Date as_of) {
     const lists::PayeeRules rules = payee_rules(policy, as_of);
-    std::vector<Payee> all;
-    for (const auto& f : inbox.files("payees")) {
-        auto rows = lists::read_payee_list(f.path, rules);
-        all.insert(all.end(), std::make_move_iterator(rows.begin()), std::make_move_iterator(rows.end()));
-    }
-    return PayeeRegistry(std::move(all));
+    std::vector<PayeeSnapshot> out;
+    for (const auto& f : inbox.files("payees")) out.push_back({f, sha256_file(f.path), lists::read_payee_list(f.path, rules)});
+    return out;
+}
+
+PayeeRegistry latest_registry(const std::vector<PayeeSnapshot>& snapshots, ledger::Ledger& ledger) {
+    const PayeeSnapshot* newest = nullptr;
+    for (const auto& s : snapshots)
+        if (!ledger.knows_file(s.sha256) && (!newest || newest->file.shown < s.file.shown)) newest = &s;
+    if (newest) return PayeeRegistry(newest->rows);
+    ledger::PayeeStore store(ledger);
+    const auto latest = store.latest_snapshot();
+    return latest ? PayeeRegistry(store.snapshot_rows(latest->sha256)) : PayeeRegistry();
 }
 
 std::vector<NewList> read_new_lists(const Inbox& inbox, ledger::Ledger& ledger) {

@@ -30,6 +30,12 @@ std::string recovery_key_for(const std::string& payment_event_key) {
     return "recover" + payment_event_key.substr(3);
 }
 
+std::string left_registry_key_for(const std::string& payment_event_key) {
+    if (payment_event_key.rfind("pay|", 0) != 0)
+        throw std::invalid_argument("'" + payment_event_key + "' is not the key of a grant payment");
+    return "left|" + payment_event_key;
+}
+
 std::string award_key(const std::string& uscc, const std::string& clause) { return "award|" + uscc + "|" + clause; }
 
 }  // namespace patsub

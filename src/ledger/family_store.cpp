@@ -62,7 +62,10 @@ std::set<std::string> FamilyStore::funded(const std::string& family, const std::
                              "ON f.grant_id = l.grant_id WHERE f.family = ? AND l.status = 'payable' "
                              // A payment taken back frees its slot (policy.md reading 15).
                              "AND NOT EXISTS (SELECT 1 FROM ledger_lines r "
-                             "WHERE r.event_key <> '' AND r.event_key = 'recover' || substr(l.event_key, 4))");
+                             "WHERE r.event_key <> '' AND r.event_key = 'recover' || substr(l.event_key, 4)) "
+                             // So does a payment held before export because its payee left
+                             // the registry (reading 18): it was never paid.
+                             "AND NOT EXISTS (SELECT 1 FROM ledger_lines h WHERE h.event_key <> '' AND h.event_key = 'left|' || l.event_key)");
     q->bind(1, family);
     std::set<std::string> offices;
     while (q->executeStep())

@@ -644,6 +644,21 @@ std::vector<LedgerLine> Ledger::recovery_candidates(std::int64_t batch_id) {
     return out;
 }
 
+std::vector<LedgerLine> Ledger::unexported_payments_outside(const std::string& registry_sha256) {
+    SQLite::Statement q(
+        db_, fmt::format("SELECT {} FROM ledger_lines l WHERE l.status = 'payable' AND l.grant_id <> '' "
+                         "AND l.payee_uscc NOT IN (SELECT uscc FROM payees WHERE registry_sha256 = ?) "
+                         "AND l.line_id NOT IN (SELECT line_id FROM exported_lines) "
+                         "AND NOT EXISTS (SELECT 1 FROM ledger_lines r WHERE r.event_key <> '' AND r.event_key IN "
+                         "                ('recover' || substr(l.event_key, 4), 'left|' || l.event_key)) "
+                         "ORDER BY l.line_id",
+                         line_columns_prefixed("l")));
+    q.bind(1, registry_sha256);
+    std::vector<LedgerLine> out;
+    while (q.executeStep()) out.push_back(read_line(q));
+    return out;
+}
+
 void Ledger::for_each_line(const LineFilter& f, const std::function<void(LedgerLine&&)>& visit) {
     std::string sql = fmt::format("SELECT {} FROM ledger_lines l WHERE 1=1", line_columns);
     if (f.batch_id) sql += " AND batch_id = :batch";

@@ -41,9 +41,11 @@ void check_queries(Ledger& ledger, AuditResult& r) {
     // Each query lists offending rows as (a, b): the sentence names them.
     const Rule rules[] = {
         // A payment taken back and made again after its dispute closed (policy.md
-        // reading 16) is one standing payment: payments less recoveries.
-        {"SELECT grant_id, clause FROM ledger_lines WHERE status IN ('payable', 'recovery') AND grant_id <> '' "
-         "GROUP BY grant_id, clause HAVING sum(status = 'payable') - sum(status = 'recovery') > 1",
+        // reading 16) is one standing payment: payments less recoveries, less payments
+        // held before export because the payee left the registry (reading 18).
+        {"SELECT grant_id, clause FROM ledger_lines WHERE (status IN ('payable', 'recovery') "
+         "OR event_key LIKE 'left|pay|%') AND grant_id <> '' GROUP BY grant_id, clause "
+         "HAVING sum(status = 'payable') - sum(status = 'recovery') - sum(event_key LIKE 'left|pay|%') > 1",
          "grant {} paid more than once under clause {}"},
         {"SELECT payee_uscc, clause FROM ledger_lines WHERE status = 'payable' AND grant_id = '' "
          "GROUP BY payee_uscc, clause HAVING count(*) > 1",
@@ -57,7 +59,8 @@ void check_queries(Ledger& ledger, AuditResult& r) {
         {"SELECT g.application_number, group_concat(l.grant_id || ' ' || l.clause, ', ') FROM ledger_lines l "
          "JOIN grants g ON g.grant_id = l.grant_id WHERE l.status = 'payable' AND g.office = 'CN' "
          "AND g.application_number <> '' AND NOT EXISTS (SELECT 1 FROM ledger_lines r WHERE r.status = 'recovery' "
-         "AND r.grant_id = l.grant_id AND r.clause = l.clause) GROUP BY g.application_number HAVING count(*) > 1",
+         "AND r.grant_id = l.grant_id AND r.clause = l.clause) AND NOT EXISTS (SELECT 1 FROM ledger_lines h "
+         "WHERE h.event_key <> '' AND h.event_key = 'left|' || l.event_key) GROUP BY g.application_number HAVING count(*) > 1",
          "CN application {} is paid more than once: {}"},
         {"SELECT line_id, status FROM ledger_lines WHERE (status = 'payable' AND amount_fen <= 0) "
          "OR (status = 'recovery' AND amount_fen >= 0) OR (status IN ('held','rejected') AND amount_fen <> 0)",
@@ -87,7 +90,9 @@ void check_cap(Ledger& ledger, const CapFor& cap_for, AuditResult& r) {
                         "SELECT f.family, l.office, l.clause, g.date FROM ledger_lines l JOIN families f "
                         "ON f.grant_id = l.grant_id LEFT JOIN grants g ON g.grant_id = l.grant_id "
                         "WHERE l.status = 'payable' AND NOT EXISTS (SELECT 1 FROM "
-                        "ledger_lines r WHERE r.event_key <> '' AND r.event_key = 'recover' || substr(l.event_key, 4)) ORDER BY f.family");
+                        "ledger_lines r WHERE r.event_key <> '' AND r.event_key = 'recover' || substr(l.event_key, 4)) "
+                        "AND NOT EXISTS (SELECT 1 FROM ledger_lines h WHERE h.event_key <> '' AND h.event_key = 'left|' || l.event_key) "
+                        "ORDER BY f.family");
     std::map<std::string, std::vector<Payment>> families;
     while (q.executeStep())
         families[q.getColumn(0).getString()].push_back(

@@ -27,7 +27,7 @@ int PayeeStore::record_snapshot(const std::string& registry_sha256, const std::s
         known.reset();
         SQLite::bind(known, p.uscc, registry_sha256);
         if (known.executeStep()) continue;
-        if (auto before = current(p.uscc);
+        if (auto before = last_known(p.uscc);
             before && (before->bank_account != p.bank_account || before->bank_name != p.bank_name)) {
             change.reset();
             SQLite::bind(change, p.uscc, before->bank_name, before->bank_account, p.bank_name, p.bank_account,
@@ -50,12 +50,11 @@ int PayeeStore::record_snapshot(const std::string& registry_sha256, const std::s
     return added;
 }
 
-std::optional<Payee> PayeeStore::current(const std::string& uscc) {
-    if (!available_) return std::nullopt;
-    SQLite::Statement q(db_, "SELECT uscc, name, aliases, district, bank_name, bank_account FROM current_payees "
-                             "WHERE uscc = ?");
-    q.bind(1, uscc);
-    if (!q.executeStep()) return std::nullopt;
+namespace {
+
+constexpr const char* payee_columns = "SELECT uscc, name, aliases, district, bank_name, bank_account ";
+
+Payee read_payee(SQLite::Statement& q) {
     Payee p;
     p.uscc = q.getColumn(0).getString();
     p.name = q.getColumn(1).getString();
@@ -70,6 +69,44 @@ std::optional<Payee> PayeeStore::current(const std::string& uscc) {
     p.bank_name = q.getColumn(4).getString();
     p.bank_account = q.getColumn(5).getString();
     return p;
+}
+
+}  // namespace
+
+std::optional<PayeeStore::Snapshot> PayeeStore::latest_snapshot() {
+    if (!available_) return std::nullopt;
+    // Source files are recorded once, by the run that first took them; BINARY collation
+    // orders the names byte by byte.
+    SQLite::Statement q(db_, "SELECT sha256, path FROM source_files WHERE list = 'payees' AND outcome = 'taken' "
+                             "ORDER BY batch_id DESC, path DESC LIMIT 1");
+    if (!q.executeStep()) return std::nullopt;
+    return Snapshot{q.getColumn(0).getString(), q.getColumn(1).getString()};
+}
+
+std::vector<Payee> PayeeStore::snapshot_rows(const std::string& registry_sha256) {
+    std::vector<Payee> out;
+    if (!available_) return out;
+    SQLite::Statement q(db_, std::string(payee_columns) + "FROM payees WHERE registry_sha256 = ? ORDER BY uscc");
+    q.bind(1, registry_sha256);
+    while (q.executeStep()) out.push_back(read_payee(q));
+    return out;
+}
+
+std::optional<Payee> PayeeStore::current(const std::string& uscc) {
+    const auto latest = latest_snapshot();
+    if (!latest) return std::nullopt;
+    SQLite::Statement q(db_, std::string(payee_columns) + "FROM payees WHERE uscc = ? AND registry_sha256 = ?");
+    SQLite::bind(q, uscc, latest->sha256);
+    if (!q.executeStep()) return std::nullopt;
+    return read_payee(q);
+}
+
+std::optional<Payee> PayeeStore::last_known(const std::string& uscc) {
+    if (!available_) return std::nullopt;
+    SQLite::Statement q(db_, std::string(payee_columns) + "FROM current_payees WHERE uscc = ?");
+    q.bind(1, uscc);
+    if (!q.executeStep()) return std::nullopt;
+    return read_payee(q);
 }
 
 namespace {

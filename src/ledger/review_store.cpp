@@ -185,7 +185,8 @@ void ReviewStore::for_each_export_candidate(std::int64_t batch_id, const std::fu
         "AND COALESCE((SELECT h.action FROM staff_holds h WHERE h.line_id = l.line_id "
         "              ORDER BY h.event_id DESC LIMIT 1), 'release') <> 'hold' "
         "AND NOT EXISTS (SELECT 1 FROM ledger_lines r WHERE r.status = 'recovery' AND l.grant_id <> '' "
-        "                AND r.grant_id = l.grant_id AND r.clause = l.clause AND r.line_id > l.line_id) " +
+        "                AND r.grant_id = l.grant_id AND r.clause = l.clause AND r.line_id > l.line_id) "
+        "AND NOT EXISTS (SELECT 1 FROM ledger_lines h WHERE h.event_key <> '' AND h.event_key = 'left|' || l.event_key) " +
             std::string(has_table(db_, "notice_publications")
                             ? "AND (NOT EXISTS (SELECT 1 FROM notice_publications p WHERE p.batch_id = :batch) "
                               "     OR l.line_id IN (SELECT n.line_id FROM notice_lines n WHERE n.batch_id = :batch)) "

@@ -88,10 +88,10 @@ cmp -s "$out/notice-1.html" "$work/first-notice.html" || fail "notice page chang
 "$patsub" release --db "$db" --line "$held" --by 张三 > /dev/null 2>&1 && fail "released a line that is not held"
 "$patsub" approve --db "$db" --batch 1 --by 王五 --out "$out" > /dev/null || fail "third approve of batch 1"
 cmp -s "$csv" "$work/first.csv" || fail "the release changed batch 1's treasury file"
-cat > "$work/inbox/payees/registry-2026-01.csv" <<'CSV'
-uscc,name,aliases,district,bank_name,bank_account
-91530114MA6PCX014F,昆明春城新材料有限公司,,530114,滇池样例银行昆明呈贡支行（虚构）,530100990000000303
-CSV
+# The next snapshot is the whole registry (reading 18): the payees registered so far and one more.
+{ cat "$src/samples/inbox/payees/registry-2023-01.csv"
+  echo '91530114MA6PCX014F,昆明春城新材料有限公司,,530114,滇池样例银行昆明呈贡支行（虚构）,530100990000000303'
+} > "$work/inbox/payees/registry-2026-01.csv"
 "$patsub" run --db "$db" --inbox "$work/inbox" --out "$out" --as-of 2026-02-03 > /dev/null || fail "run 2 exited $?"
 publish 2 2026-02-03T02:00:00Z
 "$patsub" approve --db "$db" --batch 2 --by 李四 --out "$out" > "$work/approve3.txt" || fail "approve 2 exited $?"

@@ -29,6 +29,8 @@ add_test(NAME e2e_check_would_earn
          COMMAND bash ${CMAKE_CURRENT_SOURCE_DIR}/e2e/check_would_earn.sh $<TARGET_FILE:patsub> ${PROJECT_SOURCE_DIR})
 add_test(NAME e2e_approve
          COMMAND bash ${CMAKE_CURRENT_SOURCE_DIR}/e2e/approve.sh $<TARGET_FILE:patsub> ${PROJECT_SOURCE_DIR})
+add_test(NAME e2e_registry_departure
+         COMMAND bash ${CMAKE_CURRENT_SOURCE_DIR}/e2e/registry_departure.sh $<TARGET_FILE:patsub> ${PROJECT_SOURCE_DIR})
 add_test(NAME e2e_review_browser
          COMMAND bash ${CMAKE_CURRENT_SOURCE_DIR}/e2e/review_browser.sh $<TARGET_FILE:patsub> ${PROJECT_SOURCE_DIR}
                  ${CMAKE_BINARY_DIR}/artifacts)

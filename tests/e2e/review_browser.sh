@@ -15,11 +15,13 @@ trap 'rm -rf "$work"' EXIT
 fail() { echo "FAIL: $*"; exit 1; }
 
 cp -r "$src/samples/inbox" "$work/inbox"
-# A later registry snapshot renames a registered payee with markup; the alias keeps the
+# A later registry snapshot (the whole registry: the latest one is the registry) renames a
+# registered payee with markup; the alias keeps the
 # grants' printed names matching it. (The account must be digits: a registry row with
 # anything else is refused whole, so the markup rides in the bank's name.)
 cat > "$work/inbox/payees/registry-2099-hostile.csv" <<'CSV'
 uscc,name,aliases,district,bank_name,bank_account
+91530102MA6PDC012R,昆明滇池智能装备有限公司,"Kunming Dianchi Intelligent Equipment Co., Ltd.|KUNMING DIANCHI INTELLIGENT EQUIPMENT CO LTD",530102,滇池样例银行昆明五华支行（虚构）,530100990000000101
 91530111MA6PGY027L,<script>window.__pwned=1</script>,"云南高原光电科技有限公司|Yunnan Plateau Optoelectronics Technology Co., Ltd.",530111,"""onmouseover=""window.__pwned=2<img src=x onerror=window.__pwned=3>",530100990000000202
 CSV
 # A grant title that tries to close the page's JSON <script> element.

@@ -52,10 +52,10 @@ set +e
 set -e
 
 # The held patentee registers: its grant is paid in the next run, once.
-cat > "$work/inbox/payees/registry-2026-01.csv" <<'CSV'
-uscc,name,aliases,district,bank_name,bank_account
-91530114MA6PCX014F,昆明春城新材料有限公司,,530114,滇池样例银行昆明呈贡支行（虚构）,530100990000000303
-CSV
+# The next snapshot is the whole registry (reading 18): the payees registered so far and one more.
+{ cat "$src/samples/inbox/payees/registry-2023-01.csv"
+  echo '91530114MA6PCX014F,昆明春城新材料有限公司,,530114,滇池样例银行昆明呈贡支行（虚构）,530100990000000303'
+} > "$work/inbox/payees/registry-2026-01.csv"
 run > "$work/run3.txt" || fail "third run exited $?"
 [ "$(q "select status||' '||clause||' '||amount_fen from ledger_lines where grant_id='CN215634829U' order by line_id desc limit 1")" = "payable 8.7 60000" ] \
     || fail "held grant not released"

@@ -17,10 +17,12 @@ q() { sqlite3 "$db" "$1"; }
 export PATSUB_TEST_FAST_HASH=1  # test-only: libsodium's minimum argon2id cost
 
 cp -r "$src/samples/inbox" "$work/inbox"
-# Hostile names from the lists the run reads: a payee renamed with markup (the alias keeps
+# Hostile names from the lists the run reads (the later snapshot is the whole registry,
+# reading 18): a payee renamed with markup (the alias keeps
 # the grants matching it) and a bank name that tries to leave its attribute.
 cat > "$work/inbox/payees/registry-2099-hostile.csv" <<'CSV'
 uscc,name,aliases,district,bank_name,bank_account
+91530102MA6PDC012R,昆明滇池智能装备有限公司,"Kunming Dianchi Intelligent Equipment Co., Ltd.|KUNMING DIANCHI INTELLIGENT EQUIPMENT CO LTD",530102,滇池样例银行昆明五华支行（虚构）,530100990000000101
 91530111MA6PGY027L,<script>window.__pwned=1</script>,"云南高原光电科技有限公司|Yunnan Plateau Optoelectronics Technology Co., Ltd.",530111,"""onmouseover=""window.__pwned=2<img src=x onerror=window.__pwned=3>",530100990000000202
 CSV
 "$patsub" init --db "$db" > /dev/null || fail "init exited $?"

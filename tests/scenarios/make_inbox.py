@@ -625,6 +625,10 @@ def run_files(case: Case, run: Run) -> list:
         files.append((f"payees/registry-{tag}.csv",
                       csv_text(["uscc", "name", "aliases", "district", "bank_name", "bank_account"],
                                payee_rows(run.payees))))
+    for name, handles in run.payee_files:
+        files.append((f"payees/{name}",
+                      csv_text(["uscc", "name", "aliases", "district", "bank_name", "bank_account"],
+                               payee_rows(handles))))
     if run.disputes:
         files.append((f"disputes/disputes-{tag}.csv", csv_text(["patent", "status", "date", "note"], run.disputes)))
     if run.abnormal:

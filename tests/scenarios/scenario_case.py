@@ -21,7 +21,9 @@ REASONS = ("dispute_open", "abnormal_application", "cap_reached", "already_funde
            # added December 2026 (contract.md; policy.md readings 12-18)
            "identity_conflict", "payee_name_mismatch", "payee_ambiguous", "grant_after_as_of",
            # issue 14 point 2 (policy.md reading 4)
-           "kind_unverified")
+           "kind_unverified",
+           # issue 14 point 5 (policy.md reading 18)
+           "payee_left_registry")
 STATUSES = ("payable", "held", "rejected", "recovery")
 # policy.md's clause table. 8.5 is the cap: it pays nothing and no line carries it as its
 # clause; a line the cap rejects names the clause whose money it withholds.
@@ -99,6 +101,7 @@ class Run:
     as_of: date
     exit_code: int = 0
     payees: list = field(default_factory=list)
+    payee_files: list = field(default_factory=list)   # (file name, [handles]): more snapshots in one run
     grants: list = field(default_factory=list)
     disputes: list = field(default_factory=list)      # rows (lists of cells)
     abnormal: list = field(default_factory=list)
@@ -304,6 +307,14 @@ def parse_case(directory: Path) -> Case:
             run.payees.extend(party(h).handle for h in value.replace(",", " ").split())
             if any(not party(h).uscc for h in run.payees):
                 raise CaseError(f"{where}: only parties with a USCC can be registered")
+        elif key.startswith("payees in "):
+            name = key[len("payees in "):].strip()
+            if not re.fullmatch(r"[A-Za-z0-9._-]+\.csv", name):
+                raise CaseError(f"{where}: 'payees in NAME.csv:' names a plain .csv file")
+            handles = [party(h).handle for h in value.replace(",", " ").split()]
+            if any(not party(h).uscc for h in handles):
+                raise CaseError(f"{where}: only parties with a USCC can be registered")
+            run.payee_files.append((name, handles))
         elif key in ("dispute", "dispute!"):
             row = _csv_row(value, 4, where)
             if row[1] not in ("open", "closed") and key == "dispute":

@@ -70,12 +70,19 @@ std::int64_t count(Ledger& l, const char* sql) {
 const char* const A = "91530102MA6PDC012R";
 const char* const B = "91530111MA6PGY027L";
 
+// As a run takes a registry snapshot: its rows, and the file (the latest snapshot is the
+// payees file taken last, policy.md reading 18).
+void take_snapshot(Ledger& l, const std::string& sha, const std::vector<Payee>& rows, std::int64_t batch) {
+    PayeeStore(l).record_snapshot(sha, "payees/" + sha + ".csv", rows, batch);
+    l.record_file({sha, "payees/" + sha + ".csv", 1, "payees", batch, 0, 0, "taken", ""});
+}
+
 void register_payees(Ledger& l, std::int64_t batch) {
-    PayeeStore(l).record_snapshot("snap1", "payees/snap1.csv",
-                                       {Payee{A, "昆明甲公司", {}, "530102", "银行甲", "101"},
-                                        Payee{B, "<script>window.__pwned=1</script>", {"乙"}, "530111",
-                                              "\"onmouseover=\"window.__pwned=2", "=202"}},
-                                       batch);
+    take_snapshot(l, "snap1",
+                  {Payee{A, "昆明甲公司", {}, "530102", "银行甲", "101"},
+                   Payee{B, "<script>window.__pwned=1</script>", {"乙"}, "530111", "\"onmouseover=\"window.__pwned=2",
+                         "=202"}},
+                  batch);
 }
 
 // The batch's notice as `patsub notice publish` records it (src/notice), its period over
@@ -136,7 +143,7 @@ TEST_CASE("approval exports each payable line once; approving again changes noth
     CHECK_FALSE(std::filesystem::exists(out / "notice-1.csv"));  // written at publication, not here
 
     // A later registry snapshot must not change what was handed over.
-    PayeeStore(l).record_snapshot("snap2", "payees/snap2.csv", {Payee{A, "昆明甲公司（新）", {}, "530102", "银行丙", "999"}}, b1);
+    take_snapshot(l, "snap2", {Payee{A, "昆明甲公司（新）", {}, "530102", "银行丙", "999"}}, b1);
     std::filesystem::remove(out / "treasury-1.csv.sha256");
     const auto again = exports::approve_batch(l, b1, "李四", out, "2026-01-07T08:00:00Z", after_period);
     CHECK_FALSE(again.newly_approved);
@@ -430,7 +437,7 @@ TEST_CASE("the review page of a batch of 100,000 lines stays a short summary und
     for (int i = 0; i < 2000; ++i)
         registry.push_back(Payee{fmt::format("9153010{:011d}", i), fmt::format("昆明样例公司{}", i), {}, "530102",
                                  "银行", fmt::format("{:019d}", i + 1)});
-    PayeeStore(l).record_snapshot("big", "payees/big.csv", registry, b1);
+    take_snapshot(l, "big", registry, b1);
     {
         auto tx = l.transaction();
         for (int i = 0; i < 100000; ++i) {

@@ -77,8 +77,10 @@ TEST_CASE("publish, object, wait for the period, approve") {
                                        std::string(PATSUB_SOURCE_DIR) + "/schemas/policy.xsd");
     Ledger l(t.dir / "ledger.sqlite", Ledger::Access::create);
     const auto b1 = l.begin_batch({"2026-01-05T00:00:00Z", "2026-01-05", "in", "p", "sha", "t"});
+    // As a run takes the registry: its rows and the file (the latest snapshot is the registry).
     PayeeStore(l).record_snapshot("s", "payees/s.csv",
                                        {Payee{"91530102MA6PDC012R", "昆明甲公司", {}, "530102", "银行甲", "101"}}, b1);
+    l.record_file({"s", "payees/s.csv", 1, "payees", b1, 0, 0, "taken", ""});
     const auto first = l.append(line(b1, "CN1B", "payable", 300000)).value();
     const auto second = l.append(line(b1, "CN2B", "payable", 300000)).value();
     l.append(line(b1, "CN3B", "rejected", 0));
