@@ -3,6 +3,7 @@
 #include "batch/batch_outputs.h"
 #include "batch/grant_intake.h"
 #include "batch/inbox.h"
+#include "batch/inbox_hashes.h"
 #include "batch/ledger_facts.h"
 #include "batch/line_writer.h"
 #include "batch/plausibility_gates.h"
@@ -22,6 +23,7 @@
 #include "ledger/payee_store.h"
 #include "ledger/quarantine_store.h"
 #include "ledger/redecision.h"
+#include "ledger/review_store.h"
 #include "model/clock.h"
 #include "model/sha256.h"
 #include "parsers/grant_file.h"
@@ -47,13 +49,14 @@ std::int64_t size_of(const InboxFile& f) { return static_cast<std::int64_t>(std:
 class BatchRun {
   public:
     BatchRun(const RunOptions& o, const Policy& policy, const KindTable& kinds, const Inbox& inbox,
-             const PayeeRegistry& payees, ledger::Ledger& ledger)
+             const PayeeRegistry& payees, ledger::Ledger& ledger, InboxHashes& hashes)
         : o_(o), policy_(policy), kinds_(kinds), inbox_(inbox), rules_(policy, payees, o.as_of), awards_(policy, payees),
-          ledger_(ledger), facts_(ledger), quarantine_(o.out), writer_(ledger, report_),
+          ledger_(ledger), hashes_(hashes), facts_(ledger), quarantine_(o.out), writer_(ledger, report_),
           gates_(PlausibilityGates::load(o.gates)) {}
 
     RunReport run(std::vector<NewList> lists) {
         auto tx = ledger_.transaction();
+        if (auto last = ledger_.last_batch_id()) previous_batch_ = ledger::ReviewStore(ledger_).batch(*last);
         report_.batch_id = ledger_.begin_batch({started_, to_iso(o_.as_of), o_.inbox.string(), o_.policy.string(),
                                                 policy_.sha256(), o_.patsub_version});
         take_payee_files();
@@ -61,7 +64,7 @@ class BatchRun {
         GrantIntake intake(ledger_, facts_.families(), kinds_, policy_, rules_, report_.batch_id, o_.as_of);
         take_grant_files(intake);
         report_.out_of_scope = intake.candidates().out_of_scope_count();
-        add_held_grants(intake);
+        add_held_grants(intake, lists);
         const auto recovered = recover_payments();
         // After the recoveries, before deciding: a slot they freed goes to the family's
         // capped grants (reading 15); a payment taken back for a dispute now closed is
@@ -92,12 +95,13 @@ class BatchRun {
     void take_payee_files() {
         ledger::PayeeStore payees(ledger_);
         for (const auto& f : inbox_.files("payees")) {
-            const auto sha = sha256_file(f.path);
+            const auto sha = hashes_.sha256_of(f);
             // Every run, known files too: the treasury file's bank details come from here.
             payees.record_snapshot(sha, f.shown, lists::read_payee_list(f.path, payee_rules(policy_, o_.as_of)),
                                    report_.batch_id);
             if (ledger_.knows_file(sha)) continue;
             ++new_lists_and_registries_;
+            ++new_registries_;
             ledger_.record_file({sha, f.shown, size_of(f), "payees", report_.batch_id, 0, 0, "taken", ""});
         }
     }
@@ -126,7 +130,7 @@ class BatchRun {
         ProgressHandler metered(intake, progress);
         for (const auto& f : files) {
             progress.begin_file(static_cast<std::uint64_t>(size_of(f)));
-            const auto sha = sha256_file(f.path);
+            const auto sha = hashes_.sha256_of(f);
             if (ledger_.knows_file(sha)) {
                 ++report_.files_known;
                 progress.end_file();
@@ -173,9 +177,31 @@ class BatchRun {
         }
     }
 
-    // Held grants are decided again every run: a payee registered since, a dispute
-    // closed, a policy version published for a gap.
-    void add_held_grants(GrantIntake& intake) { queue_known(intake, ledger_.held_grants()); }
+    // Held grants are decided again when what holds them may have changed (issue 17: not
+    // every hold every night). All of them after a new payee registry (a payee registered
+    // since), a new enterprise list, or another policy file or patsub version than the last
+    // batch's (a version published for a gap, a rule read differently); otherwise those the
+    // batch's new records or grants concern (a dispute closed, another publication of the
+    // application, a family grown) and those held for a grant date after the day of an
+    // earlier run, which this run's day may have reached. What else holds a grant (an
+    // unverified kind code) changes only with the kind table, which ships with patsub.
+    void add_held_grants(GrantIntake& intake, const std::vector<NewList>& lists) {
+        if (holds_may_all_have_changed(lists)) {
+            queue_known(intake, ledger_.held_grants());
+            return;
+        }
+        queue_known(intake, ledger::held_for(ledger_, {"grant_after_as_of"}));
+        queue_known(intake, ledger::held_touched_by(ledger_, report_.batch_id));
+    }
+
+    bool holds_may_all_have_changed(const std::vector<NewList>& lists) const {
+        if (new_registries_ > 0) return true;
+        for (const auto& l : lists)
+            if (l.file.list == "enterprises") return true;
+        if (!previous_batch_) return true;
+        return previous_batch_->record.policy_sha256 != policy_.sha256() ||
+               previous_batch_->record.patsub_version != o_.patsub_version;
+    }
 
     // Grants read in earlier batches join this run's candidates (once each).
     void queue_known(GrantIntake& intake, const std::vector<std::string>& ids) {
@@ -189,7 +215,7 @@ class BatchRun {
     // Payments recovered because of a dispute whose latest record is now a closing.
     std::vector<std::string> disputes_closed_since_recovery() {
         std::vector<std::string> out;
-        for (const auto& id : ledger::recovered_for_dispute(ledger_)) {
+        for (const auto& id : ledger::recovered_for_dispute(ledger_, report_.batch_id)) {
             const auto g = ledger_.load_grant(id);
             if (!g) continue;
             const auto dispute = facts_.dispute(*g);
@@ -256,6 +282,7 @@ class BatchRun {
     GrantRules rules_;
     AwardRules awards_;
     ledger::Ledger& ledger_;
+    InboxHashes& hashes_;
     LedgerFacts facts_;
     Quarantine quarantine_;
     RunReport report_;
@@ -263,6 +290,8 @@ class BatchRun {
     PlausibilityGates gates_;
     std::string started_ = utc_now();
     int new_lists_and_registries_ = 0;
+    int new_registries_ = 0;
+    std::optional<ledger::BatchInfo> previous_batch_;  // the last batch committed before this one
 };
 
 void refuse_impossible_as_of(ledger::Ledger& ledger, const RunOptions& o) {
@@ -292,11 +321,13 @@ RunReport run_batch(const RunOptions& o) {
     ledger::AnchoredWrite anchored(ledger, o.anchors,
                                    std::filesystem::absolute(o.out).lexically_normal().parent_path() / "anchors.log");
     refuse_impossible_as_of(ledger, o);
-    auto lists = read_new_lists(inbox, ledger);
+    InboxHashes hashes(ledger);
+    auto lists = read_new_lists(inbox, ledger, hashes);
 
-    BatchRun batch(o, policy, kinds, inbox, payees, ledger);
+    BatchRun batch(o, policy, kinds, inbox, payees, ledger, hashes);
     RunReport report = batch.run(std::move(lists));
     if (report.nothing_new) {
+        hashes.remember();
         report.repaired = repair_batch_dirs(ledger, o.out, review_texts, 0);
         return report;
     }
@@ -309,6 +340,8 @@ RunReport run_batch(const RunOptions& o) {
                                                          "({}); the next run or `patsub review` writes them again",
                                                          report.batch_id, e.what()));
     }
+    // After the batch is anchored: the fingerprints are a cache beside it, not part of it.
+    hashes.remember();
     return report;
 }
 

@@ -1,6 +1,5 @@
 #include "batch/reference_intake.h"
 
-#include "model/sha256.h"
 
 #include <iterator>
 
@@ -21,18 +20,18 @@ PayeeRegistry load_payees(const Inbox& inbox, const Policy& policy, Date as_of) 
     return PayeeRegistry(std::move(all));
 }
 
-std::vector<NewList> read_new_lists(const Inbox& inbox, ledger::Ledger& ledger) {
+std::vector<NewList> read_new_lists(const Inbox& inbox, ledger::Ledger& ledger, InboxHashes& hashes) {
     std::vector<NewList> out;
     for (const auto& f : inbox.files("disputes")) {
-        auto sha = sha256_file(f.path);
+        auto sha = hashes.sha256_of(f);
         if (!ledger.knows_file(sha)) out.push_back({f, sha, lists::read_dispute_list(f.path)});
     }
     for (const auto& f : inbox.files("abnormal")) {
-        auto sha = sha256_file(f.path);
+        auto sha = hashes.sha256_of(f);
         if (!ledger.knows_file(sha)) out.push_back({f, sha, lists::read_abnormal_list(f.path)});
     }
     for (const auto& f : inbox.files("enterprises")) {
-        auto sha = sha256_file(f.path);
+        auto sha = hashes.sha256_of(f);
         if (!ledger.knows_file(sha)) out.push_back({f, sha, lists::read_enterprise_list(f.path)});
     }
     return out;

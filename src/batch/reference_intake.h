@@ -5,6 +5,7 @@
 #pragma once
 
 #include "batch/inbox.h"
+#include "batch/inbox_hashes.h"
 #include "decide/payee_registry.h"
 #include "ledger/ledger.h"
 #include "model/date.h"
@@ -33,6 +34,6 @@ struct NewList {
 };
 
 // Every dispute, abnormal and enterprise list the ledger does not know yet.
-std::vector<NewList> read_new_lists(const Inbox& inbox, ledger::Ledger& ledger);
+std::vector<NewList> read_new_lists(const Inbox& inbox, ledger::Ledger& ledger, InboxHashes& hashes);
 
 }  // namespace patsub::batch

@@ -1,5 +1,7 @@
 #include "ledger/ledger.h"
 
+#include "ledger/batch_news.h"
+
 #include "ledger/chain_contents.h"
 #include "ledger/migrations.h"
 #include "ledger/statement_cache.h"
@@ -616,22 +618,9 @@ std::optional<LedgerLine> Ledger::latest_award_line(const std::string& uscc, con
 }
 
 std::vector<LedgerLine> Ledger::recovery_candidates(std::int64_t batch_id) {
-    // Each arm starts from this batch's files and reaches grants and lines through an
-    // index (grants_publication, grants_application, ledger_lines_grant): the cost
-    // follows the new records, not the size of the ledger.
-    SQLite::Statement q(db_, fmt::format(
-        "WITH named(grant_id) AS ("
-        "  SELECT g.grant_id FROM source_files s JOIN dispute_records d ON d.sha256 = s.sha256 "
-        "  JOIN grants g ON g.office = substr(d.patent_key, 5, 2) AND g.number = substr(d.patent_key, 7) "
-        "  WHERE s.batch_id = ?1 AND d.patent_key LIKE 'PUB:%' "
-        "  UNION SELECT g.grant_id FROM source_files s JOIN dispute_records d ON d.sha256 = s.sha256 "
-        "  JOIN grants g ON g.application_number = substr(d.patent_key, 8) AND g.office = 'CN' "
-        "  WHERE s.batch_id = ?1 AND d.patent_key LIKE 'APP:CN:%' "
-        "  UNION SELECT g.grant_id FROM source_files s JOIN abnormal_records a ON a.sha256 = s.sha256 "
-        "  JOIN grants g ON g.application_number = a.application_number AND g.office = 'CN' "
-        "  WHERE s.batch_id = ?1) "
-        "SELECT {} FROM named n JOIN ledger_lines l ON l.grant_id = n.grant_id "
-        "WHERE l.status = 'payable' ORDER BY l.line_id", line_columns_prefixed("l")));
+    SQLite::Statement q(db_, fmt::format("WITH {} SELECT {} FROM named n JOIN ledger_lines l ON l.grant_id = n.grant_id "
+                                         "WHERE l.status = 'payable' ORDER BY l.line_id",
+                                         named_by_batch_records, line_columns_prefixed("l")));
     q.bind(1, batch_id);
     std::vector<LedgerLine> out;
     while (q.executeStep()) out.push_back(read_line(q));
