@@ -16,10 +16,10 @@ inline constexpr const char* named_by_batch_records =
     "  JOIN grants g ON g.office = substr(d.patent_key, 5, 2) AND g.number = substr(d.patent_key, 7) "
     "  WHERE s.batch_id = ?1 AND d.patent_key LIKE 'PUB:%' "
     "  UNION SELECT g.grant_id FROM source_files s JOIN dispute_records d ON d.sha256 = s.sha256 "
-    "  JOIN grants g ON g.application_number = substr(d.patent_key, 8) AND g.office = 'CN' "
+    "  JOIN grants g ON g.application_number = substr(d.patent_key, 8) AND +g.office = 'CN' "
     "  WHERE s.batch_id = ?1 AND d.patent_key LIKE 'APP:CN:%' "
     "  UNION SELECT g.grant_id FROM source_files s JOIN abnormal_records a ON a.sha256 = s.sha256 "
-    "  JOIN grants g ON g.application_number = a.application_number AND g.office = 'CN' "
+    "  JOIN grants g ON g.application_number = a.application_number AND +g.office = 'CN' "
     "  WHERE s.batch_id = ?1)";
 
 }  // namespace patsub::ledger

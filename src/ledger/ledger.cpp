@@ -510,7 +510,10 @@ std::vector<SameApplication> Ledger::same_application(const std::string& applica
 }
 
 std::vector<std::string> Ledger::held_grants() {
-    SQLite::Statement q(db_, "SELECT grant_id FROM ledger_lines l WHERE grant_id <> '' AND status = 'held' "
+    // The partial index ledger_lines_held holds the held lines only; without INDEXED BY,
+    // SQLite would rather read every line in line order than sort the held ones.
+    SQLite::Statement q(db_, "SELECT grant_id FROM ledger_lines l INDEXED BY ledger_lines_held "
+                             "WHERE grant_id <> '' AND status = 'held' "
                              "AND line_id = (SELECT MAX(line_id) FROM ledger_lines m WHERE m.grant_id = l.grant_id) "
                              "ORDER BY line_id");
     std::vector<std::string> out;
@@ -618,7 +621,7 @@ std::optional<LedgerLine> Ledger::latest_award_line(const std::string& uscc, con
 }
 
 std::vector<LedgerLine> Ledger::recovery_candidates(std::int64_t batch_id) {
-    SQLite::Statement q(db_, fmt::format("WITH {} SELECT {} FROM named n JOIN ledger_lines l ON l.grant_id = n.grant_id "
+    SQLite::Statement q(db_, fmt::format("WITH {} SELECT {} FROM named n CROSS JOIN ledger_lines l ON l.grant_id = n.grant_id "
                                          "WHERE l.status = 'payable' ORDER BY l.line_id",
                                          named_by_batch_records, line_columns_prefixed("l")));
     q.bind(1, batch_id);

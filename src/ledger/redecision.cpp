@@ -37,7 +37,7 @@ std::vector<std::string> capped_beside(Ledger& ledger, const std::vector<std::st
 
 std::vector<std::string> recovered_for_dispute(Ledger& ledger, std::int64_t batch_id) {
     SQLite::Statement q(ledger.db(), std::string("WITH ") + named_by_batch_records +
-                                         " SELECT l.grant_id FROM named n JOIN ledger_lines l ON l.grant_id = n.grant_id "
+                                         " SELECT l.grant_id FROM named n CROSS JOIN ledger_lines l ON l.grant_id = n.grant_id "
                                          "WHERE l.status = 'recovery' AND l.reason = 'dispute_open' AND " +
                                          latest_of_grant + " ORDER BY l.line_id");
     q.bind(1, batch_id);
@@ -63,10 +63,12 @@ std::vector<std::string> held_touched_by(Ledger& ledger, std::int64_t batch_id) 
             "  WHERE first_batch = ?1), "
             "touched(grant_id) AS (SELECT grant_id FROM named "
             "  UNION SELECT g.grant_id FROM fresh n JOIN grants g ON g.application_number = n.application_number "
-            "    AND g.office = 'CN' WHERE n.application_number <> '' "
+            "    AND +g.office = 'CN' WHERE n.application_number <> '' "
             "  UNION SELECT m.grant_id FROM fresh n JOIN families f ON f.grant_id = n.grant_id "
             "    JOIN families m ON m.family = f.family) "
-            "SELECT l.grant_id FROM touched t JOIN ledger_lines l ON l.grant_id = t.grant_id "
+            // CROSS JOIN keeps the few touched grants outside: SQLite would otherwise read
+            // every line and look each up among them.
+            "SELECT l.grant_id FROM touched t CROSS JOIN ledger_lines l ON l.grant_id = t.grant_id "
             "WHERE l.status = 'held' AND " + latest_of_grant + " ORDER BY l.line_id");
     q.bind(1, batch_id);
     return grant_ids(q);
