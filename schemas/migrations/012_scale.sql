@@ -34,3 +34,13 @@ CREATE INDEX source_files_quarantined ON source_files(batch_id) WHERE outcome = 
 -- What the chain event of a batch digests (chain_contents.cpp), by batch.
 CREATE INDEX payees_batch ON payees(batch_id);
 CREATE INDEX enterprise_recognitions_batch ON enterprise_recognitions(first_batch);
+
+-- What every held grant was last decided on, all together (src/batch/nightly_run.cpp): a
+-- digest of the policy file, the patsub version, the kind table and the payee registry
+-- snapshots in the inbox. A run decides every held grant again only when its own digest
+-- differs (a snapshot added or removed, another policy); otherwise only the holds its new
+-- facts concern. One row; a cache of the last such run, not evidence.
+CREATE TABLE hold_inputs (
+    id     INTEGER PRIMARY KEY CHECK (id = 1),
+    digest TEXT NOT NULL
+);

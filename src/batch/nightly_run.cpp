@@ -23,7 +23,7 @@
 #include "ledger/payee_store.h"
 #include "ledger/quarantine_store.h"
 #include "ledger/redecision.h"
-#include "ledger/review_store.h"
+#include "ledger/hold_inputs.h"
 #include "model/clock.h"
 #include "model/sha256.h"
 #include "parsers/grant_file.h"
@@ -56,7 +56,6 @@ class BatchRun {
 
     RunReport run(std::vector<NewList> lists) {
         auto tx = ledger_.transaction();
-        if (auto last = ledger_.last_batch_id()) previous_batch_ = ledger::ReviewStore(ledger_).batch(*last);
         report_.batch_id = ledger_.begin_batch({started_, to_iso(o_.as_of), o_.inbox.string(), o_.policy.string(),
                                                 policy_.sha256(), o_.patsub_version});
         take_payee_files();
@@ -94,16 +93,19 @@ class BatchRun {
   private:
     void take_payee_files() {
         ledger::PayeeStore payees(ledger_);
+        std::string inputs = fmt::format("policy {}\npatsub {}\nkinds {}\n", policy_.sha256(), o_.patsub_version,
+                                         sha256_file(o_.kinds));
         for (const auto& f : inbox_.files("payees")) {
             const auto sha = hashes_.sha256_of(f);
+            inputs += "registry " + sha + "\n";
             // Every run, known files too: the treasury file's bank details come from here.
             payees.record_snapshot(sha, f.shown, lists::read_payee_list(f.path, payee_rules(policy_, o_.as_of)),
                                    report_.batch_id);
             if (ledger_.knows_file(sha)) continue;
             ++new_lists_and_registries_;
-            ++new_registries_;
             ledger_.record_file({sha, f.shown, size_of(f), "payees", report_.batch_id, 0, 0, "taken", ""});
         }
+        hold_inputs_ = sha256_hex(inputs);
     }
 
     void take_lists(const std::vector<NewList>& lists) {
@@ -178,29 +180,23 @@ class BatchRun {
     }
 
     // Held grants are decided again when what holds them may have changed (issue 17: not
-    // every hold every night). All of them after a new payee registry (a payee registered
-    // since), a new enterprise list, or another policy file or patsub version than the last
-    // batch's (a version published for a gap, a rule read differently); otherwise those the
-    // batch's new records or grants concern (a dispute closed, another publication of the
-    // application, a family grown) and those held for a grant date after the day of an
-    // earlier run, which this run's day may have reached. What else holds a grant (an
-    // unverified kind code) changes only with the kind table, which ships with patsub.
+    // every hold every night). All of them when the policy file, the patsub version, the
+    // kind table or the set of payee registry snapshots differ from what they were last
+    // all decided on (a payee registered since, a version published for a gap, a kind
+    // settled), or after a new enterprise list; otherwise those the batch's new records or
+    // grants concern (a dispute closed, another publication of the application, a family
+    // grown) and those held for a grant date after an earlier run's day, which this run's
+    // day may have reached.
     void add_held_grants(GrantIntake& intake, const std::vector<NewList>& lists) {
-        if (holds_may_all_have_changed(lists)) {
+        bool new_recognitions = false;
+        for (const auto& l : lists) new_recognitions = new_recognitions || l.file.list == "enterprises";
+        if (new_recognitions || hold_inputs_ != ledger::last_hold_inputs(ledger_)) {
             queue_known(intake, ledger_.held_grants());
+            hold_inputs_changed_ = true;
             return;
         }
         queue_known(intake, ledger::held_for(ledger_, {"grant_after_as_of"}));
         queue_known(intake, ledger::held_touched_by(ledger_, report_.batch_id));
-    }
-
-    bool holds_may_all_have_changed(const std::vector<NewList>& lists) const {
-        if (new_registries_ > 0) return true;
-        for (const auto& l : lists)
-            if (l.file.list == "enterprises") return true;
-        if (!previous_batch_) return true;
-        return previous_batch_->record.policy_sha256 != policy_.sha256() ||
-               previous_batch_->record.patsub_version != o_.patsub_version;
     }
 
     // Grants read in earlier batches join this run's candidates (once each).
@@ -290,8 +286,15 @@ class BatchRun {
     PlausibilityGates gates_;
     std::string started_ = utc_now();
     int new_lists_and_registries_ = 0;
-    int new_registries_ = 0;
-    std::optional<ledger::BatchInfo> previous_batch_;  // the last batch committed before this one
+    std::string hold_inputs_;  // digest of what this run decides holds on
+    bool hold_inputs_changed_ = false;
+
+  public:
+    // After the batch committed or was rolled back: every held grant has now been decided
+    // on this run's inputs (a rolled-back batch decided them and changed nothing).
+    void record_hold_inputs() {
+        if (hold_inputs_changed_) ledger::record_hold_inputs(ledger_, hold_inputs_);
+    }
 };
 
 void refuse_impossible_as_of(ledger::Ledger& ledger, const RunOptions& o) {
@@ -328,6 +331,7 @@ RunReport run_batch(const RunOptions& o) {
     RunReport report = batch.run(std::move(lists));
     if (report.nothing_new) {
         hashes.remember();
+        batch.record_hold_inputs();
         report.repaired = repair_batch_dirs(ledger, o.out, review_texts, 0);
         return report;
     }
@@ -340,8 +344,9 @@ RunReport run_batch(const RunOptions& o) {
                                                          "({}); the next run or `patsub review` writes them again",
                                                          report.batch_id, e.what()));
     }
-    // After the batch is anchored: the fingerprints are a cache beside it, not part of it.
+    // After the batch is anchored: fingerprints and hold inputs are caches beside it.
     hashes.remember();
+    batch.record_hold_inputs();
     return report;
 }
 

@@ -71,3 +71,5 @@ add_test(NAME e2e_inbox_coverage
 add_test(NAME e2e_install
          COMMAND bash ${CMAKE_CURRENT_SOURCE_DIR}/e2e/install.sh ${CMAKE_BINARY_DIR} ${PROJECT_SOURCE_DIR})
 set_tests_properties(e2e_install PROPERTIES SKIP_RETURN_CODE 77 TIMEOUT 300)
+add_test(NAME e2e_held_redecision
+         COMMAND bash ${CMAKE_CURRENT_SOURCE_DIR}/e2e/held_redecision.sh $<TARGET_FILE:patsub> ${PROJECT_SOURCE_DIR})
