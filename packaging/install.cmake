@@ -12,7 +12,8 @@ set(PATSUB_DATA_FILES
   schemas/reasons.csv:schemas
   schemas/districts.csv:schemas
   samples/policy/kunming-measure8.xml:policy
-  samples/config/plausibility.conf:config)
+  samples/config/plausibility.conf:config
+  samples/config/holidays-cn.txt:config)
 
 set(staged_data)
 foreach(entry IN LISTS PATSUB_DATA_FILES)

@@ -31,6 +31,10 @@ class UsageError : public std::runtime_error {
 std::filesystem::path flag_or_setting(const std::filesystem::path& flag, const std::filesystem::path& setting,
                                       const char* flag_name, const char* key, const config::Settings& settings);
 
+// The bureau's time zone: the --time-zone flag, else PATSUB_TIME_ZONE, else `time_zone`
+// in the config file, else Asia/Shanghai (policy.md reading 20).
+std::string bureau_zone(const std::string& flag, const config::Settings& settings);
+
 void add_init_command(CLI::App& app, Action& action);
 void add_run_command(CLI::App& app, Action& action);
 void add_check_command(CLI::App& app, Action& action);
@@ -45,5 +49,9 @@ void add_release_command(CLI::App& app, Action& action);
 void add_summary_command(CLI::App& app, Action& action);
 void add_recover_anchor_command(CLI::App& app, Action& action);
 void add_acknowledge_command(CLI::App& app, Action& action);
+void add_serve_command(CLI::App& app, Action& action);
+void add_user_command(CLI::App& app, Action& action);
+void add_notice_command(CLI::App& app, Action& action);
+void add_objection_command(CLI::App& app, Action& action);
 
 }  // namespace patsub::cli

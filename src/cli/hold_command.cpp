@@ -2,6 +2,8 @@
 // before the line's batch is approved. `patsub release` lets it go again.
 #include "batch/run_lock.h"
 #include "cli/command.h"
+#include "cli/operator_identity.h"
+#include "ledger/people_store.h"
 #include "ledger/anchor_guard.h"
 #include "ledger/ledger.h"
 #include "ledger/review_store.h"
@@ -36,6 +38,7 @@ void add_hold_command(CLI::App& app, Action& action) {
     cmd->add_option("--why", o->why, "reason, shown on the review page")->required();
     cmd->callback([&action, o] {
         action = [o](const config::Settings& settings) {
+            require_cli_approvals(settings, "hold");
             o->db = flag_or_setting(o->db, settings.db, "--db", "db", settings);
             if (!o->anchors && !settings.anchors.empty()) o->anchors = settings.anchors;
             const batch::RunLock lock(o->db);
@@ -43,6 +46,9 @@ void add_hold_command(CLI::App& app, Action& action) {
             ledger::AnchoredWrite anchored(ledger, o->anchors, std::filesystem::absolute(o->db).parent_path() / "anchors.log");
             ledger::ReviewStore store(ledger);
             const auto e = store.hold(o->line, o->by, o->why, ledger::utc_timestamp());
+            ledger::PeopleStore(ledger).record_act("command_line_act",
+                                                   fmt::format("held line {} as --by {}: {}", e.line_id, e.by, e.why),
+                                                   command_line_actor(), e.at);
             anchored.anchor("staff_hold");
             std::cout << fmt::format("line {} held by {} at {}: {}\n", e.line_id, e.by, e.at, e.why);
             return Outcome::done;

@@ -72,6 +72,10 @@ int main(int argc, char** argv) {
     cli::add_summary_command(app, action);
     cli::add_recover_anchor_command(app, action);
     cli::add_acknowledge_command(app, action);
+    cli::add_serve_command(app, action);
+    cli::add_user_command(app, action);
+    cli::add_notice_command(app, action);
+    cli::add_objection_command(app, action);
 
     try {
         app.parse(argc, argv);

@@ -2,6 +2,8 @@
 // not approved yet, otherwise with the next batch approved after the release.
 #include "batch/run_lock.h"
 #include "cli/command.h"
+#include "cli/operator_identity.h"
+#include "ledger/people_store.h"
 #include "ledger/anchor_guard.h"
 #include "ledger/ledger.h"
 #include "ledger/review_store.h"
@@ -34,6 +36,7 @@ void add_release_command(CLI::App& app, Action& action) {
     cmd->add_option("--anchors", o->anchors, "anchor log (default: the one this ledger anchors to)");
     cmd->callback([&action, o] {
         action = [o](const config::Settings& settings) {
+            require_cli_approvals(settings, "release");
             o->db = flag_or_setting(o->db, settings.db, "--db", "db", settings);
             if (!o->anchors && !settings.anchors.empty()) o->anchors = settings.anchors;
             const batch::RunLock lock(o->db);
@@ -41,6 +44,9 @@ void add_release_command(CLI::App& app, Action& action) {
             ledger::AnchoredWrite anchored(ledger, o->anchors, std::filesystem::absolute(o->db).parent_path() / "anchors.log");
             ledger::ReviewStore store(ledger);
             const auto e = store.release(o->line, o->by, ledger::utc_timestamp());
+            ledger::PeopleStore(ledger).record_act("command_line_act",
+                                                   fmt::format("released line {} as --by {}", e.line_id, e.by),
+                                                   command_line_actor(), e.at);
             anchored.anchor("staff_hold");
             std::cout << fmt::format("line {} released by {} at {}\n", e.line_id, e.by, e.at);
             return Outcome::done;

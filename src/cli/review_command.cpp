@@ -3,6 +3,7 @@
 // then included).
 #include "batch/batch_outputs.h"
 #include "cli/command.h"
+#include "export/lines_workbook.h"
 #include "export/review_page.h"
 #include "export/review_texts.h"
 #include "ledger/ledger.h"
@@ -27,7 +28,7 @@ struct ReviewOptions {
 
 void add_review_command(CLI::App& app, Action& action) {
     auto o = std::make_shared<ReviewOptions>();
-    auto* cmd = app.add_subcommand("review", "Write the review page of a batch (OUT/batch-<N>/review.html)");
+    auto* cmd = app.add_subcommand("review", "Write the review page of a batch (OUT/batch-<N>/review.html) and its lines as lines-<N>.xlsx");
     cmd->add_option("--db", o->db, "ledger database (default: db in patsub.conf)");
     cmd->add_option("--batch", o->batch, "batch id")->required();
     cmd->add_option("--out", o->out, "output folder (the page goes to OUT/batch-<N>/review.html; default: out in patsub.conf)");
@@ -44,6 +45,10 @@ void add_review_command(CLI::App& app, Action& action) {
             for (auto id : batch::repair_batch_dirs(ledger, o->out, texts, o->batch))
                 std::cerr << "patsub: the outputs of batch " << id << " were missing or changed: written again\n";
             std::cout << (dir / "review.html").string() << '\n';
+            // The batch's lines as a workbook for staff who sort and filter (issue 13 point 5).
+            const auto workbook = dir / exports::lines_workbook_name(o->batch);
+            exports::write_lines_workbook(ledger, o->batch, texts, workbook);
+            std::cout << workbook.string() << '\n';
             return Outcome::done;
         };
     });

@@ -42,10 +42,7 @@ void add_run_command(CLI::App& app, Action& action) {
             o->kinds = settings.layout.kind_table();
             if (o->gates.empty()) o->gates = settings.plausibility;
             o->patsub_version = PATSUB_VERSION;
-            // The flag, then the environment, then the config file (bureau_time.h).
-            const char* env_zone = std::getenv("PATSUB_TIME_ZONE");
-            const bool env_set = env_zone != nullptr && *env_zone != '\0';
-            const std::string zone = bureau_time_zone(!time_zone->empty() || env_set ? *time_zone : settings.time_zone);
+            const std::string zone = bureau_zone(*time_zone, settings);
             o->today = local_date(now(), zone);
             if (as_of->empty()) {
                 o->as_of = local_date(now(), zone);

@@ -27,6 +27,9 @@ struct InstallLayout {
     std::filesystem::path review_texts() const { return data_dir / "schemas"; }
     std::filesystem::path shipped_policy() const { return data_dir / "policy/kunming-measure8.xml"; }
     std::filesystem::path shipped_plausibility() const { return data_dir / "config/plausibility.conf"; }
+    // Mainland China's holidays and make-up working days as shipped (docs/notice.md); a
+    // bureau keeps its own list with `holidays = ...` once the shipped years run out.
+    std::filesystem::path shipped_holidays() const { return data_dir / "config/holidays-cn.txt"; }
 };
 
 }  // namespace patsub::config

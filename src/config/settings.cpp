@@ -36,12 +36,12 @@ KeyReader text_key(std::string Settings::*field) {
     return [field](Settings& s, const std::string& v, const std::filesystem::path&) { s.*field = v; };
 }
 
-void read_working_days(Settings& s, const std::string& v, const std::filesystem::path&) {
-    int n = 0;
-    const auto [end, ec] = std::from_chars(v.data(), v.data() + v.size(), n);
-    if (ec != std::errc() || end != v.data() + v.size() || n < 1 || n > 60)
-        throw SettingsError("notice_working_days '" + v + "' is not a whole number of days from 1 to 60");
-    s.notice_working_days = n;
+// The notice period is policy (policy.md reading 19: a policy setting, dated with the
+// rest of the measure), not an installation's choice: an old config naming it is told where
+// it went rather than silently ignored.
+void refuse_working_days(Settings&, const std::string&, const std::filesystem::path&) {
+    throw SettingsError("notice_working_days is a policy setting now: set <notice-working-days> in the policy "
+                        "file (policy.md reading 19) and remove this line");
 }
 
 void read_bool(Settings& s, const std::string& v, const std::filesystem::path&) {
@@ -79,9 +79,11 @@ const std::map<std::string, KeyReader, std::less<>>& key_readers() {
         {"policy", path_key(&Settings::policy)},
         {"plausibility", path_key(&Settings::plausibility)},
         {"time_zone", read_time_zone},
-        {"notice_working_days", read_working_days},
+        {"notice_working_days", refuse_working_days},
         {"holidays", path_key(&Settings::holidays)},
         {"contacts", text_key(&Settings::contacts)},
+        {"objection_channel", text_key(&Settings::objection_channel)},
+        {"publisher", text_key(&Settings::publisher)},
         {"listen", read_listen},
         {"trusted_proxy", text_key(&Settings::trusted_proxy)},
         {"cli_approvals", read_bool},

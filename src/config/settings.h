@@ -35,11 +35,13 @@ struct Settings {
     std::filesystem::path plausibility;
     // The bureau's calendar. Empty: PATSUB_TIME_ZONE, else Asia/Shanghai.
     std::string time_zone;
-    // The public notice (公示): how many working days objections stay open, the days that
-    // are not working days besides weekends, and where objections go.
-    int notice_working_days = 5;
+    // The public notice (公示): the days that are not working days besides weekends, where
+    // objections go, who to ask, and the office printed as publisher. (How many working
+    // days the notice stays open is policy: <notice-working-days> in the policy file.)
     std::filesystem::path holidays;
+    std::string objection_channel;
     std::string contacts;
+    std::string publisher;
 
     // The staff workbench (`patsub serve`).
     std::string listen = "127.0.0.1:8080";

@@ -1,24 +1,29 @@
-// The public-notice list (公示) of an approved batch: who is paid what for which patent
-// under which clause, one row per line the batch's treasury file carried. As CSV
-// (`notice-<batch>.csv`, spreadsheet-safe: headers in Chinese and English, clauses as 第8.6条,
-// yuan with two decimals) and as a printable
-// HTML page (`notice-<batch>.html`, A4 print style, every value escaped). Both depend
-// only on the ledger, so writing them again gives the same bytes.
+// The public-notice list (公示) of a batch: the payments it proposes — who is to be paid
+// what, for which patent (number and title), under which clause and what that clause
+// means — with the notice period, the objection channel and the contacts, as published
+// before approval (policy.md reading 19). As CSV (`notice-<batch>.csv`, spreadsheet-safe:
+// headers in Chinese and English, clauses as 第8.6条, yuan with two decimals; the period,
+// channel and contacts repeated on every row so that each row stands alone) and as a
+// printable HTML page (`notice-<batch>.html`, A4 as it is, every value escaped). Both
+// depend only on what the ledger recorded at publication, so writing them again gives the
+// same bytes.
 #pragma once
 
-#include "ledger/ledger_line.h"
-#include "ledger/review_store.h"
+#include "ledger/notice_store.h"
 
-#include <cstdint>
+#include <map>
 #include <string>
 #include <vector>
 
 namespace patsub::exports {
 
-std::string notice_csv(std::int64_t batch_id, const std::vector<ledger::LedgerLine>& exported);
-// chain_head: "event S <hash>" of the approval (issue 18 point 2), printed at the foot so
-// that the published notice itself anchors the ledger; empty for none.
-std::string notice_html(const ledger::Approval& approval, const std::vector<ledger::LedgerLine>& exported,
-                        const std::string& chain_head = "");
+// "8.1\tmeaning\n..." as stored with the publication -> clause -> meaning.
+std::map<std::string, std::string> clause_meanings(const std::string& clause_texts);
+
+// "2026-12-07" -> "2026年12月7日"; other text unchanged.
+std::string chinese_date(const std::string& iso);
+
+std::string notice_csv(const ledger::NoticePublication& p, const std::vector<ledger::NoticedLine>& lines);
+std::string notice_html(const ledger::NoticePublication& p, const std::vector<ledger::NoticedLine>& lines);
 
 }  // namespace patsub::exports

@@ -13,6 +13,7 @@
 #include <fmt/format.h>
 #include <nlohmann/json.hpp>
 
+#include <cstdlib>
 #include <fstream>
 #include <functional>
 #include <map>
@@ -36,106 +37,6 @@ std::string status_label(const std::string& status) {
 
 bool staff_held(const ReviewLine& r) { return r.staff && r.staff->action == "hold"; }
 
-// The page's script: filter, sort and the explanation of a line, all through DOM text
-// nodes (never innerHTML), so that no value of the ledger is ever parsed as markup.
-constexpr const char* page_script = R"js(
-(function () {
-  'use strict';
-  var data = JSON.parse(document.getElementById('page-data').textContent);
-  var table = document.getElementById('lines-table');
-  var body = table.tBodies[0];
-  var rows = Array.prototype.slice.call(body.rows);
-  var filter = document.getElementById('filter');
-  var shown = document.getElementById('shown');
-  function applyFilter() {
-    var q = filter.value.trim().toLowerCase();
-    var n = 0;
-    rows.forEach(function (r) {
-      var hit = q === '' || r.getAttribute('data-search').toLowerCase().indexOf(q) >= 0;
-      r.hidden = !hit;
-      if (hit) n++;
-    });
-    shown.textContent = n + ' / ' + rows.length;
-  }
-  filter.addEventListener('input', applyFilter);
-  applyFilter();
-
-  var heads = table.tHead.rows[0].cells;
-  Array.prototype.forEach.call(heads, function (th, i) {
-    if (!th.hasAttribute('data-sort')) return;
-    th.tabIndex = 0;
-    function sort() {
-      var asc = th.getAttribute('aria-sort') !== 'ascending';
-      Array.prototype.forEach.call(heads, function (h) { h.removeAttribute('aria-sort'); });
-      th.setAttribute('aria-sort', asc ? 'ascending' : 'descending');
-      var numeric = th.getAttribute('data-sort') === 'num';
-      function key(r) { var c = r.cells[i]; return c.hasAttribute('data-v') ? c.getAttribute('data-v') : c.textContent; }
-      rows.sort(function (a, b) {
-        var x = key(a), y = key(b);
-        var c = numeric ? Number(x) - Number(y) : x.localeCompare(y, 'zh-CN', { numeric: true });
-        return asc ? c : -c;
-      });
-      rows.forEach(function (r) { body.appendChild(r); });
-    }
-    th.addEventListener('click', sort);
-    th.addEventListener('keydown', function (e) {
-      if (e.key === 'Enter' || e.key === ' ') { e.preventDefault(); sort(); }
-    });
-  });
-
-  var labels = data.labels;
-  function text(s) { return document.createTextNode(s); }
-  function render(v) {
-    if (Array.isArray(v)) {
-      if (v.length === 0) return text('—');
-      var ul = document.createElement('ul');
-      v.forEach(function (item) {
-        var li = document.createElement('li');
-        li.appendChild(render(item));
-        ul.appendChild(li);
-      });
-      return ul;
-    }
-    if (v !== null && typeof v === 'object') {
-      if (Object.prototype.hasOwnProperty.call(v, 'check') && Object.prototype.hasOwnProperty.call(v, 'holds')) {
-        var s = document.createElement('span');
-        s.className = v.holds ? 'ok' : 'no';
-        s.textContent = (v.holds ? '✓ ' : '✗ ') + v.check + (v.detail ? ' — ' + v.detail : '');
-        return s;
-      }
-      var dl = document.createElement('dl');
-      Object.keys(v).forEach(function (k) {
-        var dt = document.createElement('dt');
-        dt.textContent = Object.prototype.hasOwnProperty.call(labels, k) ? labels[k] : k;
-        var dd = document.createElement('dd');
-        dd.appendChild(render(v[k]));
-        dl.appendChild(dt);
-        dl.appendChild(dd);
-      });
-      return dl;
-    }
-    if (typeof v === 'boolean') return text(v ? '是 yes' : '否 no');
-    return text(v === null || v === '' ? '—' : String(v));
-  }
-  Array.prototype.forEach.call(document.querySelectorAll('details[data-line]'), function (d) {
-    d.addEventListener('toggle', function () {
-      var box = d.querySelector('.why');
-      if (!d.open || box.childNodes.length > 0) return;
-      var raw = data.reasoning[d.getAttribute('data-line')];
-      var parsed;
-      try { parsed = JSON.parse(raw); } catch (e) { parsed = null; }
-      if (parsed === null) {
-        var pre = document.createElement('pre');
-        pre.textContent = raw === undefined ? '—' : raw;
-        box.appendChild(pre);
-      } else {
-        box.appendChild(render(parsed));
-      }
-    });
-  });
-})();
-)js";
-
 constexpr const char* page_style = R"css(
 .state { padding: .5rem .8rem; border-radius: 4px; margin: .6rem 0; }
 .state.approved { background: #e3f4e6; border: 1px solid #79b887; }
@@ -144,45 +45,13 @@ constexpr const char* page_style = R"css(
 .card { border: 1px solid #c9d3dc; border-radius: 4px; padding: .4rem .8rem; min-width: 9rem; }
 .card b { display: block; font-size: 1.25rem; }
 .grid { display: flex; flex-wrap: wrap; gap: 0 2rem; align-items: flex-start; }
-#filter { font: inherit; padding: .3rem .5rem; width: 24rem; max-width: 100%; }
-#lines-table th[data-sort] { cursor: pointer; user-select: none; }
-#lines-table th[aria-sort="ascending"]::after { content: " ▲"; }
-#lines-table th[aria-sort="descending"]::after { content: " ▼"; }
-tr.held td, tr.rejected td { background: #fff8ef; }
+tr.held td { background: #fff8ef; }
 tr.recovery td { background: #fdeeee; }
-.badge { display: inline-block; font-size: .8em; padding: 0 .35rem; border-radius: 3px; background: #eee; margin-left: .2rem; }
-.badge.hold { background: #f6d58e; }
-.badge.done { background: #cfe8d4; }
-details .why { margin-top: .3rem; min-width: 22rem; max-width: 44rem; overflow-wrap: anywhere; }
-details dl { display: grid; grid-template-columns: max-content auto; gap: .1rem .7rem; margin: .2rem 0 .2rem .2rem; }
-details dt { font-weight: bold; }
-details dd { margin: 0; }
-details ul { margin: .1rem 0; padding-left: 1.2rem; }
+.more { margin: .4rem 0; color: #444; }
 .ok { color: #1c6b2d; }
 .no { color: #a1261b; }
 .problem { color: #a1261b; }
 )css";
-
-// A JSON string literal; a stray byte becomes U+FFFD rather than breaking the page.
-std::string json_string(const std::string& s) {
-    return nlohmann::json(s).dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
-}
-
-std::string labels_json() {
-    nlohmann::ordered_json j = nlohmann::ordered_json::object();
-    const std::pair<const char*, const char*> labels[] = {
-        {"grant", "事实 Facts read"}, {"id", "编号 Grant id"}, {"title", "名称 Title"}, {"date", "日期 Date"},
-        {"application_number", "申请号 Application"}, {"declared_type", "申报类型 Declared type"},
-        {"kind_note", "文献种类 Kind"}, {"source", "来源 Source"}, {"file", "文件 File"},
-        {"document", "文献序号 Document"}, {"line", "行 Line"}, {"patentees", "专利权人 Patentees"},
-        {"name", "名称 Name"}, {"address", "地址 Address"}, {"city", "城市 City"}, {"country", "国家 Country"},
-        {"priorities", "优先权 Priorities"}, {"number", "号码 Number"}, {"pct_application", "PCT 申请 PCT application"},
-        {"policy_version", "政策版本 Policy version"}, {"clause", "条款 Clause"}, {"checks", "核查 Checks"},
-        {"family", "同族 Family"}, {"payee", "收款单位 Payee"},
-    };
-    for (const auto& [k, v] : labels) j[k] = v;
-    return j.dump();
-}
 
 std::string header(const ReviewData& d) {
     const auto& b = d.batch.record;
@@ -201,8 +70,10 @@ std::string header(const ReviewData& d) {
                                yuan(d.treasury->total_fen), html_escape(d.treasury->sha256));
         out += "</p>\n";
     } else {
-        out += fmt::format("<p class=\"state pending\">待批准 Not approved yet: nothing is paid until staff run "
-                           "<code>patsub approve --db DB --batch {} --by NAME --out DIR</code></p>\n",
+        out += fmt::format("<p class=\"state pending\">待批准 Not approved yet: nothing is paid until the proposed "
+                           "payments were published (公示) for the notice period and staff approved the batch after "
+                           "it (<code>patsub notice publish {0}</code>, then <code>patsub approve --batch {0}</code>, "
+                           "or the workbench)</p>\n",
                            d.batch.batch_id);
     }
     return out + "</header>\n";
@@ -247,6 +118,38 @@ std::string bank_changes_list(const ReviewData& d) {
            items + "</ul>\n";
 }
 
+std::string notice_section(const ReviewData& d) {
+    std::string out = "<section id=\"notice\">\n<h2>公示 Public notice</h2>\n";
+    if (!d.notice)
+        return out + "<p>未公示 Not published yet: the batch may be approved only after its proposed payments were "
+                     "published for the notice period (policy.md reading 19).</p>\n</section>\n";
+    const auto& p = *d.notice;
+    return out + fmt::format("<p>公示期 Notice period {} – {}（{} 个工作日 working days），{} 发布 published by {}；"
+                             "{} 项 lines, {} CNY；异议 objections: <b>{}</b>（每件异议暂缓其明细 each holds its line）</p>\n"
+                             "</section>\n",
+                             html_escape(p.first_day), html_escape(p.last_day), p.working_days,
+                             html_escape(p.published_at), html_escape(p.published_by), p.lines, yuan(p.total_fen),
+                             d.objections);
+}
+
+// Where every line is: the workbench (server-side paging and filters) and the batch's
+// ledger.csv beside this page. PATSUB_WORKBENCH_URL names the workbench's address until
+// the configuration file does (its listen address); only http(s) addresses are linked.
+std::string more_section(const ReviewData& d) {
+    std::string workbench;
+    const char* url = std::getenv("PATSUB_WORKBENCH_URL");
+    const std::string base = url ? url : "";
+    if (base.rfind("https://", 0) == 0 || base.rfind("http://", 0) == 0)
+        workbench = fmt::format("<a href=\"{0}/batches/{1}\">{0}/batches/{1}</a>", html_escape(base), d.batch.batch_id);
+    else
+        workbench = fmt::format("<code>patsub serve</code>（页面 page <code>/batches/{}</code>）", d.batch.batch_id);
+    return fmt::format("<section id=\"more\">\n<h2>全部明细 Every line</h2>\n"
+                       "<p>本页为摘要；全部 {} 项明细及其理由请在工作台查看：{}；或打开本目录的 "
+                       "<a href=\"ledger.csv\">ledger.csv</a>。<br>This page is a summary: every line with its "
+                       "reasoning is in the workbench and in the batch's ledger.csv.</p>\n</section>\n",
+                       d.total.lines, workbench);
+}
+
 std::string treasury_section(const ReviewData& d) {
     std::string out = "<section id=\"treasury\">\n<h2>国库支付 Treasury file</h2>\n";
     out += d.approval ? "<p>批准时写入的国库支付文件各行 / The rows the treasury file of this approval carries.</p>\n"
@@ -257,21 +160,28 @@ std::string treasury_section(const ReviewData& d) {
     out += "<table><thead><tr><th>统一社会信用代码 USCC</th><th>单位 Payee</th><th>开户行 Bank</th><th>账号 Account</th>"
            "<th class=\"num\">金额 Amount CNY</th><th class=\"num\">明细 Lines</th></tr></thead><tbody>";
     std::int64_t total = 0, lines = 0;
+    std::size_t shown = 0;
     for (const auto& r : d.treasury_rows) {
+        total += r.amount_fen;
+        lines += r.lines;
+        if (shown++ >= max_listed) continue;
         out += fmt::format("<tr><td><code>{}</code></td><td>{}</td><td>{}</td><td><code>{}</code></td>"
                            "<td class=\"num\">{}</td><td class=\"num\">{}</td></tr>",
                            html_escape(r.payee_uscc), html_escape(r.payee_name), html_escape(r.bank_name),
                            html_escape(r.bank_account), yuan(r.amount_fen), r.lines);
-        total += r.amount_fen;
-        lines += r.lines;
     }
     if (d.treasury_rows.empty()) out += "<tr><td colspan=\"6\">无 none</td></tr>";
+    if (d.treasury_rows.size() > max_listed)
+        out += fmt::format("<tr><td colspan=\"6\" class=\"more\">另有 {} 户 … and {} more payees (workbench, "
+                           "treasury file)</td></tr>",
+                           d.treasury_rows.size() - max_listed, d.treasury_rows.size() - max_listed);
     out += fmt::format("</tbody><tfoot><tr><th colspan=\"4\">合计 Total ({} 户 payees)</th><th class=\"num\">{}</th>"
                        "<th class=\"num\">{}</th></tr></tfoot></table>\n",
                        d.treasury_rows.size(), yuan(total), lines);
     std::string carried;
+    std::size_t carried_shown = 0;
     for (const auto& l : d.carried)
-        carried += fmt::format("<li>行 line {} (第 {} 批 batch {}) {} {} {} CNY</li>", l.line_id, l.batch_id,
+        if (carried_shown++ < max_listed) carried += fmt::format("<li>行 line {} (第 {} 批 batch {}) {} {} {} CNY</li>", l.line_id, l.batch_id,
                                l.batch_id, html_escape(l.grant_id), html_escape(l.payee_name), yuan(l.amount.fen));
     if (!carried.empty())
         out += "<p>包含此前暂缓后放行的明细 / Includes lines released from a staff hold after their own batch was "
@@ -297,53 +207,36 @@ std::string attention_section(const ReviewData& d, const ReviewTexts& texts) {
                                  html_escape(r.staff->why));
         else
             cells += "<td></td>";
-        rows += fmt::format("<tr><td class=\"num\">{}</td><td>{}</td><td>{}</td><td>{}</td><td>{}</td>{}</tr>\n",
-                            l.line_id, html_escape(l.grant_id), html_escape(l.payee_name), html_escape(l.clause),
-                            html_escape(status_label(std::string(to_string(l.status)))), cells);
+        rows += fmt::format("<tr class=\"{}\"><td class=\"num\">{}</td><td>{}</td><td>{}</td><td>{}</td><td>{}</td>"
+                            "<td class=\"num\">{}</td>{}</tr>\n",
+                            to_string(l.status), l.line_id, html_escape(l.grant_id), html_escape(l.payee_name),
+                            html_escape(l.clause), html_escape(status_label(std::string(to_string(l.status)))), yuan(l.amount.fen), cells);
     }
-    std::string out = "<section id=\"attention\">\n<h2>暂缓与不予资助 Held and rejected lines</h2>\n";
-    if (rows.empty()) return out + "<p>无 none</p>\n</section>\n";
-    return out + "<table><thead><tr><th class=\"num\">行 Line</th><th>专利 Patent</th><th>单位 Payee</th>"
-                 "<th>条款 Clause</th><th>状态 Status</th><th>原因 Reason</th><th>说明</th><th>Explanation</th>"
-                 "<th>工作人员暂缓 Staff hold</th></tr></thead><tbody>\n" +
-           rows + "</tbody></table>\n</section>\n";
+    std::string out = "<section id=\"attention\">\n<h2>暂缓与追回 Held lines and recoveries</h2>\n";
+    if (rows.empty()) {
+        out += "<p>无 none</p>\n";
+    } else {
+        out += "<table><thead><tr><th class=\"num\">行 Line</th><th>专利 Patent</th><th>单位 Payee</th>"
+               "<th>条款 Clause</th><th>状态 Status</th><th class=\"num\">金额 Amount CNY</th><th>原因 Reason</th>"
+               "<th>说明</th><th>Explanation</th><th>工作人员暂缓 Staff hold</th></tr></thead><tbody>\n" +
+               rows + "</tbody></table>\n";
+        if (d.attention_more > 0)
+            out += fmt::format("<p class=\"more\">另有 {} 项 … and {} more (workbench)</p>\n", d.attention_more,
+                               d.attention_more);
+    }
+    out += "<h3>按原因 Not payable, by reason</h3>" +
+           breakdown_table(d.by_reason, "原因 Reason", [&](const std::string& code) {
+               const Bilingual* b = texts.reasons.find(code);
+               return b ? b->zh + " " + b->en + " (" + code + ")" : code;
+           });
+    return out + "</section>\n";
 }
 
-constexpr const char* lines_section_open =
-    "<section id=\"lines\">\n<h2>全部明细 All lines</h2>\n"
-    "<p><label>筛选 Filter <input id=\"filter\" type=\"search\" autocomplete=\"off\" "
-    "placeholder=\"专利、单位、条款、状态 patent, payee, clause, status\"></label> <span id=\"shown\"></span></p>\n"
-    "<table id=\"lines-table\"><thead><tr><th class=\"num\" data-sort=\"num\">行 Line</th>"
-    "<th data-sort=\"text\">专利 Patent</th><th data-sort=\"text\">单位 Payee</th>"
-    "<th data-sort=\"text\">区县 District</th><th data-sort=\"text\">条款 Clause</th>"
-    "<th data-sort=\"text\">状态 Status</th><th class=\"num\" data-sort=\"num\">金额 Amount CNY</th>"
-    "<th data-sort=\"text\">原因 Reason</th><th>说明 Why</th></tr></thead>\n<tbody>\n";
-constexpr const char* lines_section_close = "</tbody></table>\n</section>\n";
-
-std::string line_row(const ReviewLine& r, const ReviewTexts& texts) {
-    const auto& l = r.line;
-    const Bilingual status = status_words(l.status);
-    std::string badges;
-    if (staff_held(r)) badges += "<span class=\"badge hold\">工作人员暂缓 staff hold</span>";
-    if (r.exported_in) badges += fmt::format("<span class=\"badge done\">已付 treasury-{}</span>", *r.exported_in);
-    const std::string district = texts.district_label(r.district);
-    const std::string search = fmt::format("{} {} {} {} {} {} {} {} {}", l.grant_id, l.payee_name, l.payee_uscc,
-                                           l.clause, to_string(l.status), status.zh, l.reason, district,
-                                           staff_held(r) ? "staff_hold" : "");
-    const Bilingual* reason = texts.reasons.find(l.reason);
-    return fmt::format(
-        "<tr class=\"{0}\" data-search=\"{1}\"><td class=\"num\" data-v=\"{2}\">{2}</td><td>{3}</td>"
-        "<td>{4}<br><code>{5}</code></td><td>{6}</td><td>{7}</td><td>{8} {9}{10}</td>"
-        "<td class=\"num\" data-v=\"{11}\">{12}</td><td title=\"{13}\">{14}</td>"
-        "<td><details data-line=\"{2}\"><summary>说明 why</summary><div class=\"why\"></div></details></td></tr>\n",
-        to_string(l.status), html_escape(search), l.line_id, html_escape(l.grant_id), html_escape(l.payee_name),
-        html_escape(l.payee_uscc), html_escape(district), html_escape(l.clause), html_escape(status.zh),
-        html_escape(status.en), badges, l.amount.fen, yuan(l.amount.fen),
-        reason ? html_escape(reason->zh + " / " + reason->en) : "", html_escape(l.reason));
-}
-
+// Lines the summary names one by one (up to max_listed): held by the rules or by staff,
+// and recoveries. Rejected lines are only counted, by reason.
 bool needs_attention(const ReviewLine& r) {
-    return r.line.status != LineStatus::payable || staff_held(r);
+    const auto s = r.line.status;
+    return s == LineStatus::held || s == LineStatus::recovery || staff_held(r);
 }
 
 // What the page shows beside each line of the batch: the payee's district, the latest
@@ -385,7 +278,6 @@ PageParts page_frame(std::int64_t batch_id) {
     PageParts page;
     page.title = fmt::format("第 {0} 批审核 Review of batch {0} · patsub", batch_id);
     page.extra_style = page_style;
-    page.script = page_script;
     return page;
 }
 
@@ -401,13 +293,21 @@ ReviewData gather(ledger::Ledger& ledger, std::int64_t batch_id, const LineDecor
     ReviewData d;
     d.batch = *batch;
     d.approval = store.approval(batch_id);
+    ledger::NoticeStore notices(ledger);
+    d.notice = notices.publication(batch_id);
+    d.objections = notices.objections_of_batch(batch_id).size();
     decorations.for_each(ledger, [&](ReviewLine&& r) {
         d.total.add(r.line);
         d.by_clause[r.line.clause].add(r.line);
         d.by_status[std::string(to_string(r.line.status))].add(r.line);
         d.by_district[r.district].add(r.line);
+        if (r.line.status != LineStatus::payable) d.by_reason[r.line.reason].add(r.line);
         if (!needs_attention(r)) return;
-        std::string().swap(r.line.reasoning);  // the table of lines carries it; this one only names the reason
+        if (d.attention.size() >= max_listed) {
+            ++d.attention_more;
+            return;
+        }
+        std::string().swap(r.line.reasoning);  // the summary names the reason, not the reasoning
         d.attention.push_back(std::move(r));
     });
     // Only the lines of other batches are kept (released from a staff hold after their
@@ -447,26 +347,8 @@ void write_review_page(std::ostream& out, ledger::Ledger& ledger, std::int64_t b
     const LineDecorations decorations(ledger, batch_id);
     const ReviewData d = gather(ledger, batch_id, decorations);
     const PageParts frame = page_frame(batch_id);
-    out << html_page_head(frame) << header(d) << summary_section(d, texts) << treasury_section(d)
-        << attention_section(d, texts) << lines_section_open;
-    // The batch's lines are read from the ledger again for the table and once more for
-    // the reasoning, instead of being held: a batch may carry tens of thousands of them.
-    decorations.for_each(ledger, [&](ReviewLine&& r) { out << line_row(r, texts); });
-    out << lines_section_close << data_script_open << script_json("{\"labels\":" + labels_json() + ",\"reasoning\":{");
-    bool first = true;
-    ledger::LineFilter f;
-    f.batch_id = batch_id;
-    ledger.for_each_line(f, [&](ledger::LedgerLine&& l) {
-        // Each reasoning travels as a JSON string and is parsed on demand, so that a
-        // malformed one shows as text instead of breaking the page.
-        std::string entry = first ? "" : ",";
-        first = false;
-        entry += json_string(std::to_string(l.line_id));
-        entry += ':';
-        entry += json_string(l.reasoning);
-        out << script_json(entry);
-    });
-    out << script_json("}}") << data_script_close << html_page_tail(frame);
+    out << html_page_head(frame) << header(d) << notice_section(d) << summary_section(d, texts)
+        << treasury_section(d) << attention_section(d, texts) << more_section(d) << html_page_tail(frame);
 }
 
 std::string review_page(ledger::Ledger& ledger, std::int64_t batch_id, const ReviewTexts& texts) {

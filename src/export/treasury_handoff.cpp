@@ -1,8 +1,8 @@
 #include "export/treasury_handoff.h"
 
-#include "export/notice_list.h"
 #include "export/treasury_file.h"
 #include "export/treasury_workbook.h"
+#include "ledger/notice_store.h"
 #include "ledger/payee_store.h"
 #include "ledger/treasury_audit.h"
 #include "model/sha256.h"
@@ -66,7 +66,7 @@ ledger::TreasuryWorkbook kept_workbook(ledger::ReviewStore& store, const Handoff
 }  // namespace
 
 HandoffResult approve_batch(ledger::Ledger& ledger, std::int64_t batch_id, const std::string& by,
-                            const std::filesystem::path& out_dir, const std::string& now) {
+                            const std::filesystem::path& out_dir, const std::string& now, Date today) {
     if (by.find_first_not_of(" \t\r\n") == std::string::npos)
         throw ledger::ReviewRefused("an approval needs the approver's name (--by)");
     ledger::ReviewStore store(ledger);
@@ -84,16 +84,19 @@ HandoffResult approve_batch(ledger::Ledger& ledger, std::int64_t batch_id, const
             r.treasury = *file;
             rows = store.treasury_rows(batch_id);
         } else {
-            r.newly_approved = true;
-            r.approval = ledger::Approval{batch_id, by, now};
             const auto lines = store.export_candidates(batch_id);
             // An approval hands the treasury a file to pay; one with no row is a sign-off on
-            // nothing (issue 16 point 4).
+            // nothing (issue 16 point 4). Said before the notice: no notice would help it.
             if (lines.empty())
                 throw ledger::ReviewRefused(fmt::format(
                     "batch {} has nothing to pay (no payable line of its own and none released to it): nothing was "
                     "approved, no treasury file written",
                     batch_id));
+            // Reading 19: only after the batch's notice period ended, and only what it proposed.
+            if (auto why = ledger::NoticeStore(ledger).approval_refusal(batch_id, today))
+                throw ledger::ReviewRefused(*why + "; nothing was approved");
+            r.newly_approved = true;
+            r.approval = ledger::Approval{batch_id, by, now};
             ledger::PayeeStore payees(ledger);
             rows = treasury_rows(lines, payees);
             const std::string csv = treasury_csv(batch_id, rows);
@@ -131,15 +134,12 @@ HandoffResult approve_batch(ledger::Ledger& ledger, std::int64_t batch_id, const
                                                  batch_id, r.treasury.sha256));
         csv = std::move(on_disk);
     }
-    const auto exported = store.exported_lines(batch_id);
     put_file(out_dir / r.treasury.file_name, csv, r);
     // The approval's first chain event: fixed, so that approving again writes the same bytes.
     const std::string head = ledger::approval_head(ledger, batch_id);
     put_file(out_dir / (r.treasury.file_name + ".sha256"), sha256_line(csv, r.treasury.file_name, head), r);
     put_file(out_dir / workbook.file_name, workbook.bytes, r);
     put_file(out_dir / (workbook.file_name + ".sha256"), sha256_line(workbook.bytes, workbook.file_name, head), r);
-    put_file(out_dir / fmt::format("notice-{}.csv", batch_id), notice_csv(batch_id, exported), r);
-    put_file(out_dir / fmt::format("notice-{}.html", batch_id), notice_html(r.approval, exported, head), r);
     return r;
 }
 

@@ -18,6 +18,10 @@ std::optional<std::string> content_now(SQLite::Database& db, const std::string& 
     if (kind == "staff_hold") return staff_hold_content(db, ref);
     if (kind == "init") return origin_content(db, ref);
     if (kind == "acknowledge") return acknowledgement_content(db, ref);
+    if (kind == "batch_review") return batch_review_content(db, ref);
+    if (kind == "annotation") return annotation_content(db, ref);
+    if (kind == "notice") return notice_content(db, ref);
+    if (kind == "objection") return objection_content(db, ref);
     return std::nullopt;  // an operator's act: its note is its content, covered by the hash
 }
 
@@ -79,6 +83,17 @@ void check_event_chain(Ledger& ledger, std::vector<std::string>& breaches) {
     unchained_rows(ledger, latest, "init", "SELECT rowid FROM ledger_origin", "ledger origin record", breaches);
     unchained_rows(ledger, latest, "acknowledge", "SELECT rowid FROM quarantine_acknowledgements",
                    "quarantine acknowledgement", breaches);
+    if (has_table(ledger.db(), "batch_reviews")) {
+        unchained_rows(ledger, latest, "batch_review", "SELECT review_id FROM batch_reviews", "batch review mark", breaches);
+        unchained_rows(ledger, latest, "annotation", "SELECT annotation_id FROM line_annotations", "line annotation",
+                       breaches);
+    }
+    if (has_table(ledger.db(), "notice_publications")) {
+        unchained_rows(ledger, latest, "notice",
+                       "SELECT batch_id FROM notice_publications UNION SELECT DISTINCT batch_id FROM notice_lines",
+                       "public notice of batch", breaches);
+        unchained_rows(ledger, latest, "objection", "SELECT objection_id FROM objections", "objection", breaches);
+    }
     unchained_rows(ledger, latest, "batch",
                    "SELECT DISTINCT batch_id FROM ledger_lines UNION SELECT DISTINCT batch_id FROM payees "
                    "UNION SELECT DISTINCT batch_id FROM source_files",

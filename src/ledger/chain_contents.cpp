@@ -79,8 +79,26 @@ std::string acknowledgement_content(SQLite::Database& db, std::int64_t rowid) {
                   {{"quarantine_acknowledgements", "SELECT * FROM quarantine_acknowledgements WHERE rowid = ?"}});
 }
 
+std::string notice_content(SQLite::Database& db, std::int64_t batch_id) {
+    return digest(db, batch_id,
+                  {{"notice_publications", "SELECT * FROM notice_publications WHERE batch_id = ?"},
+                   {"notice_lines", "SELECT * FROM notice_lines WHERE batch_id = ? ORDER BY line_id"}});
+}
+
+std::string objection_content(SQLite::Database& db, std::int64_t objection_id) {
+    return digest(db, objection_id, {{"objections", "SELECT * FROM objections WHERE objection_id = ?"}});
+}
+
 std::string staff_hold_content(SQLite::Database& db, std::int64_t event_id) {
     return digest(db, event_id, {{"staff_holds", "SELECT * FROM staff_holds WHERE event_id = ?"}});
+}
+
+std::string batch_review_content(SQLite::Database& db, std::int64_t review_id) {
+    return digest(db, review_id, {{"batch_reviews", "SELECT * FROM batch_reviews WHERE review_id = ?"}});
+}
+
+std::string annotation_content(SQLite::Database& db, std::int64_t annotation_id) {
+    return digest(db, annotation_id, {{"line_annotations", "SELECT * FROM line_annotations WHERE annotation_id = ?"}});
 }
 
 }  // namespace patsub::ledger

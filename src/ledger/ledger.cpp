@@ -234,7 +234,11 @@ void Ledger::require_patsub_schema() {
 std::string Ledger::chain_head() {
     auto& last = st_->last_line;
     last.reset();
-    return last.executeStep() ? last.getColumn(1).getString() : std::string(genesis_hash);
+    std::string head = last.executeStep() ? last.getColumn(1).getString() : std::string(genesis_hash);
+    // A statement left stepping keeps this connection's read snapshot: a long-lived
+    // connection (the workbench's) would never see another connection's commits again.
+    last.reset();
+    return head;
 }
 
 void Ledger::confirm_still_at_path() {
@@ -365,7 +369,9 @@ bool Ledger::knows_file(const std::string& sha256) {
     auto& q = st_->knows_file;
     q.reset();
     q.bind(1, sha256);
-    return q.executeStep();
+    const bool known = q.executeStep();
+    q.reset();
+    return known;
 }
 
 void Ledger::record_file(const SourceFileRecord& f) {

@@ -92,6 +92,17 @@ HoldEvent ReviewStore::hold(std::int64_t line_id, const std::string& by, const s
     return stored;
 }
 
+HoldEvent ReviewStore::place_hold(std::int64_t line_id, const std::string& by, const std::string& why,
+                                  const std::string& at) {
+    if (blank(by) || blank(why)) throw ReviewRefused("a hold needs a person and a reason");
+    return add_event(HoldEvent{0, line_id, "hold", by, at, why});
+}
+
+bool ReviewStore::held(std::int64_t line_id) {
+    auto e = latest_event(line_id);
+    return e && e->action == "hold";
+}
+
 HoldEvent ReviewStore::release(std::int64_t line_id, const std::string& by, const std::string& at) {
     if (blank(by)) throw ReviewRefused("a release needs the name of the person releasing (--by)");
     auto tx = ledger_.transaction();
@@ -178,8 +189,12 @@ void ReviewStore::for_each_export_candidate(std::int64_t batch_id, const std::fu
         "AND COALESCE((SELECT h.action FROM staff_holds h WHERE h.line_id = l.line_id "
         "              ORDER BY h.event_id DESC LIMIT 1), 'release') <> 'hold' "
         "AND NOT EXISTS (SELECT 1 FROM ledger_lines r WHERE r.status = 'recovery' AND l.grant_id <> '' "
-        "                AND r.grant_id = l.grant_id AND r.clause = l.clause AND r.line_id > l.line_id) "
-        "ORDER BY l.line_id");
+        "                AND r.grant_id = l.grant_id AND r.clause = l.clause AND r.line_id > l.line_id) " +
+            std::string(has_table(db_, "notice_publications")
+                            ? "AND (NOT EXISTS (SELECT 1 FROM notice_publications p WHERE p.batch_id = :batch) "
+                              "     OR l.line_id IN (SELECT n.line_id FROM notice_lines n WHERE n.batch_id = :batch)) "
+                            : "") +
+            "ORDER BY l.line_id");
     q.bind(":batch", batch_id);
     std::vector<std::pair<std::int64_t, std::int64_t>> ids;
     while (q.executeStep()) ids.emplace_back(q.getColumn(0).getInt64(), q.getColumn(1).getInt64());

@@ -93,6 +93,11 @@ class ReviewStore {
     // inside it. Throw ReviewRefused when the rules of the approval flow forbid it.
     HoldEvent hold(std::int64_t line_id, const std::string& by, const std::string& why, const std::string& at);
     HoldEvent release(std::int64_t line_id, const std::string& by, const std::string& at);
+    // A hold inside the caller's transaction, the caller having checked that the line
+    // may be held (an objection to a noticed line: src/ledger/notice_store.h).
+    HoldEvent place_hold(std::int64_t line_id, const std::string& by, const std::string& why, const std::string& at);
+    // Whether the line's latest staff event is a hold.
+    bool held(std::int64_t line_id);
 
     // The latest hold event of every line of the batch that has one.
     std::map<std::int64_t, HoldEvent> hold_states(std::int64_t lines_of_batch);
@@ -100,7 +105,9 @@ class ReviewStore {
     std::map<std::int64_t, std::int64_t> exported_batches(std::int64_t lines_of_batch);
 
     // Payable lines the treasury file of this batch would carry if approved now, in line
-    // order, without their reasoning (the treasury never shows it).
+    // order, without their reasoning (the treasury never shows it). Once the batch's
+    // notice is published (010_public_notice.sql), only lines that notice proposed: a
+    // payment the public was not shown waits for a later batch's notice.
     void for_each_export_candidate(std::int64_t batch_id, const std::function<void(LedgerLine&&)>& visit);
     std::vector<LedgerLine> export_candidates(std::int64_t batch_id);
     std::vector<LedgerLine> exported_lines(std::int64_t batch_id);
@@ -116,9 +123,11 @@ class ReviewStore {
     // Without its bytes when `with_bytes` is false; nullopt on a ledger older than 007.
     std::optional<TreasuryWorkbook> treasury_workbook(std::int64_t batch_id, bool with_bytes = true);
 
-  private:
+    // (line id, its batch id) pairs -> the lines, in line order, without their reasoning.
     void for_each_line_by_id(const std::vector<std::pair<std::int64_t, std::int64_t>>& line_batch,
                              const std::function<void(LedgerLine&&)>& visit);
+
+  private:
     std::vector<LedgerLine> lines_by_id(const std::vector<std::pair<std::int64_t, std::int64_t>>& line_batch);
     std::optional<HoldEvent> latest_event(std::int64_t line_id);
     HoldEvent add_event(const HoldEvent& e);

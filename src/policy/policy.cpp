@@ -126,6 +126,8 @@ PolicyVersion read_version(xmlNodePtr n) {
     v.payee_districts = tokens(text_of(child(r, "payee-districts")));
     v.payee_registration_divisions = tokens(text_of(child(r, "payee-registration-divisions")));
     v.kunming_markers = tokens(text_of(child(r, "kunming-markers")));
+    // Reading 19: optional, 5 working days when absent (the XSD bounds it to 1..60).
+    if (xmlNodePtr days = child(r, "notice-working-days")) v.notice_working_days = std::stoi(text_of(days));
 
     for (std::size_t i = 0; i < v.clauses.size(); ++i)
         for (std::size_t k = 0; k < i; ++k) {

@@ -42,6 +42,7 @@ struct PolicyVersion {
     std::vector<std::string> payee_districts;                // code prefixes
     std::vector<std::string> payee_registration_divisions;  // code prefixes
     std::vector<std::string> kunming_markers;
+    int notice_working_days = 5;  // reading 19: the public-notice period before payment
 
     Jurisdiction jurisdiction_of(const std::string& office) const;
     // The grant clause paying this type in this jurisdiction, if any.

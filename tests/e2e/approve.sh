@@ -11,6 +11,11 @@ trap 'rm -rf "$work"' EXIT
 fail() { echo "FAIL: $*"; exit 1; }
 q() { sqlite3 "$work/ledger.sqlite" "$1"; }
 db=$work/ledger.sqlite out=$work/out
+# The notice (公示) precedes approval (policy.md reading 19): published on the batch's as-of
+# day (PATSUB_NOW), its period is long over on the real clock that approve then reads.
+publish() {  # publish BATCH UTC-INSTANT
+    PATSUB_NOW=$2 "$patsub" notice publish "$1" --db "$db" --out "$out" --holidays "$src/samples/config/holidays-cn.txt"         --objection-channel "信函 letter" > /dev/null || fail "publish $1 exited $?"
+}
 "$patsub" init --db "$db" > /dev/null || fail "init exited $?"
 
 cp -r "$src/samples/inbox" "$work/inbox"
@@ -26,6 +31,7 @@ rejected=$(q "select line_id from ledger_lines where batch_id=1 and status='reje
     || fail "hold exited $?"
 grep -q "line $held held by 张三" "$work/hold.txt" || fail "hold said: $(cat "$work/hold.txt")"
 
+publish 1 2026-01-05T02:00:00Z
 "$patsub" approve --db "$db" --batch 1 --by 李四 --out "$out" > "$work/approve1.txt" || fail "approve exited $?"
 grep -q "batch 1 approved by 李四" "$work/approve1.txt" || fail "approve said: $(cat "$work/approve1.txt")"
 csv=$out/treasury-1.csv
@@ -87,6 +93,7 @@ uscc,name,aliases,district,bank_name,bank_account
 91530114MA6PCX014F,昆明春城新材料有限公司,,530114,滇池样例银行昆明呈贡支行（虚构）,530100990000000303
 CSV
 "$patsub" run --db "$db" --inbox "$work/inbox" --out "$out" --as-of 2026-02-03 > /dev/null || fail "run 2 exited $?"
+publish 2 2026-02-03T02:00:00Z
 "$patsub" approve --db "$db" --batch 2 --by 李四 --out "$out" > "$work/approve3.txt" || fail "approve 2 exited $?"
 [ "$(q "select batch_id from exported_lines where line_id=$held")" = 2 ] || fail "released line not in batch 2's file"
 [ "$(q "select count(*) from exported_lines group by line_id having count(*)>1")" = "" ] || fail "a line exported twice"

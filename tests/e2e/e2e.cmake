@@ -66,11 +66,15 @@ add_test(NAME e2e_nightly_script
          COMMAND bash ${CMAKE_CURRENT_SOURCE_DIR}/e2e/nightly_script.sh $<TARGET_FILE:patsub> ${PROJECT_SOURCE_DIR})
 add_test(NAME e2e_inbox_coverage
          COMMAND bash ${CMAKE_CURRENT_SOURCE_DIR}/e2e/inbox_coverage.sh $<TARGET_FILE:patsub> ${PROJECT_SOURCE_DIR})
+add_test(NAME e2e_serve_workbench
+         COMMAND bash ${CMAKE_CURRENT_SOURCE_DIR}/e2e/serve_workbench.sh $<TARGET_FILE:patsub> ${PROJECT_SOURCE_DIR})
 # cmake --install and the .deb (cpack) into scratch roots, then a batch from the
 # installed files with the source tree hidden (issue 16 point 1).
 add_test(NAME e2e_install
          COMMAND bash ${CMAKE_CURRENT_SOURCE_DIR}/e2e/install.sh ${CMAKE_BINARY_DIR} ${PROJECT_SOURCE_DIR})
 set_tests_properties(e2e_install PROPERTIES SKIP_RETURN_CODE 77 TIMEOUT 300)
+add_test(NAME e2e_notice
+         COMMAND bash ${CMAKE_CURRENT_SOURCE_DIR}/e2e/notice.sh $<TARGET_FILE:patsub> ${PROJECT_SOURCE_DIR})
 add_test(NAME e2e_held_redecision
          COMMAND bash ${CMAKE_CURRENT_SOURCE_DIR}/e2e/held_redecision.sh $<TARGET_FILE:patsub> ${PROJECT_SOURCE_DIR})
 add_test(NAME e2e_migrated_ledger

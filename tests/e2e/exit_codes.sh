@@ -108,8 +108,11 @@ grep -q "^batch 2: 1 new files" "$work/n3.txt" || fail "nothing: run 3: $(cat "$
 grep -q "batch 2 has nothing to pay" "$work/n.err" || fail "approve message: $(cat "$work/n.err")"
 [ -e "$work/out-n/treasury-2.csv" ] && fail "an empty treasury file was written"
 [ "$(sqlite3 "$work/nothing.sqlite" "select count(*) from approvals")" = 0 ] || fail "an approval was recorded"
-"$patsub" approve --db "$work/nothing.sqlite" --batch 1 --by 张三 --out "$work/out-n" > /dev/null \
-    || fail "approving batch 1 (payable lines) exited $?"
+# Batch 1 pays: published on its day, approved after the notice period (reading 19).
+PATSUB_NOW=2026-01-05T01:30:00Z "$patsub" notice publish 1 --db "$work/nothing.sqlite" --out "$work/out-n" \
+    --objection-channel "信函 letter" > /dev/null || fail "publishing batch 1 exited $?"
+PATSUB_NOW=2026-01-20T01:30:00Z "$patsub" approve --db "$work/nothing.sqlite" --batch 1 --by 张三 --out "$work/out-n" \
+    > /dev/null || fail "approving batch 1 (payable lines) exited $?"
 
 # The config file (issue 16 point 2): an unknown key stops every command with exit 2
 # naming file and line; a flag overrides the file; a missing path names both ways to give it.

@@ -94,6 +94,10 @@ run 2023-04-17 > /dev/null || fail "run 3 exited $?"
 "$patsub" review --db "$db" --batch 1 --out "$out" > /dev/null || fail "review exited $?"
 grep -q "银行账户变更" "$out/batch-1/review.html" || fail "the review page does not show the bank change"
 grep -q "6222000000000000009999" "$out/batch-1/review.html" || fail "the review page does not show the new account"
+# The notice precedes approval (reading 19): published in January 2026, its period is over
+# on the real clock approve reads.
+PATSUB_NOW=2026-01-05T02:00:00Z "$patsub" notice publish 1 --db "$db" --out "$out" --objection-channel 信函 \
+    --holidays "$src/samples/config/holidays-cn.txt" > /dev/null || fail "publish exited $?"
 "$patsub" approve --db "$db" --batch 1 --by 李四 --out "$out" > /dev/null || fail "approve exited $?"
 [ "$(q "select bank_account from treasury_rows where payee_uscc='$youxian'")" = 6222000000000000009999 ] \
     || fail "the treasury row does not pay the account in force"

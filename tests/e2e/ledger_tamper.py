@@ -52,6 +52,11 @@ def build_ledger(name, env=None):
     con.close()
     sh("hold", "--db", db, "--line", str(line), "--by", "张三", "--why", "待核实", env=env, expect=0)
     sh("release", "--db", db, "--line", str(line), "--by", "张三", env=env, expect=0)
+    # The notice precedes approval (reading 19): published on 5 January 2026, its period is
+    # over on the real clock approve reads.
+    sh("notice", "publish", "1", "--db", db, "--out", out, "--objection-channel", "信函",
+       "--holidays", os.path.join(SRC, "samples", "config", "holidays-cn.txt"),
+       env=dict(os.environ if env is None else env, PATSUB_NOW="2026-01-05T02:00:00Z"), expect=0)
     sh("approve", "--db", db, "--batch", "1", "--by", "李四", "--out", out, env=env, expect=0)
     # A new file, so that the second run makes a batch (a run with nothing new makes none).
     with open(os.path.join(SRC, "samples", "inbox", "grants", "CN111398765B.xml"), "rb") as f:
@@ -127,6 +132,8 @@ APPROVAL_PARTS = [
 ]
 ORIGIN_PARTS = [("ledger_origin", "SELECT * FROM ledger_origin WHERE rowid = ?")]
 HOLD_PARTS = [("staff_holds", "SELECT * FROM staff_holds WHERE event_id = ?")]
+NOTICE_PARTS = [("notice_publications", "SELECT * FROM notice_publications WHERE batch_id = ?"),
+                ("notice_lines", "SELECT * FROM notice_lines WHERE batch_id = ? ORDER BY line_id")]
 
 
 def rechain(path):
@@ -146,7 +153,7 @@ def rechain(path):
     prev = "0" * 64
     for seq, kind, ref, note, at in con.execute("select seq, kind, ref, note, at from chain_events order by seq").fetchall():
         parts = {"batch": BATCH_PARTS, "approval": APPROVAL_PARTS, "staff_hold": HOLD_PARTS,
-                 "init": ORIGIN_PARTS}.get(kind)
+                 "init": ORIGIN_PARTS, "notice": NOTICE_PARTS}.get(kind)
         content = digest_rows(con, parts, int(ref)) if parts else \
             con.execute("select content_hash from chain_events where seq=?", (seq,)).fetchone()[0]
         h = sha("\x1f".join([prev, str(seq), kind, ref, content, note, at]))

@@ -48,6 +48,9 @@ PY
 db=$work/ledger.sqlite out=$work/out
 "$patsub" init --db "$db" > /dev/null || fail "init exited $?"
 "$patsub" run --db "$db" --inbox "$work/inbox" --out "$out" --as-of 2026-01-05 > "$work/run.txt" || fail "run exited $?: $(cat "$work/run.txt")"
+# The notice precedes approval (reading 19); its period is over on the real clock.
+PATSUB_NOW=2026-01-05T02:00:00Z "$patsub" notice publish 1 --db "$db" --out "$out" --objection-channel "=信函" \
+    --contacts "+86 0871" --holidays "$src/samples/config/holidays-cn.txt" > /dev/null || fail "publish exited $?"
 "$patsub" approve --db "$db" --batch 1 --by 张三 --out "$out" > "$work/approve1.txt" || fail "approve exited $?"
 "$patsub" summary --db "$db" --from 2026-01-01 --to 2026-12-31 --format csv --out "$work/summary.csv" || fail "summary"
 [ -f "$out/treasury-1.xlsx" ] && [ -f "$out/treasury-1.xlsx.sha256" ] || fail "no treasury-1.xlsx beside the CSV"

@@ -11,6 +11,7 @@ trap 'rm -rf "$work"' EXIT
 fail() { echo "FAIL: $*"; exit 1; }
 cp -r "$src/samples/inbox" "$work/inbox"
 export PATSUB_NOW=2026-12-31T17:30:00Z
+printf 'year 2026\nyear 2027\n' > "$work/holidays.txt"  # weekends only: the period is 4-8 January 2027
 unset PATSUB_TIME_ZONE
 
 night() {  # night NAME [run options...]: init, run, approve batch 1 under TZ=$tz
@@ -19,7 +20,12 @@ night() {  # night NAME [run options...]: init, run, approve batch 1 under TZ=$t
     TZ=$tz "$patsub" init --db "$db" > /dev/null || fail "$name: init exited $?"
     TZ=$tz "$patsub" run --db "$db" --inbox "$work/inbox" --out "$work/out-$name" "$@" > "$work/$name.run" \
         || fail "$name: run exited $?: $(cat "$work/$name.run")"
-    TZ=$tz "$patsub" approve --db "$db" --batch 1 --by 李四 --out "$work/out-$name" > /dev/null || fail "$name: approve exited $?"
+    # The notice (reading 19) under the same clock; approval after its period, at 16:30Z on
+    # 8 January 2027: already the 9th in Kunming, still the 8th in UTC.
+    TZ=$tz "$patsub" notice publish 1 --db "$db" --out "$work/out-$name" --holidays "$work/holidays.txt" \
+        --objection-channel 信函 > /dev/null || fail "$name: publish exited $?"
+    TZ=$tz PATSUB_NOW=2027-01-08T16:30:00Z "$patsub" approve --db "$db" --batch 1 --by 李四 --out "$work/out-$name" \
+        > /dev/null || fail "$name: approve exited $?"
     TZ=$tz "$patsub" ledger --db "$db" --format csv > "$work/$name.csv" || fail "$name: ledger exited $?"
 }
 q() { sqlite3 "$work/$1.sqlite" "$2"; }
@@ -33,8 +39,11 @@ for tz in Asia/Shanghai UTC America/New_York; do
         || fail "TZ=$tz: batch started_at $(q "$name" "select started_at from batches")"
     [ "$(q "$name" "select group_concat(distinct created_at) from ledger_lines")" = 2026-12-31T17:30:00Z ] \
         || fail "TZ=$tz: created_at values $(q "$name" "select group_concat(distinct created_at) from ledger_lines")"
-    [ "$(q "$name" "select approved_at from approvals")" = 2026-12-31T17:30:00Z ] \
+    [ "$(q "$name" "select approved_at from approvals")" = 2027-01-08T16:30:00Z ] \
         || fail "TZ=$tz: approved_at $(q "$name" "select approved_at from approvals")"
+    [ "$(q "$name" "select published_at||' '||published_on||' '||first_day||' '||last_day from notice_publications")" \
+      = "2026-12-31T17:30:00Z 2027-01-01 2027-01-04 2027-01-08" ] \
+        || fail "TZ=$tz: notice period $(q "$name" "select * from notice_publications")"
     [ "$(q "$name" "select created_at from ledger_origin")" = 2026-12-31T17:30:00Z ] \
         || fail "TZ=$tz: init time $(q "$name" "select created_at from ledger_origin")"
     # The month a line counts in: January 2027, its batch's as-of day.

@@ -68,14 +68,26 @@ def read_manifest():
     return world, outputs
 
 
-def environment():
+def environment(now=None):
     env = {k: v for k, v in os.environ.items() if k not in CLEARED_ENV}
     env.update(FIXED_ENV)
+    if now:
+        env["PATSUB_NOW"] = now
     return env
 
 
-def patsub(binary, args, cwd, stdin=None):
-    return subprocess.run([binary, *args], cwd=cwd, env=environment(), input=stdin,
+def world_clock(world_steps):
+    """The clock after the last world step that moved it (`now=`): what outputs read."""
+    now = None
+    for step in world_steps:
+        for word in step.words[2:4]:
+            if word.startswith("now="):
+                now = word[len("now="):]
+    return now
+
+
+def patsub(binary, args, cwd, stdin=None, now=None):
+    return subprocess.run([binary, *args], cwd=cwd, env=environment(now), input=stdin,
                           stdout=subprocess.PIPE, stderr=subprocess.PIPE, timeout=300)
 
 
@@ -88,13 +100,17 @@ def build_world(binary, src, world):
     shutil.copytree(os.path.join(HERE, "inputs", "inbox"), os.path.join(world, "inbox"), dirs_exist_ok=True)
     shutil.copytree(os.path.join(src, "samples", "policy"), os.path.join(world, "policy"))
     steps, _ = read_manifest()
+    now = None
     for step in steps:
-        # world NAME EXIT [stdin=TEXT] ARGS...: stdout and stderr kept as NAME.stdout/.stderr
+        # world NAME EXIT [now=INSTANT] [stdin=TEXT] ARGS...: stdout and stderr kept as
+        # NAME.stdout/.stderr; now= moves the world's clock for this step and every later one.
         name, want = step.words[0], int(step.words[1])
         args, stdin = step.words[2:], None
+        if args and args[0].startswith("now="):
+            now, args = args[0][len("now="):], args[1:]
         if args and args[0].startswith("stdin="):
             stdin, args = (args[0][len("stdin="):] + "\n").encode(), args[1:]
-        done = patsub(binary, args, world, stdin)
+        done = patsub(binary, args, world, stdin, now)
         with open(os.path.join(world, name + ".stdout"), "wb") as f:
             f.write(done.stdout)
         with open(os.path.join(world, name + ".stderr"), "wb") as f:
@@ -126,6 +142,9 @@ def variable_values(world, src):
         pairs.append((f"host {host}, user {user}", "host {host}, user {user}"))
         pairs.append((f"by {user} on {host}", "by {user} on {host}"))
         pairs.append((f") by {user}: ", ") by {user}: "))  # acknowledge
+        pairs.append((f" published by {user} at ", " published by {user} at "))  # notice publish
+        pairs.append((f"published by {user}；", "published by {user}；"))  # the review page
+        pairs.append((f"公示：{user} ", "公示：{user} "))  # the workbench's batches list
     for path, name in ((world, "{world}"), (src, "{src}")):
         for variant in {os.path.realpath(path), os.path.abspath(path)}:
             pairs.append((variant, name))
@@ -204,7 +223,8 @@ def served_page(binary, world, path, login):
         shutil.copytree(os.path.join(world, "out"), os.path.join(tmp, "out"))
         port = free_port()
         server = subprocess.Popen([binary, "serve", "--db", "ledger.sqlite", "--out", "out", "--anchors", "anchors.log",
-                                   "--listen", f"127.0.0.1:{port}"], cwd=tmp, env=environment(),
+                                   "--listen", f"127.0.0.1:{port}"], cwd=tmp,
+                                  env=environment(world_clock(read_manifest()[0])),
                                   stdout=subprocess.PIPE, stderr=subprocess.PIPE)
         try:
             for _ in range(200):
@@ -273,7 +293,7 @@ def produce(step, binary, world):
         return xlsx_as_csv(os.path.join(world, args[0])).encode(), []
     if kind in ("stdout", "stderr"):
         want, command = int(args[0]), expand(args[1:], world)
-        done = patsub(binary, command, world)
+        done = patsub(binary, command, world, now=world_clock(read_manifest()[0]))
         if done.returncode != want:
             raise RuntimeError(f"patsub {' '.join(command)} exited {done.returncode}, expected {want}\n"
                                + done.stderr.decode(errors="replace"))

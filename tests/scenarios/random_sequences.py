@@ -27,6 +27,7 @@ Usage: random_sequences.py PATSUB [SEQUENCES] [SEED]   (default 300 sequences, s
 SCENARIO_KEEP=1 keeps the work folder.
 """
 import csv
+import datetime
 import os
 import random
 import shutil
@@ -141,8 +142,9 @@ class World:
         return "\n".join(out)
 
 
-def sh(cmd: list) -> subprocess.CompletedProcess:
-    return subprocess.run(cmd, capture_output=True, text=True, encoding="utf-8")
+def sh(cmd: list, now: str = "") -> subprocess.CompletedProcess:
+    env = dict(os.environ, PATSUB_NOW=now) if now else None
+    return subprocess.run(cmd, capture_output=True, text=True, encoding="utf-8", env=env)
 
 
 def ledger(patsub: str, db: Path) -> list:
@@ -207,6 +209,15 @@ def check(world: World, rows: list, run: int, out: Path) -> list:
     return [f"world {world.index} run {run}: {p}" for p in problems]
 
 
+def weekends_only(work: Path) -> Path:
+    """A holiday list (docs/notice.md) covering every year a sequence may reach, with no
+    holidays in it."""
+    path = work / "weekends-only.txt"
+    if not path.exists():
+        path.write_text("".join(f"year {y}\n" for y in range(2000, 2100)), encoding="utf-8")
+    return path
+
+
 def run_world(patsub: str, world: World, work: Path) -> list:
     case_dir = work / f"world-{world.index}"
     case_dir.mkdir()
@@ -218,13 +229,26 @@ def run_world(patsub: str, world: World, work: Path) -> list:
     problems = []
     for run in case.runs:
         write_run(case, run, inbox)
+        # Each run happens on its as-of day, so that the ledger's instants (bank details in
+        # force, approvals) keep the order the days have.
         r = sh([patsub, "run", "--db", str(db), "--inbox", str(inbox), "--out", str(out),
-                "--as-of", run.as_of.isoformat()])
+                "--as-of", run.as_of.isoformat()], now=f"{run.as_of.isoformat()}T01:00:00Z")
         if r.returncode != 0:
             return problems + [f"world {world.index} run {run.index}: patsub run exited {r.returncode}: "
                                f"{(r.stderr or r.stdout).strip()[:600]}"]
+        # The notice (公示, reading 19), published on the run's day and approved three weeks
+        # later, after any notice period. The runs' days span years the shipped holiday list
+        # does not cover, so the calendar here is weekends only.
+        published = run.as_of
+        p = sh([patsub, "notice", "publish", str(run.index), "--db", str(db), "--out", str(out),
+                "--holidays", str(weekends_only(work)), "--objection-channel", "random-check"],
+               now=f"{published.isoformat()}T01:30:00Z")
+        if p.returncode != 0:
+            return problems + [f"world {world.index} run {run.index}: notice publish exited {p.returncode}: "
+                               f"{(p.stderr or p.stdout).strip()[:600]}"]
+        later = published + datetime.timedelta(days=21)
         a = sh([patsub, "approve", "--db", str(db), "--batch", str(run.index), "--by", "random-check",
-                "--out", str(out)])
+                "--out", str(out)], now=f"{later.isoformat()}T01:30:00Z")
         if a.returncode != 0:
             return problems + [f"world {world.index} run {run.index}: approve exited {a.returncode}: "
                                f"{(a.stderr or a.stdout).strip()[:600]}"]

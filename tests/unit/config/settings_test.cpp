@@ -47,7 +47,7 @@ TEST_CASE("every key is read; relative paths are taken from the file's folder") 
                  "  inbox=in  \n"
                  "out = /srv/out\nanchors = /srv/anchors.log\nbackups = /srv/backups\n"
                  "policy = policy.xml\nplausibility = /etc/p.conf\ntime_zone = Asia/Shanghai\n"
-                 "notice_working_days = 7\nholidays = holidays.txt\ncontacts = 知识产权处 0871-1234 #2\n"
+                 "holidays = holidays.txt\ncontacts = 知识产权处 0871-1234 #2\nobjection_channel = 信箱 A\npublisher = 昆明市\n"
                  "listen = 0.0.0.0:9090\ntrusted_proxy = 127.0.0.1\ncli_approvals = false\n");
     const Settings s = Settings::load(f.path, build_tree);
     CHECK(s.file == f.path);
@@ -56,7 +56,8 @@ TEST_CASE("every key is read; relative paths are taken from the file's folder") 
     CHECK(s.policy == fs::absolute(f.dir) / "policy.xml");
     CHECK(s.holidays == fs::absolute(f.dir) / "holidays.txt");
     CHECK(s.time_zone == "Asia/Shanghai");
-    CHECK(s.notice_working_days == 7);
+    CHECK(s.objection_channel == "信箱 A");
+    CHECK(s.publisher == "昆明市");
     CHECK(s.contacts == "知识产权处 0871-1234 #2");
     CHECK(s.listen == "0.0.0.0:9090");
     CHECK(s.trusted_proxy == "127.0.0.1");
@@ -68,7 +69,6 @@ TEST_CASE("defaults: state under /var/lib/patsub only when installed; rules from
     CHECK(i.db == "/var/lib/patsub/ledger.sqlite");
     CHECK(i.inbox == "/var/lib/patsub/inbox");
     CHECK(i.policy == "/usr/share/patsub/policy/kunming-measure8.xml");
-    CHECK(i.notice_working_days == 5);
     CHECK(i.cli_approvals);
     const Settings b = Settings::defaults(build_tree);
     CHECK(b.db.empty());
@@ -82,8 +82,8 @@ TEST_CASE("errors name the file, the line and the cause") {
     CHECK(error_of("db = /x\ndb = /y\n").find(":2: 'db' is set twice") != std::string::npos);
     CHECK(error_of("just words\n").find(":1: expected `key = value`") != std::string::npos);
     CHECK(error_of("inbox =\n").find(":1: 'inbox' has no value") != std::string::npos);
-    CHECK(error_of("notice_working_days = 5d\n").find(":1: notice_working_days '5d'") != std::string::npos);
-    CHECK(error_of("notice_working_days = 0\n").find(":1: notice_working_days") != std::string::npos);
+    // The notice period is policy (reading 19): an old config naming it is told where it went.
+    CHECK(error_of("notice_working_days = 5\n").find(":1: notice_working_days is a policy setting") != std::string::npos);
     CHECK(error_of("cli_approvals = maybe\n").find(":1: cli_approvals 'maybe'") != std::string::npos);
     CHECK(error_of("listen = 8080\n").find(":1: listen '8080'") != std::string::npos);
     CHECK(error_of("listen = host:99999\n").find(":1: listen") != std::string::npos);

@@ -106,12 +106,22 @@ TEST_CASE("the batch folder's ledger.csv: BOM, CRLF, both languages, yuan and fe
     CHECK(crlf == 3);
 }
 
-TEST_CASE("the notice list: both languages, clauses as text, names guarded") {
-    std::vector<ledger::LedgerLine> lines{sample_line("\u200B@evil", "8.10", 150000)};
-    const std::string csv = notice_csv(3, lines);
+TEST_CASE("the notice list: both languages, clauses as text, names, titles and channel guarded") {
+    std::vector<ledger::NoticedLine> lines{{sample_line("\u200B@evil", "8.10", 150000), "=HYPERLINK(\"x\")"}};
+    ledger::NoticePublication p;
+    p.batch_id = 3;
+    p.first_day = "2026-12-08";
+    p.last_day = "2026-12-14";
+    p.objection_channel = "+86 信箱";
+    p.contacts = "甲 0871\n-乙";
+    p.clause_texts = "8.10\t新认定的昆明市知识产权试点企业\n";
+    const std::string csv = notice_csv(p, lines);
     CHECK(csv == "\xEF\xBB\xBF"
-                 "批次 / batch_id,单位 / payee_name,专利 / patent,条款 / clause,金额（元） / amount_yuan\r\n"
-                 "3,'\u200B@evil,CN114567890B,第8.10条,1500.00\r\n");
+                 "批次 / batch_id,单位 / payee_name,专利 / patent,条款 / clause,金额（元） / amount_yuan,"
+                 "专利名称 / title,条款含义 / clause_meaning,公示期起 / period_first_day,公示期止 / period_last_day,"
+                 "异议渠道 / objection_channel,联系方式 / contacts\r\n"
+                 "3,'\u200B@evil,CN114567890B,第8.10条,1500.00,\"'=HYPERLINK(\"\"x\"\")\",新认定的昆明市知识产权试点企业,"
+                 "2026-12-08,2026-12-14,'+86 信箱,甲 0871; -乙\r\n");
 }
 
 TEST_CASE("clause ids and headers for people") {
