@@ -34,6 +34,8 @@ CREATE INDEX source_files_quarantined ON source_files(batch_id) WHERE outcome = 
 -- What the chain event of a batch digests (chain_contents.cpp), by batch.
 CREATE INDEX payees_batch ON payees(batch_id);
 CREATE INDEX enterprise_recognitions_batch ON enterprise_recognitions(first_batch);
+-- The objections to a batch's notice, which its review page lists (010_public_notice).
+CREATE INDEX objections_batch ON objections(batch_id);
 
 -- What every held grant was last decided on, all together (src/batch/nightly_run.cpp): a
 -- digest of the policy file, the patsub version, the kind table and the payee registry

@@ -17,7 +17,7 @@ run() { "$patsub" run --db "$db" --inbox "$work/inbox" --out "$work/out" --as-of
 run 2026-01-05 > "$work/run1.txt"
 sqlite3 "$db" "DROP TABLE inbox_fingerprints; DROP TABLE hold_inputs; DROP INDEX ledger_lines_held;
   DROP INDEX ledger_lines_recovered; DROP INDEX grants_first_batch; DROP INDEX source_files_quarantined;
-  DROP INDEX payees_batch; DROP INDEX enterprise_recognitions_batch;
+  DROP INDEX payees_batch; DROP INDEX enterprise_recognitions_batch; DROP INDEX objections_batch;
   DELETE FROM schema_migrations WHERE name LIKE '012%';"
 [ "$(sqlite3 "$db" "select count(*) from sqlite_master where name = 'inbox_fingerprints'")" = 0 ] || fail "012 not taken out"
 "$patsub" verify --db "$db" > "$work/verify0.txt" || fail "the old ledger does not verify: $(cat "$work/verify0.txt")"
