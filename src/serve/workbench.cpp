@@ -571,7 +571,8 @@ struct Workbench::Impl {
                             t(lang, "col.grant"), esc(d->row.grant_id), t(lang, "line.title_of_patent"), esc(d->title),
                             t(lang, "line.application"), esc(d->application_number), t(lang, "line.type"),
                             has_msg("type." + d->patent_type) ? t(lang, "type." + d->patent_type) : esc(d->patent_type),
-                            esc(d->jurisdiction), t(lang, "col.payee"), url_part(d->row.payee_uscc),
+                            has_msg("jurisdiction." + d->jurisdiction) ? "· " + t(lang, "jurisdiction." + d->jurisdiction)
+                                                                         : esc(d->jurisdiction), t(lang, "col.payee"), url_part(d->row.payee_uscc),
                             esc(d->row.payee_name), esc(d->row.payee_uscc), t(lang, "col.clause"), esc(d->row.clause),
                             t(lang, "col.status"), status_word(lang, d->row.status), t(lang, "col.amount"),
                             yuan(d->row.amount_fen), t(lang, "col.reason"), reason_words(lang, d->row.reason),
