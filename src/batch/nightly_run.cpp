@@ -3,6 +3,7 @@
 #include "batch/batch_outputs.h"
 #include "batch/grant_intake.h"
 #include "batch/inbox.h"
+#include "batch/inbox_hashes.h"
 #include "batch/ledger_facts.h"
 #include "batch/line_writer.h"
 #include "batch/plausibility_gates.h"
@@ -22,6 +23,7 @@
 #include "ledger/payee_store.h"
 #include "ledger/quarantine_store.h"
 #include "ledger/redecision.h"
+#include "ledger/hold_inputs.h"
 #include "model/clock.h"
 #include "model/sha256.h"
 #include "parsers/grant_file.h"
@@ -47,10 +49,11 @@ std::int64_t size_of(const InboxFile& f) { return static_cast<std::int64_t>(std:
 class BatchRun {
   public:
     BatchRun(const RunOptions& o, const Policy& policy, const KindTable& kinds, const Inbox& inbox,
-             const std::vector<PayeeSnapshot>& snapshots, const PayeeRegistry& payees, ledger::Ledger& ledger)
+             const std::vector<PayeeSnapshot>& snapshots, const PayeeRegistry& payees, ledger::Ledger& ledger,
+             InboxHashes& hashes)
         : o_(o), policy_(policy), kinds_(kinds), inbox_(inbox), snapshots_(snapshots), rules_(policy, payees, o.as_of),
-          awards_(policy, payees),
-          ledger_(ledger), facts_(ledger), quarantine_(o.out), writer_(ledger, report_),
+          awards_(policy, payees), ledger_(ledger), hashes_(hashes), facts_(ledger), quarantine_(o.out),
+          writer_(ledger, report_),
           gates_(PlausibilityGates::load(o.gates)) {}
 
     RunReport run(std::vector<NewList> lists) {
@@ -62,7 +65,7 @@ class BatchRun {
         GrantIntake intake(ledger_, facts_.families(), kinds_, policy_, rules_, report_.batch_id, o_.as_of);
         take_grant_files(intake);
         report_.out_of_scope = intake.candidates().out_of_scope_count();
-        add_held_grants(intake);
+        add_held_grants(intake, lists);
         const auto recovered = recover_payments();
         hold_payments_of_departed_payees();
         // After the recoveries, before deciding: a slot they freed goes to the family's
@@ -97,6 +100,12 @@ class BatchRun {
     // accounts `verify` finds in force) reads as the details in force.
     void take_payee_files() {
         ledger::PayeeStore payees(ledger_);
+        // What held grants are decided on besides the ledger (hold_inputs): when any of it
+        // changes, every held grant is decided again.
+        std::string inputs = fmt::format("policy {}\npatsub {}\nkinds {}\n", policy_.sha256(), o_.patsub_version,
+                                         sha256_file(o_.kinds));
+        for (const auto& s : snapshots_) inputs += "registry " + s.sha256 + "\n";
+        hold_inputs_ = sha256_hex(inputs);
         std::vector<const PayeeSnapshot*> fresh;
         for (const auto& s : snapshots_) {
             if (ledger_.knows_file(s.sha256))
@@ -170,7 +179,7 @@ class BatchRun {
         ProgressHandler metered(intake, progress);
         for (const auto& f : files) {
             progress.begin_file(static_cast<std::uint64_t>(size_of(f)));
-            const auto sha = sha256_file(f.path);
+            const auto sha = hashes_.sha256_of(f);
             if (ledger_.knows_file(sha)) {
                 ++report_.files_known;
                 progress.end_file();
@@ -217,9 +226,25 @@ class BatchRun {
         }
     }
 
-    // Held grants are decided again every run: a payee registered since, a dispute
-    // closed, a policy version published for a gap.
-    void add_held_grants(GrantIntake& intake) { queue_known(intake, ledger_.held_grants()); }
+    // Held grants are decided again when what holds them may have changed (issue 17: not
+    // every hold every night). All of them when the policy file, the patsub version, the
+    // kind table or the set of payee registry snapshots differ from what they were last
+    // all decided on (a payee registered since, a version published for a gap, a kind
+    // settled), or after a new enterprise list; otherwise those the batch's new records or
+    // grants concern (a dispute closed, another publication of the application, a family
+    // grown) and those held for a grant date after an earlier run's day, which this run's
+    // day may have reached.
+    void add_held_grants(GrantIntake& intake, const std::vector<NewList>& lists) {
+        bool new_recognitions = false;
+        for (const auto& l : lists) new_recognitions = new_recognitions || l.file.list == "enterprises";
+        if (new_recognitions || hold_inputs_ != ledger::last_hold_inputs(ledger_)) {
+            queue_known(intake, ledger_.held_grants());
+            hold_inputs_changed_ = true;
+            return;
+        }
+        queue_known(intake, ledger::held_for(ledger_, {"grant_after_as_of"}));
+        queue_known(intake, ledger::held_touched_by(ledger_, report_.batch_id));
+    }
 
     // Grants read in earlier batches join this run's candidates (once each).
     void queue_known(GrantIntake& intake, const std::vector<std::string>& ids) {
@@ -233,7 +258,7 @@ class BatchRun {
     // Payments recovered because of a dispute whose latest record is now a closing.
     std::vector<std::string> disputes_closed_since_recovery() {
         std::vector<std::string> out;
-        for (const auto& id : ledger::recovered_for_dispute(ledger_)) {
+        for (const auto& id : ledger::recovered_for_dispute(ledger_, report_.batch_id)) {
             const auto g = ledger_.load_grant(id);
             if (!g) continue;
             const auto dispute = facts_.dispute(*g);
@@ -306,6 +331,7 @@ class BatchRun {
     GrantRules rules_;
     AwardRules awards_;
     ledger::Ledger& ledger_;
+    InboxHashes& hashes_;
     LedgerFacts facts_;
     Quarantine quarantine_;
     RunReport report_;
@@ -314,6 +340,15 @@ class BatchRun {
     std::string started_ = utc_now();
     int new_lists_and_registries_ = 0;
     bool took_snapshot_ = false;
+    std::string hold_inputs_;  // digest of what this run decides holds on
+    bool hold_inputs_changed_ = false;
+
+  public:
+    // After the batch committed or was rolled back: every held grant has now been decided
+    // on this run's inputs (a rolled-back batch decided them and changed nothing).
+    void record_hold_inputs() {
+        if (hold_inputs_changed_) ledger::record_hold_inputs(ledger_, hold_inputs_);
+    }
 };
 
 void refuse_impossible_as_of(ledger::Ledger& ledger, const RunOptions& o) {
@@ -334,7 +369,6 @@ RunReport run_batch(const RunOptions& o) {
     const Policy policy = Policy::load(o.policy, o.policy_schema);
     const KindTable kinds = KindTable::load(o.kinds);
     const Inbox inbox(o.inbox);
-    const auto payee_snapshots = read_payee_snapshots(inbox, policy, o.as_of);
     // The review page's reason and district texts sit beside the kind table.
     const auto review_texts = exports::ReviewTexts::load(o.kinds.parent_path());
 
@@ -343,12 +377,18 @@ RunReport run_batch(const RunOptions& o) {
     ledger::AnchoredWrite anchored(ledger, o.anchors,
                                    std::filesystem::absolute(o.out).lexically_normal().parent_path() / "anchors.log");
     refuse_impossible_as_of(ledger, o);
-    auto lists = read_new_lists(inbox, ledger);
+    // The lists and snapshots are read whole before the batch begins: a bad one refuses
+    // the run with nothing written.
+    InboxHashes hashes(ledger);
+    const auto payee_snapshots = read_payee_snapshots(inbox, policy, o.as_of, hashes);
+    auto lists = read_new_lists(inbox, ledger, hashes);
     const PayeeRegistry payees = latest_registry(payee_snapshots, ledger);
 
-    BatchRun batch(o, policy, kinds, inbox, payee_snapshots, payees, ledger);
+    BatchRun batch(o, policy, kinds, inbox, payee_snapshots, payees, ledger, hashes);
     RunReport report = batch.run(std::move(lists));
     if (report.nothing_new) {
+        hashes.remember();
+        batch.record_hold_inputs();
         report.repaired = repair_batch_dirs(ledger, o.out, review_texts, 0);
         return report;
     }
@@ -361,6 +401,9 @@ RunReport run_batch(const RunOptions& o) {
                                                          "({}); the next run or `patsub review` writes them again",
                                                          report.batch_id, e.what()));
     }
+    // After the batch is anchored: fingerprints and hold inputs are caches beside it.
+    hashes.remember();
+    batch.record_hold_inputs();
     return report;
 }
 

@@ -5,6 +5,7 @@
 #pragma once
 
 #include "batch/inbox.h"
+#include "batch/inbox_hashes.h"
 #include "decide/payee_registry.h"
 #include "ledger/ledger.h"
 #include "model/date.h"
@@ -28,8 +29,10 @@ struct PayeeSnapshot {
     std::vector<Payee> rows;
 };
 
-// Every snapshot in inbox/payees, in file-name order.
-std::vector<PayeeSnapshot> read_payee_snapshots(const Inbox& inbox, const Policy& policy, Date as_of);
+// Every snapshot in inbox/payees, in file-name order; each file's SHA-256 through the
+// run's InboxHashes (a known file is not read for it).
+std::vector<PayeeSnapshot> read_payee_snapshots(const Inbox& inbox, const Policy& policy, Date as_of,
+                                                InboxHashes& hashes);
 
 // The registry a run decides with (policy.md reading 18): the latest snapshot. When the
 // run takes new payees files (not known by SHA-256), the one with the greatest name;
@@ -46,6 +49,6 @@ struct NewList {
 };
 
 // Every dispute, abnormal and enterprise list the ledger does not know yet.
-std::vector<NewList> read_new_lists(const Inbox& inbox, ledger::Ledger& ledger);
+std::vector<NewList> read_new_lists(const Inbox& inbox, ledger::Ledger& ledger, InboxHashes& hashes);
 
 }  // namespace patsub::batch

@@ -247,7 +247,7 @@ public:
         ledger::ReviewStore store(ledger);
         ledger::PayeeStore payees(ledger);
         districts_ = payees.current_districts();
-        holds_ = store.hold_states();
+        holds_ = store.hold_states(batch_id);
         exported_ = store.exported_batches(batch_id);
     }
 

@@ -1,5 +1,7 @@
 #include "ledger/ledger.h"
 
+#include "ledger/batch_news.h"
+
 #include "ledger/chain_contents.h"
 #include "ledger/migrations.h"
 #include "ledger/statement_cache.h"
@@ -514,7 +516,10 @@ std::vector<SameApplication> Ledger::same_application(const std::string& applica
 }
 
 std::vector<std::string> Ledger::held_grants() {
-    SQLite::Statement q(db_, "SELECT grant_id FROM ledger_lines l WHERE grant_id <> '' AND status = 'held' "
+    // The partial index ledger_lines_held holds the held lines only; without INDEXED BY,
+    // SQLite would rather read every line in line order than sort the held ones.
+    SQLite::Statement q(db_, "SELECT grant_id FROM ledger_lines l INDEXED BY ledger_lines_held "
+                             "WHERE grant_id <> '' AND status = 'held' "
                              "AND line_id = (SELECT MAX(line_id) FROM ledger_lines m WHERE m.grant_id = l.grant_id) "
                              "ORDER BY line_id");
     std::vector<std::string> out;
@@ -622,22 +627,9 @@ std::optional<LedgerLine> Ledger::latest_award_line(const std::string& uscc, con
 }
 
 std::vector<LedgerLine> Ledger::recovery_candidates(std::int64_t batch_id) {
-    // Each arm starts from this batch's files and reaches grants and lines through an
-    // index (grants_publication, grants_application, ledger_lines_grant): the cost
-    // follows the new records, not the size of the ledger.
-    SQLite::Statement q(db_, fmt::format(
-        "WITH named(grant_id) AS ("
-        "  SELECT g.grant_id FROM source_files s JOIN dispute_records d ON d.sha256 = s.sha256 "
-        "  JOIN grants g ON g.office = substr(d.patent_key, 5, 2) AND g.number = substr(d.patent_key, 7) "
-        "  WHERE s.batch_id = ?1 AND d.patent_key LIKE 'PUB:%' "
-        "  UNION SELECT g.grant_id FROM source_files s JOIN dispute_records d ON d.sha256 = s.sha256 "
-        "  JOIN grants g ON g.application_number = substr(d.patent_key, 8) AND g.office = 'CN' "
-        "  WHERE s.batch_id = ?1 AND d.patent_key LIKE 'APP:CN:%' "
-        "  UNION SELECT g.grant_id FROM source_files s JOIN abnormal_records a ON a.sha256 = s.sha256 "
-        "  JOIN grants g ON g.application_number = a.application_number AND g.office = 'CN' "
-        "  WHERE s.batch_id = ?1) "
-        "SELECT {} FROM named n JOIN ledger_lines l ON l.grant_id = n.grant_id "
-        "WHERE l.status = 'payable' ORDER BY l.line_id", line_columns_prefixed("l")));
+    SQLite::Statement q(db_, fmt::format("WITH {} SELECT {} FROM named n CROSS JOIN ledger_lines l ON l.grant_id = n.grant_id "
+                                         "WHERE l.status = 'payable' ORDER BY l.line_id",
+                                         named_by_batch_records, line_columns_prefixed("l")));
     q.bind(1, batch_id);
     std::vector<LedgerLine> out;
     while (q.executeStep()) out.push_back(read_line(q));
@@ -646,8 +638,12 @@ std::vector<LedgerLine> Ledger::recovery_candidates(std::int64_t batch_id) {
 
 std::vector<LedgerLine> Ledger::unexported_payments_outside(const std::string& registry_sha256) {
     SQLite::Statement q(
-        db_, fmt::format("SELECT {} FROM ledger_lines l WHERE l.status = 'payable' AND l.grant_id <> '' "
-                         "AND l.payee_uscc NOT IN (SELECT uscc FROM payees WHERE registry_sha256 = ?) "
+        // From the payees the snapshot lacks (the registry's history, not the ledger) to
+        // their lines by the payee index: CROSS JOIN keeps that order (issue 17 point 1).
+        db_, fmt::format("SELECT {} FROM (SELECT DISTINCT uscc FROM payees WHERE uscc NOT IN "
+                         "(SELECT uscc FROM payees WHERE registry_sha256 = ?)) departed "
+                         "CROSS JOIN ledger_lines l ON l.payee_uscc = departed.uscc "
+                         "WHERE l.status = 'payable' AND l.grant_id <> '' "
                          "AND l.line_id NOT IN (SELECT line_id FROM exported_lines) "
                          "AND NOT EXISTS (SELECT 1 FROM ledger_lines r WHERE r.event_key <> '' AND r.event_key IN "
                          "                ('recover' || substr(l.event_key, 4), 'left|' || l.event_key)) "

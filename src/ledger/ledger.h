@@ -162,7 +162,8 @@ class Ledger {
     // The other CN grants recorded on application_number (index grants_application).
     std::vector<SameApplication> same_application(const std::string& application_number,
                                                   const std::string& grant_id);
-    // Grants whose latest line is held, oldest first: decided again every run.
+    // Grants whose latest line is held, oldest first: all decided again when a run's
+    // registry, policy or patsub differs (redecision.h names the narrower sets).
     std::vector<std::string> held_grants();
 
     // Appends with the next line id and the hash chain filled in; returns the stored line.

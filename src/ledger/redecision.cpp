@@ -1,5 +1,7 @@
 #include "ledger/redecision.h"
 
+#include "ledger/batch_news.h"
+
 #include <SQLiteCpp/Statement.h>
 
 namespace patsub::ledger {
@@ -33,10 +35,42 @@ std::vector<std::string> capped_beside(Ledger& ledger, const std::vector<std::st
     return out;
 }
 
-std::vector<std::string> recovered_for_dispute(Ledger& ledger) {
-    SQLite::Statement q(ledger.db(), std::string("SELECT l.grant_id FROM ledger_lines l WHERE l.grant_id <> '' "
-                                                 "AND l.status = 'recovery' AND l.reason = 'dispute_open' AND ") +
+std::vector<std::string> recovered_for_dispute(Ledger& ledger, std::int64_t batch_id) {
+    SQLite::Statement q(ledger.db(), std::string("WITH ") + named_by_batch_records +
+                                         " SELECT l.grant_id FROM named n CROSS JOIN ledger_lines l ON l.grant_id = n.grant_id "
+                                         "WHERE l.status = 'recovery' AND l.reason = 'dispute_open' AND " +
                                          latest_of_grant + " ORDER BY l.line_id");
+    q.bind(1, batch_id);
+    return grant_ids(q);
+}
+
+std::vector<std::string> held_for(Ledger& ledger, const std::vector<std::string>& reasons) {
+    std::vector<std::string> out;
+    if (reasons.empty()) return out;
+    std::string marks;
+    for (std::size_t i = 0; i < reasons.size(); ++i) marks += i ? ",?" : "?";
+    SQLite::Statement q(ledger.db(), "SELECT l.grant_id FROM ledger_lines l WHERE l.status = 'held' AND l.reason IN (" +
+                                         marks + ") AND l.grant_id <> '' AND " + latest_of_grant + " ORDER BY l.line_id");
+    for (std::size_t i = 0; i < reasons.size(); ++i) q.bind(static_cast<int>(i) + 1, reasons[i]);
+    return grant_ids(q);
+}
+
+std::vector<std::string> held_touched_by(Ledger& ledger, std::int64_t batch_id) {
+    SQLite::Statement q(
+        ledger.db(),
+        std::string("WITH ") + named_by_batch_records +
+            ", fresh(grant_id, application_number) AS (SELECT grant_id, application_number FROM grants "
+            "  WHERE first_batch = ?1), "
+            "touched(grant_id) AS (SELECT grant_id FROM named "
+            "  UNION SELECT g.grant_id FROM fresh n JOIN grants g ON g.application_number = n.application_number "
+            "    AND +g.office = 'CN' WHERE n.application_number <> '' "
+            "  UNION SELECT m.grant_id FROM fresh n JOIN families f ON f.grant_id = n.grant_id "
+            "    JOIN families m ON m.family = f.family) "
+            // CROSS JOIN keeps the few touched grants outside: SQLite would otherwise read
+            // every line and look each up among them.
+            "SELECT l.grant_id FROM touched t CROSS JOIN ledger_lines l ON l.grant_id = t.grant_id "
+            "WHERE l.status = 'held' AND " + latest_of_grant + " ORDER BY l.line_id");
+    q.bind(1, batch_id);
     return grant_ids(q);
 }
 

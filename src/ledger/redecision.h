@@ -6,6 +6,7 @@
 
 #include "ledger/ledger.h"
 
+#include <cstdint>
 #include <set>
 #include <string>
 #include <vector>
@@ -16,9 +17,21 @@ namespace patsub::ledger {
 // `recovered` (grant ids whose payment this run took back).
 std::vector<std::string> capped_beside(Ledger& ledger, const std::vector<std::string>& recovered);
 
-// Grants whose latest line is a recovery made because of an open dispute: decided again
-// once the dispute is closed (a recovery for an abnormal application is final).
-std::vector<std::string> recovered_for_dispute(Ledger& ledger);
+// Grants named by a dispute record batch_id read whose latest line is a recovery made
+// because of an open dispute: decided again once the dispute is closed (a recovery for an
+// abnormal application is final). Only a new dispute record can close a dispute, so
+// only the batch's own records are looked at.
+std::vector<std::string> recovered_for_dispute(Ledger& ledger, std::int64_t batch_id);
+
+// Grants whose latest line is held for one of `reasons` (index ledger_lines_held), oldest
+// first.
+std::vector<std::string> held_for(Ledger& ledger, const std::vector<std::string>& reasons);
+
+// Grants whose latest line is held and that batch_id's new facts concern: named by a
+// dispute or abnormal record it read, recorded on the CN application of a grant it
+// recorded first, or in the family of one (the family as it stands after the batch's
+// merges). Oldest first.
+std::vector<std::string> held_touched_by(Ledger& ledger, std::int64_t batch_id);
 
 // Offices of the family whose payment under one of these clauses was taken back (each
 // answered by its recovery line): what `explain` shows as recovered, not funded.

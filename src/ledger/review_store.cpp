@@ -113,10 +113,14 @@ HoldEvent ReviewStore::release(std::int64_t line_id, const std::string& by, cons
     return stored;
 }
 
-std::map<std::int64_t, HoldEvent> ReviewStore::hold_states() {
+std::map<std::int64_t, HoldEvent> ReviewStore::hold_states(std::int64_t lines_of_batch) {
     std::map<std::int64_t, HoldEvent> out;
     if (!available_) return out;
-    SQLite::Statement q(db_, "SELECT event_id, line_id, action, by_name, at, why FROM staff_holds ORDER BY event_id");
+    // From the batch's lines (ledger_lines_batch, staff_holds_line): the page of one
+    // batch does not read every hold the bureau ever made.
+    SQLite::Statement q(db_, "SELECT h.event_id, h.line_id, h.action, h.by_name, h.at, h.why FROM ledger_lines l "
+                             "JOIN staff_holds h ON h.line_id = l.line_id WHERE l.batch_id = ? ORDER BY h.event_id");
+    q.bind(1, lines_of_batch);
     while (q.executeStep()) {
         HoldEvent e{q.getColumn(0).getInt64(), q.getColumn(1).getInt64(), q.getColumn(2).getString(),
                     q.getColumn(3).getString(), q.getColumn(4).getString(), q.getColumn(5).getString()};

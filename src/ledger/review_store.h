@@ -99,8 +99,8 @@ class ReviewStore {
     // Whether the line's latest staff event is a hold.
     bool held(std::int64_t line_id);
 
-    // The latest hold event of every line that has one.
-    std::map<std::int64_t, HoldEvent> hold_states();
+    // The latest hold event of every line of the batch that has one.
+    std::map<std::int64_t, HoldEvent> hold_states(std::int64_t lines_of_batch);
     // Line of the batch -> batch whose treasury file carried it.
     std::map<std::int64_t, std::int64_t> exported_batches(std::int64_t lines_of_batch);
 

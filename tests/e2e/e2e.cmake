@@ -77,3 +77,7 @@ add_test(NAME e2e_install
 set_tests_properties(e2e_install PROPERTIES SKIP_RETURN_CODE 77 TIMEOUT 300)
 add_test(NAME e2e_notice
          COMMAND bash ${CMAKE_CURRENT_SOURCE_DIR}/e2e/notice.sh $<TARGET_FILE:patsub> ${PROJECT_SOURCE_DIR})
+add_test(NAME e2e_held_redecision
+         COMMAND bash ${CMAKE_CURRENT_SOURCE_DIR}/e2e/held_redecision.sh $<TARGET_FILE:patsub> ${PROJECT_SOURCE_DIR})
+add_test(NAME e2e_migrated_ledger
+         COMMAND bash ${CMAKE_CURRENT_SOURCE_DIR}/e2e/migrated_ledger.sh $<TARGET_FILE:patsub> ${PROJECT_SOURCE_DIR})
