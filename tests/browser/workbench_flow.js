@@ -170,7 +170,10 @@ async function main() {
     console.log('PHASE reviewer done');
     // The shell restarts the server on a clock past the notice period, then writes a line.
     const lines = readline.createInterface({ input: process.stdin });
-    await new Promise((resolve) => lines.once('line', resolve));
+    await new Promise((resolve, reject) => {
+      lines.once('line', resolve);
+      lines.once('close', () => reject(new Error('stdin closed before the server came back after the notice period')));
+    });
     lines.close();
     await approver(browser);
   } finally {

@@ -23,6 +23,9 @@ node -e 'process.exit(+process.versions.node.split(".")[0] >= 18 ? 0 : 1)' || sk
 # puppeteer-core into the cache, once per lock file.
 lock=$src/tests/browser/package-lock.json
 cache=${XDG_CACHE_HOME:-$HOME/.cache}/patsub-browser-test/$(sha256sum "$lock" | cut -c1-16)
+mkdir -p "$(dirname "$cache")"
+exec 9> "$cache.lock"
+flock 9  # two builds' suites (Release, ASan) may install at once
 if [ ! -f "$cache/installed" ]; then
     command -v npm > /dev/null || skip "npm is not installed (apt-get install npm) and puppeteer-core is not cached in $cache"
     mkdir -p "$cache"
@@ -34,10 +37,16 @@ if [ ! -f "$cache/installed" ]; then
     fi
     touch "$cache/installed"
 fi
+exec 9>&-
 
 work=$(mktemp -d)
-server_pid=
-cleanup() { [ -n "$server_pid" ] && kill "$server_pid" 2> /dev/null; wait 2> /dev/null || true; rm -rf "$work"; }
+server_pid= flow_pid=
+cleanup() {
+    if [ -n "$server_pid" ]; then kill "$server_pid" 2> /dev/null || true; fi
+    if [ -n "$flow_pid" ]; then kill "$flow_pid" 2> /dev/null || true; fi
+    wait 2> /dev/null || true
+    rm -rf "$work"
+}
 trap cleanup EXIT
 fail() { echo "FAIL: $*"; [ -f "$work/serve.log" ] && tail -5 "$work/serve.log"; exit 1; }
 db=$work/ledger.sqlite
@@ -92,7 +101,8 @@ wait "$flow_pid" || fail "the browser flow failed"
 for f in treasury-1.csv treasury-1.xlsx; do
     [ -s "$work/out/$f" ] || fail "approve wrote no $f"
     cmp -s "$work/downloads/$f" "$work/out/$f" || fail "the downloaded $f differs from OUT/$f"
-    (cd "$work/downloads" && sha256sum -c --quiet <(sed "s/ .*/  $f/" "$work/out/$f.sha256")) \
+    grep -q "^[0-9a-f]\{64\}  $f\$" "$work/out/$f.sha256" || fail "OUT/$f.sha256 names no sum for $f"
+    (cd "$work/downloads" && grep -v '^#' "$work/out/$f.sha256" | sha256sum -c --strict --quiet -) \
         || fail "the downloaded $f does not match $f.sha256"
 done
 q "select note from chain_events where kind='download'" | grep -q '^wang (approver, workbench, 127.0.0.1): downloaded treasury-1.xlsx' \
