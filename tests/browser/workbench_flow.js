@@ -88,6 +88,16 @@ async function reviewer(browser) {
   await logIn(page, 'shen', 'pass-shen-123');
   await screenshot(page, 'shen-batches');
 
+  // The CSP watch works: an image from elsewhere is blocked and reported (then forgotten).
+  await page.evaluate(() => { const i = document.createElement('img'); i.src = 'http://192.0.2.1/x.png'; document.body.appendChild(i); });
+  const until = Date.now() + 5000;
+  while (!problems.some((p) => p.includes('CSP violation: img-src')) && Date.now() < until) await new Promise((r) => setTimeout(r, 50));
+  check(problems.some((p) => p.includes('CSP violation: img-src')), 'a CSP violation would be seen (a foreign image, blocked)');
+  const probe = problems.filter((p) => p.includes('192.0.2.1'));
+  console.log(`     the probe's reports: ${probe.join(' | ')}`);
+  problems.splice(0, problems.length, ...problems.filter((p) => !p.includes('192.0.2.1')));
+  await page.reload({ waitUntil: 'load' });
+
   await clickAndWait(page, '#batches a[href="/batch/1"]');
   await shows(page, ['批次 1', '待审核', '专利号、申请号、企业名称或信用代码'], 'batch 1');
   await page.type('#q', zl);
