@@ -4,12 +4,15 @@
 #include "export/bar_chart.h"
 #include "export/breakdown_html.h"
 #include "export/budget_summary.h"
+#include "export/approval_sheet.h"
+#include "export/lines_workbook.h"
 #include "export/review_texts.h"
 #include "export/treasury_handoff.h"
 #include "ledger/anchor_guard.h"
 #include "ledger/chain_audit.h"
 #include "ledger/ledger.h"
 #include "ledger/ledger_audit.h"
+#include "ledger/notice_store.h"
 #include "ledger/people_store.h"
 #include "ledger/review_store.h"
 #include "ledger/workbench_store.h"
@@ -33,6 +36,7 @@
 #include <sqlite3.h>
 
 #include <charconv>
+#include <cstdlib>
 #include <fstream>
 #include <iterator>
 #include <mutex>
@@ -51,6 +55,41 @@ struct Refusal {
     int status;
     std::string html;
 };
+
+// A private folder for a file written for one response, removed with everything in it.
+class ScratchDir {
+  public:
+    ScratchDir() {
+        std::string pattern = (std::filesystem::temp_directory_path() / "patsub-serve-XXXXXX").string();
+        if (!::mkdtemp(pattern.data())) throw std::runtime_error("cannot create a scratch folder under " + pattern);
+        path_ = pattern;
+    }
+    ~ScratchDir() {
+        std::error_code ec;
+        std::filesystem::remove_all(path_, ec);
+    }
+    ScratchDir(const ScratchDir&) = delete;
+    ScratchDir& operator=(const ScratchDir&) = delete;
+    const std::filesystem::path& path() const { return path_; }
+
+  private:
+    std::filesystem::path path_;
+};
+
+std::string read_file(const std::filesystem::path& file) {
+    std::ifstream in(file, std::ios::binary);
+    if (!in) throw std::runtime_error("cannot read " + file.string());
+    return std::string((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+}
+
+// What a download is, in the staff's words.
+std::string_view download_label(std::string_view name) {
+    if (name.starts_with("lines-")) return "download.lines";
+    if (name.starts_with("approval-sheet-")) return "download.approval_sheet";
+    if (name.ends_with(".sha256")) return "download.sha256";
+    if (name.starts_with("notice-")) return name.ends_with(".html") ? "download.notice_html" : "download.notice_csv";
+    return name.ends_with(".xlsx") ? "download.treasury_xlsx" : "download.treasury_csv";
+}
 
 std::optional<std::int64_t> to_int(std::string_view s) {
     std::int64_t v = 0;
@@ -284,8 +323,15 @@ struct Workbench::Impl {
 
     // ---- batches --------------------------------------------------------------------
 
-    std::string batch_state(Lang lang, const ledger::BatchOverview& b) {
+    // Where the batch stands on the way to payment: open, reviewed, in its notice period
+    // (公示中, until its last day), notice over, approved.
+    std::string batch_state(Lang lang, const ledger::BatchOverview& b,
+                            const std::optional<ledger::NoticePublication>& notice) {
         if (!b.approved_by.empty()) return t(lang, "batch.approved");
+        if (notice) {
+            const bool over = local_date(now(), o.time_zone) > *date_from_iso(notice->last_day);
+            return say(lang, over ? "batch.notice_over" : "batch.in_notice", notice->last_day);
+        }
         if (!b.reviewed_by.empty()) return t(lang, "batch.reviewed");
         return t(lang, "batch.open");
     }
@@ -299,19 +345,24 @@ struct Workbench::Impl {
             std::int64_t lines = 0;
             for (const auto& [s, tally] : b->by_status) lines += tally.lines;
             const auto payable = b->by_status.count("payable") ? b->by_status.at("payable") : ledger::StatusTally{};
+            const auto notice = ledger::NoticeStore(ledger()).publication(id);
             std::string who;
             for (const auto& r : b->reviewed_by) who += esc(r) + "<br>";
+            if (notice) who += say(v.lang, "batch.published_by", notice->published_by, notice->published_at) + "<br>";
             if (!b->approved_by.empty()) who += esc(b->approved_by + " " + b->approved_at);
+            const std::string period = notice ? esc(notice->first_day + " – " + notice->last_day) : "—";
             rows += fmt::format(R"(<tr><td><a href="/batch/{0}">{0}</a></td><td>{1}</td><td>{2}</td><td class="num">{3}</td>)"
-                                R"(<td class="num">{4}</td><td>{5}</td><td>{6}</td></tr>)",
-                                id, esc(b->started_at), esc(b->as_of), lines, yuan(payable.fen), batch_state(v.lang, *b), who);
+                                R"(<td class="num">{4}</td><td>{5}</td><td>{6}</td><td>{7}</td></tr>)",
+                                id, esc(b->started_at), esc(b->as_of), lines, yuan(payable.fen),
+                                batch_state(v.lang, *b, notice), period, who);
         }
         html(res, page(v, msg(v.lang, "batches.title"),
                        fmt::format(R"({}<h1>{}</h1><table id="batches"><tr><th>{}</th><th>{}</th><th>{}</th><th>{}</th>)"
-                                   R"(<th>{}</th><th>{}</th><th>{} / {}</th></tr>{}</table>)",
+                                   R"(<th>{}</th><th>{}</th><th>{}</th><th>{} / {}</th></tr>{}</table>)",
                                    flash(req, v.lang), t(v, "batches.title"), t(v, "batch.title"), t(v, "batch.started"),
                                    t(v, "batch.as_of"), t(v, "batch.lines"), t(v, "batch.payable_total"),
-                                   t(v, "batch.state"), t(v, "batch.reviewed_by"), t(v, "batch.approved_by"), rows)));
+                                   t(v, "batch.state"), t(v, "batch.notice_period"), t(v, "batch.reviewed_by"),
+                                   t(v, "batch.approved_by"), rows)));
     }
 
     std::string options(const std::vector<std::pair<std::string, std::string>>& values, const std::string& chosen,
@@ -363,10 +414,21 @@ struct Workbench::Impl {
         return out;
     }
 
-    std::vector<std::string> download_names(std::int64_t batch) const {
-        return {fmt::format("treasury-{}.csv", batch), fmt::format("treasury-{}.xlsx", batch),
-                fmt::format("treasury-{}.csv.sha256", batch), fmt::format("treasury-{}.xlsx.sha256", batch),
-                fmt::format("notice-{}.csv", batch), fmt::format("notice-{}.html", batch)};
+    // What a batch offers for download at its stage (issue 13 point 5): its lines as a
+    // workbook at any time; the notice once published; the treasury files and the approval
+    // sheet once approved. Only these names are ever served, and only from OUT.
+    std::vector<std::string> download_names(ledger::Ledger& l, std::int64_t batch) const {
+        std::vector<std::string> names{exports::lines_workbook_name(batch)};
+        if (ledger::NoticeStore(l).publication(batch)) {
+            names.push_back(fmt::format("notice-{}.html", batch));
+            names.push_back(fmt::format("notice-{}.csv", batch));
+        }
+        if (ledger::ReviewStore(l).approval(batch)) {
+            for (const auto* f : {"treasury-{}.csv", "treasury-{}.xlsx", "treasury-{}.csv.sha256", "treasury-{}.xlsx.sha256"})
+                names.push_back(fmt::format(fmt::runtime(f), batch));
+            names.push_back(exports::approval_sheet_name(batch));
+        }
+        return names;
     }
 
     void batch_page(const Visit& v, const httplib::Request& req, httplib::Response& res) {
@@ -426,7 +488,7 @@ struct Workbench::Impl {
         std::int64_t lines = 0;
         for (const auto& [s, tally] : b->by_status) lines += tally.lines;
         body += fmt::format(R"(<h1>{} {} · {}</h1><dl class="facts"><dt>{}</dt><dd>{}</dd><dt>{}</dt><dd>{}</dd><dt>{}</dt><dd>{}</dd>)",
-                            t(lang, "batch.title"), id, batch_state(lang, *b), t(lang, "batch.started"),
+                            t(lang, "batch.title"), id, batch_state(lang, *b, ledger::NoticeStore(ledger()).publication(id)), t(lang, "batch.started"),
                             esc(b->started_at), t(lang, "batch.as_of"), esc(b->as_of), t(lang, "batch.lines"), lines);
         for (const auto& [s, tally] : b->by_status)
             body += fmt::format("<dt>{}</dt><dd>{} · {} 元</dd>", status_word(lang, s), tally.lines, yuan(tally.fen));
@@ -436,11 +498,12 @@ struct Workbench::Impl {
                             t(lang, "batch.reviewed_by"), reviewed.empty() ? "—" : reviewed, t(lang, "batch.approved_by"),
                             b->approved_by.empty() ? "—" : esc(b->approved_by + " " + b->approved_at));
         body += batch_actions(v, *b);
-        if (!b->approved_by.empty() && may(v.person.role, Permission::download)) {
+        if (may(v.person.role, Permission::download)) {
             body += fmt::format("<h2>{}</h2><ul id=\"downloads\">", t(lang, "batch.downloads"));
-            for (const auto& n : download_names(id))
-                if (std::filesystem::exists(o.out / n))
-                    body += fmt::format(R"(<li><a href="/download/{}/{}">{}</a></li>)", id, esc(n), esc(n));
+            for (const auto& n : download_names(ledger(), id))
+                if (n == exports::lines_workbook_name(id) || std::filesystem::exists(o.out / n))
+                    body += fmt::format(R"(<li><a href="/download/{}/{}">{}</a> {}</li>)", id, esc(n), esc(n),
+                                        t(lang, download_label(n)));
             body += "</ul>";
         }
         body += fmt::format(R"(<form class="filters" method="get" action="/batch/{}" id="filters">)"
@@ -509,7 +572,8 @@ struct Workbench::Impl {
                             t(lang, "col.grant"), esc(d->row.grant_id), t(lang, "line.title_of_patent"), esc(d->title),
                             t(lang, "line.application"), esc(d->application_number), t(lang, "line.type"),
                             has_msg("type." + d->patent_type) ? t(lang, "type." + d->patent_type) : esc(d->patent_type),
-                            esc(d->jurisdiction), t(lang, "col.payee"), url_part(d->row.payee_uscc),
+                            has_msg("jurisdiction." + d->jurisdiction) ? "· " + t(lang, "jurisdiction." + d->jurisdiction)
+                                                                         : esc(d->jurisdiction), t(lang, "col.payee"), url_part(d->row.payee_uscc),
                             esc(d->row.payee_name), esc(d->row.payee_uscc), t(lang, "col.clause"), esc(d->row.clause),
                             t(lang, "col.status"), status_word(lang, d->row.status), t(lang, "col.amount"),
                             yuan(d->row.amount_fen), t(lang, "col.reason"), reason_words(lang, d->row.reason),
@@ -643,6 +707,8 @@ struct Workbench::Impl {
             if (!gate.open) throw Refusal{409, say(v.lang, "err.refused", gate.refusal)};
             std::filesystem::create_directories(o.out);
             exports::approve_batch(l, id, v.person.name, o.out, utc_instant(instant), local_date(instant, o.time_zone));
+            // The sheet staff print, sign and file (审批表), as `patsub approve` writes it.
+            exports::write_approval_sheet(l, id, texts, o.out);
             ledger::PeopleStore(l).record_act("workbench_act", fmt::format("approved batch {}", id), actor(v),
                                               utc_instant(now()));
             return std::string("approval");
@@ -653,12 +719,22 @@ struct Workbench::Impl {
     void download(const Visit& v, const httplib::Request& req, httplib::Response& res) {
         const std::int64_t batch = id_in_path(req, v.lang);
         const std::string name = req.matches[2].str();
-        const auto names = download_names(batch);
-        if (std::find(names.begin(), names.end(), name) == names.end() ||
-            !ledger::ReviewStore(ledger()).approval(batch) || !std::filesystem::is_regular_file(o.out / name))
+        const auto names = download_names(ledger(), batch);
+        if (std::find(names.begin(), names.end(), name) == names.end())
             throw Refusal{404, t(v.lang, "err.bad_download")};
-        std::ifstream in(o.out / name, std::ios::binary);
-        std::string bytes((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+        std::string bytes;
+        if (name == exports::lines_workbook_name(batch)) {
+            // Written for this request from the ledger as it is now (holds included), to a
+            // private scratch file: OUT holds only what the bureau handed over.
+            if (!ledger::ReviewStore(ledger()).batch(batch)) throw Refusal{404, t(v.lang, "batch.unknown")};
+            const ScratchDir scratch;
+            const auto file = scratch.path() / name;
+            exports::write_lines_workbook(ledger(), batch, texts, file);
+            bytes = read_file(file);
+        } else {
+            if (!std::filesystem::is_regular_file(o.out / name)) throw Refusal{404, t(v.lang, "err.bad_download")};
+            bytes = read_file(o.out / name);
+        }
         ledger::PeopleStore(ledger()).record_act("download", fmt::format("downloaded {} ({} bytes, sha256 {})", name,
                                                                          bytes.size(), sha256_hex(bytes)),
                                                  actor(v), utc_instant(now()));

@@ -207,6 +207,17 @@ grep -q '须由另一位审批人审批' "$work/body" || fail "two-person reason
 code=$(post appr /batch/1/approve --data-urlencode "csrf=${token[appr]}"); [ "$code" = 409 ] || fail "appr approved a batch appr held in: $code"
 [ "$(q "select count(*) from approvals")" = 0 ] || fail "the refused approval was written"
 get rev /batch/1 > /dev/null; grep -q '您的角色（审核员）不能执行此操作' "$work/body" || fail "reviewer is not told why no approve button"
+# Before approval: the batch's lines as a workbook, written from the ledger as it stands
+# (one row per line, the hold included); no treasury file is offered yet.
+code=$(get rev /download/1/lines-1.xlsx); [ "$code" = 200 ] || fail "lines workbook before approval: $code"
+python3 - "$work/body" "$(q "select count(*) from ledger_lines where batch_id=1")" <<'PY' || fail "the lines workbook"
+import re, sys, zipfile
+sheet = zipfile.ZipFile(sys.argv[1]).read("xl/worksheets/sheet1.xml").decode()
+assert len(re.findall(r"<row ", sheet)) == int(sys.argv[2]) + 1, "rows"
+PY
+[ -e "$work/out/lines-1.xlsx" ] && fail "the lines workbook was left in OUT"
+get rev /batch/1 > /dev/null; grep -q 'href="/download/1/treasury-1.csv"' "$work/body" && fail "a treasury link before approval"
+code=$(get rev /download/1/treasury-1.csv); [ "$code" = 404 ] || fail "treasury file before approval: $code"
 # 公示: the reviewer publishes; inside the notice period nobody may approve.
 code=$(post rev /batch/1/publish --data-urlencode "csrf=${token[rev]}"); [ "$code" = 303 ] || fail "publish: $code"
 [ -s "$work/out/notice-1.html" ] || fail "publish wrote no notice"
@@ -221,6 +232,14 @@ token[rev]=$(csrf rev ""); token[appr2]=$(csrf appr2 "")
 code=$(post appr2 /batch/1/approve --data-urlencode "csrf=${token[appr2]}"); [ "$code" = 303 ] || fail "appr2 approve: $code ($(grep -o 'id="error">[^<]*' "$work/body"))"
 [ "$(q "select approved_by from approvals where batch_id=1")" = appr2 ] || fail "approval not recorded for appr2"
 [ -s "$work/out/treasury-1.csv" ] || fail "no treasury file"
+# The approval sheet (审批表) of a workbench approval names the approver and the chain head.
+grep -q "appr2" "$work/out/approval-sheet-1.html" || fail "the approval sheet does not name appr2"
+login aud; get aud /batch/1 > /dev/null
+for n in lines-1.xlsx notice-1.html notice-1.csv treasury-1.csv treasury-1.xlsx approval-sheet-1.html; do
+    grep -q "href=\"/download/1/$n\"" "$work/body" || fail "the approved batch page offers no $n"
+done
+code=$(get aud /download/1/approval-sheet-1.html); [ "$code" = 200 ] || fail "approval sheet download: $code"
+cmp -s "$work/body" "$work/out/approval-sheet-1.html" || fail "downloaded approval sheet differs"
 # A stale page's action on the approved batch: refused in Chinese, nothing written.
 holds=$(q "select count(*) from staff_holds")
 code=$(post rev "/line/$other/hold" --data-urlencode "csrf=${token[rev]}" --data-urlencode "why=late"); [ "$code" = 409 ] || fail "hold after approval: $code"

@@ -144,6 +144,7 @@ def variable_values(world, src):
         pairs.append((f") by {user}: ", ") by {user}: "))  # acknowledge
         pairs.append((f" published by {user} at ", " published by {user} at "))  # notice publish
         pairs.append((f"published by {user}；", "published by {user}；"))  # the review page
+        pairs.append((f"公示：{user} ", "公示：{user} "))  # the workbench's batches list
     for path, name in ((world, "{world}"), (src, "{src}")):
         for variant in {os.path.realpath(path), os.path.abspath(path)}:
             pairs.append((variant, name))
