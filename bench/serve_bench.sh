@@ -1,8 +1,10 @@
 #!/usr/bin/env bash
 # The workbench at size (issue 13 point 6): a ledger whose batch 2 holds LINES lines
-# (default 1,000,000), then every page timed as the server measures it (curl's
-# time_starttransfer on a local socket), under 20 concurrent sessions, and the server's
-# peak RSS. Prints a table for docs/performance.md.
+# (default 1,000,000), then every page type asked by 20 concurrent sessions (SESSIONS),
+# 3 times each (ROUNDS), timed by the server itself (its Server-Timing header, read by
+# bench/serve_client.py), with the server's peak RSS, CPU seconds and the load average.
+# Prints a table for docs/performance.md. BENCH_WORK keeps the ledger between runs
+# (bench/out/serve-1m for the figures in docs/performance.md).
 #
 #   bench/serve_bench.sh build/patsub [LINES]
 #
@@ -42,29 +44,36 @@ base=http://127.0.0.1:$port
 "$patsub" serve --db "$db" --listen "127.0.0.1:$port" --out "$work/out" --threads 8 > "$work/serve.log" 2>&1 &
 pid=$!
 trap 'kill $pid 2> /dev/null || true' EXIT
-for _ in $(seq 100); do curl -s -o /dev/null "$base/login" && break; sleep 0.1; done
-for s in $(seq 20); do
-    curl -s -o /dev/null -c "$work/s$s.jar" --data-urlencode name=bench --data-urlencode password=pass-bench-123 "$base/login"
-done
+for _ in $(seq 600); do curl -s -o /dev/null "$base/login" && break; sleep 0.1; done
 last=$(sqlite3 "$db" "select max(line_id) from ledger_lines")
-pages=("/" "/batch/2" "/batch/2?page=2" "/batch/2?page=10000" "/batch/2?page=20000" "/batch/2?sort=amount_desc"
-       "/batch/2?status=held" "/batch/2?status=held&page=500" "/batch/2?clause=8.7&sort=amount_asc"
-       "/batch/2?district=530111" "/batch/2?reason=not_kunming"
-       "/batch/2?q=ZL202120873416.X" "/batch/2?q=CN%20300500000%20U" "/batch/2?q=91530111MA6PGY027L"
-       "/batch/2?q=%E9%AB%98%E5%8E%9F%E5%85%89%E7%94%B5"
-       "/line/$last" "/company/91530111MA6PGY027L" "/summary?from=2026-01-01&to=2026-12-31")
-rss_peak=0
-sample_rss() { local r; r=$(awk '/VmHWM/ {print $2}' /proc/$pid/status); [ "$r" -gt "$rss_peak" ] && rss_peak=$r; true; }
-printf '%-48s %10s %10s\n' page "1 session" "20 at once"
-for p in "${pages[@]}"; do
-    one=$(curl -s -o /dev/null -b "$work/s1.jar" -w '%{time_starttransfer}' "$base$p")
-    for s in $(seq 20); do
-        curl -s -o /dev/null -b "$work/s$s.jar" -w '%{time_starttransfer}\n' "$base$p" > "$work/t$s" &
-    done
-    wait $(jobs -p | grep -v "^$pid$") 2> /dev/null || true
-    worst=$(cat "$work"/t* | sort -n | tail -1)
-    sample_rss
-    printf '%-48s %8.0f ms %8.0f ms\n' "$p" "$(echo "$one * 1000" | bc)" "$(echo "$worst * 1000" | bc)"
-done
-sample_rss
-echo "server peak RSS: $((rss_peak / 1024)) MB ($lines lines in batch 2, 20 sessions)"
+held=$(sqlite3 "$db" "select max(line_id) from ledger_lines where batch_id = 2 and status = 'held'")
+# Every page type; "deep" pages both ways: a page number typed in (the index entries
+# before it are skipped) and the next-page link near the end (keyset: read from there).
+cat > "$work/pages.tsv" <<PAGES
+batches	/
+batch, line order	/batch/2
+batch, page 2	/batch/2?page=2
+batch, page 10,000 typed in	/batch/2?page=10000
+batch, last page typed in	/batch/2?page=20000
+batch, next link near the end	/batch/2?page=19999&after=$((last - 100))
+batch, amount desc	/batch/2?sort=amount_desc
+batch, amount asc, next link deep	/batch/2?sort=amount_asc&page=9000&after=$((last / 2))
+batch, clause sort	/batch/2?sort=clause
+batch, status sort	/batch/2?sort=status
+batch, held	/batch/2?status=held
+batch, held, page 500	/batch/2?status=held&page=500
+batch, held, next link deep	/batch/2?status=held&page=1999&after=$held
+batch, clause filter + amount sort	/batch/2?clause=8.7&sort=amount_asc
+batch, district filter	/batch/2?district=530111
+batch, reason filter	/batch/2?reason=not_kunming
+batch, held + amount desc	/batch/2?status=held&sort=amount_desc
+search, patent number	/batch/2?q=ZL202120873416.X
+search, grant id	/batch/2?q=CN%20300500000%20U
+search, credit code (a third of the batch)	/batch/2?q=91530111MA6PGY027L
+search, company name	/batch/2?q=%E9%AB%98%E5%8E%9F%E5%85%89%E7%94%B5
+line	/line/$last
+company (a third of the batch)	/company/91530111MA6PGY027L
+summary, the year	/summary?from=2026-01-01&to=2026-12-31
+PAGES
+python3 "$src/bench/serve_client.py" "$base" "$pid" bench pass-bench-123 "$work/pages.tsv" "${SESSIONS:-20}" "${ROUNDS:-3}"
+echo "$lines lines in batch 2"

@@ -4,13 +4,15 @@
 
 namespace patsub::exports {
 
-void Tally::add(const ledger::LedgerLine& l) {
-    ++lines;
-    if (l.status == LineStatus::payable) {
-        ++payable_lines;
-        payable_fen += l.amount.fen;
-    } else if (l.status == LineStatus::recovery) {
-        recovery_fen += l.amount.fen;
+void Tally::add(const ledger::LedgerLine& l) { add(l.status, 1, l.amount.fen); }
+
+void Tally::add(LineStatus status, std::int64_t n, std::int64_t fen) {
+    lines += n;
+    if (status == LineStatus::payable) {
+        payable_lines += n;
+        payable_fen += fen;
+    } else if (status == LineStatus::recovery) {
+        recovery_fen += fen;
     }
 }
 

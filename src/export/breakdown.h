@@ -20,6 +20,8 @@ struct Tally {
     std::int64_t recovery_fen = 0;  // negative or zero
 
     void add(const ledger::LedgerLine& l);
+    // `lines` lines of one status together worth `fen` (a batch's kept tally).
+    void add(LineStatus status, std::int64_t lines, std::int64_t fen);
     std::int64_t net_fen() const { return payable_fen + recovery_fen; }
 };
 

@@ -6,12 +6,15 @@
 #include "export/html_text.h"
 #include "export/spreadsheet_csv.h"
 #include "export/text_table.h"
+#include "ledger/batch_tallies.h"
 #include "ledger/payee_store.h"
+#include "model/line_status.h"
 #include "model/money.h"
 
 #include <fmt/format.h>
 
 #include <map>
+#include <stdexcept>
 
 namespace patsub::exports {
 
@@ -62,17 +65,19 @@ BudgetSummary gather_summary(ledger::Ledger& ledger, Date from, Date to) {
 
     ledger::PayeeStore payees(ledger);
     const auto districts = payees.current_districts();
+    // The batch's kept tallies (a few rows per payee), not its lines: a million-line batch
+    // is summed in milliseconds. Tallies hold only the statuses a line may have.
     for (const auto& [batch, day] : as_of) {
-        ledger::LineFilter f;
-        f.batch_id = batch;
-        ledger.for_each_line(f, [&](ledger::LedgerLine&& l) {
-            const auto d = districts.find(l.payee_uscc);
-            s.total.add(l);
-            s.by_clause[l.clause].add(l);
-            s.by_district[d == districts.end() ? std::string() : d->second].add(l);
-            s.by_month[day.substr(0, 7)].add(l);
-            s.by_status[std::string(to_string(l.status))].add(l);
-        });
+        for (const auto& t : ledger::batch_tallies(ledger, batch)) {
+            const auto status = line_status_from(t.status);
+            if (!status) throw std::runtime_error(fmt::format("batch {}: a tally of unknown status '{}'", batch, t.status));
+            const auto d = districts.find(t.payee_uscc);
+            s.total.add(*status, t.lines, t.fen);
+            s.by_clause[t.clause].add(*status, t.lines, t.fen);
+            s.by_district[d == districts.end() ? std::string() : d->second].add(*status, t.lines, t.fen);
+            s.by_month[day.substr(0, 7)].add(*status, t.lines, t.fen);
+            s.by_status[t.status].add(*status, t.lines, t.fen);
+        }
     }
     return s;
 }

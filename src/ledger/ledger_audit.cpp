@@ -1,5 +1,6 @@
 #include "ledger/ledger_audit.h"
 
+#include "ledger/batch_tallies.h"
 #include "ledger/chain_audit.h"
 #include "parsers/ids/grant_id.h"
 #include "ledger/treasury_audit.h"
@@ -125,6 +126,7 @@ AuditResult audit(Ledger& ledger, const CapFor& cap_for) {
     check_cap(ledger, cap_for, r);
     check_treasury(ledger, r.breaches);
     check_event_chain(ledger, r.breaches);
+    for (auto& b : tally_breaches(ledger)) r.breaches.push_back(std::move(b));
     return r;
 }
 

@@ -32,16 +32,38 @@ std::string placeholders(std::size_t n) {
     return s;
 }
 
-const char* order_sql(LineOrder o) {
+// The column a sort order runs on besides the line id ('' for line order), and whether it
+// runs downwards. Each order is an index's own order (009 and 014): (batch, amount),
+// (batch, clause), (batch, status), each ending in the line id, so that a page is read
+// off an index from where the last one stopped instead of sorting the batch.
+struct SortColumn {
+    const char* column;
+    bool descending;
+};
+
+SortColumn sort_column(LineOrder o) {
     switch (o) {
-    case LineOrder::amount_desc: return " ORDER BY l.amount_fen DESC, l.line_id";
-    case LineOrder::amount_asc: return " ORDER BY l.amount_fen, l.line_id";
-    case LineOrder::clause: return " ORDER BY l.clause, l.line_id";
-    case LineOrder::status: return " ORDER BY l.status, l.line_id";
+    case LineOrder::amount_desc: return {"amount_fen", true};
+    case LineOrder::amount_asc: return {"amount_fen", false};
+    case LineOrder::clause: return {"clause", false};
+    case LineOrder::status: return {"status", false};
     case LineOrder::line: break;
     }
-    return " ORDER BY l.line_id";
+    return {"", false};
 }
+
+std::string order_sql(LineOrder o, bool reversed, const char* table) {
+    const SortColumn c = sort_column(o);
+    const char* dir = c.descending != reversed ? " DESC" : "";
+    if (*c.column == '\0') return fmt::format(" ORDER BY {}.line_id{}", table, dir);
+    return fmt::format(" ORDER BY {0}.{1}{2}, {0}.line_id{2}", table, c.column, dir);
+}
+
+// Above this many matching lines a filter does not lead the search: the sort order's index
+// does, and the filter is checked on the way (the page fills after a few hundred lines).
+// Below it the filter's index finds the lines and SQLite sorts them, which is cheaper
+// than walking the whole batch in order for a few matches.
+constexpr std::int64_t kSortLeadsAbove = 20000;
 
 }  // namespace
 
@@ -59,8 +81,7 @@ std::optional<BatchOverview> WorkbenchStore::overview(std::int64_t batch_id) {
     b.bind(1, batch_id);
     if (!b.executeStep()) return std::nullopt;
     BatchOverview o{batch_id, b.getColumn(0).getString(), b.getColumn(1).getString(), {}, "", "", {}};
-    SQLite::Statement s(db_, "SELECT status, count(*), COALESCE(sum(amount_fen), 0) FROM ledger_lines "
-                             "WHERE batch_id = ? GROUP BY status");
+    SQLite::Statement s(db_, "SELECT status, sum(lines), sum(fen) FROM batch_tallies WHERE batch_id = ? GROUP BY status");
     s.bind(1, batch_id);
     while (s.executeStep()) o.by_status[s.getColumn(0).getString()] = {s.getColumn(1).getInt64(), s.getColumn(2).getInt64()};
     SQLite::Statement a(db_, "SELECT approved_by, approved_at FROM approvals WHERE batch_id = ?");
@@ -75,21 +96,35 @@ std::optional<BatchOverview> WorkbenchStore::overview(std::int64_t batch_id) {
     return o;
 }
 
-std::string WorkbenchStore::where(const LineQuery& q) const {
-    std::string w = " WHERE l.batch_id = ?";
-    if (!q.status.empty()) w += " AND l.status = ?";
-    if (!q.clause.empty()) w += " AND l.clause = ?";
-    if (!q.reason.empty()) w += " AND l.reason = ?";
+// `lead_by_order`: every filter but the one the sort order's index starts with is written
+// `+column`, which SQLite cannot search an index on, so that it walks the sort's index.
+std::string WorkbenchStore::where(const LineQuery& q, bool lead_by_order) const {
+    const char* sorted_on = sort_column(q.order).column;
+    const bool amount = q.order == LineOrder::amount_asc || q.order == LineOrder::amount_desc;
+    auto term = [&](const char* column) {
+        const bool keep = !lead_by_order || std::string_view(sorted_on) == column ||
+                          (amount && std::string_view(column) == "status");
+        return fmt::format(" AND {}l.{} = ?", keep ? "" : "+", column);
+    };
+    // A grant's lines are found by its index, never by walking the batch for it.
+    std::string w = q.text_given && !q.grant_ids.empty() ? " WHERE +l.batch_id = ?" : " WHERE l.batch_id = ?";
+    if (!q.status.empty()) w += term("status");
+    if (!q.clause.empty()) w += term("clause");
+    if (!q.reason.empty()) w += term("reason");
     if (!q.district.empty()) w += " AND l.payee_uscc IN (SELECT uscc FROM current_payees WHERE district = ?)";
     if (q.text_given) {
-        w += fmt::format(" AND (l.grant_id IN ({}) OR l.payee_uscc IN ({}))", placeholders(q.grant_ids.size()),
-                         placeholders(q.usccs.size()));
+        // One list alone lets SQLite read the lines of a grant or a company off its index.
+        if (q.grant_ids.empty()) w += fmt::format(" AND l.payee_uscc IN ({})", placeholders(q.usccs.size()));
+        else if (q.usccs.empty()) w += fmt::format(" AND l.grant_id IN ({})", placeholders(q.grant_ids.size()));
+        else
+            w += fmt::format(" AND (l.grant_id IN ({}) OR l.payee_uscc IN ({}))", placeholders(q.grant_ids.size()),
+                             placeholders(q.usccs.size()));
     }
     return w;
 }
 
-void WorkbenchStore::bind(SQLite::Statement& s, const LineQuery& q) const {
-    int i = 1;
+int WorkbenchStore::bind(SQLite::Statement& s, const LineQuery& q, int first) const {
+    int i = first;
     s.bind(i++, q.batch_id);
     for (const std::string* v : {&q.status, &q.clause, &q.reason, &q.district})
         if (!v->empty()) s.bind(i++, *v);
@@ -97,32 +132,113 @@ void WorkbenchStore::bind(SQLite::Statement& s, const LineQuery& q) const {
         for (const auto& g : q.grant_ids) s.bind(i++, g);
         for (const auto& u : q.usccs) s.bind(i++, u);
     }
+    return i;
 }
 
+// The page's line ids are found first, on indexes only (keyset or offset), and only those
+// fifty lines are then read with their staff holds: an offset skips index entries, not
+// joined rows.
 std::vector<LineRow> WorkbenchStore::lines(const LineQuery& q) {
     std::vector<LineRow> out;
     if (q.text_given && q.grant_ids.empty() && q.usccs.empty()) return out;
-    SQLite::Statement s(db_, fmt::format("SELECT {} FROM ledger_lines l{}{}{} LIMIT ? OFFSET ?", row_columns, hold_join,
-                                         where(q), order_sql(q.order)));
-    bind(s, q);
-    const int n = s.getBindParameterCount();
-    s.bind(n - 1, q.limit);
-    s.bind(n, q.offset);
+    const bool reversed = q.before != 0;
+    const std::int64_t mark = reversed ? q.before : q.after;
+    const bool lead_by_order = !q.text_given && q.order != LineOrder::line && count(q) > kSortLeadsAbove;
+    std::string keyset;
+    std::int64_t offset = q.offset;
+    // A batch's lines are written by one run, one after another: when its line ids have
+    // no gap (its tallied count is max - min + 1), line order's page N starts at a known
+    // line id, and a page typed in is read like a next link.
+    std::int64_t jump = 0;
+    if (mark == 0 && offset > 0 && q.order == LineOrder::line && !q.text_given && q.status.empty() &&
+        q.clause.empty() && q.reason.empty() && q.district.empty()) {
+        SQLite::Statement r(db_, "SELECT (SELECT min(line_id) FROM ledger_lines WHERE batch_id = ?1), "
+                                 "(SELECT max(line_id) FROM ledger_lines WHERE batch_id = ?1)");
+        r.bind(1, q.batch_id);
+        if (r.executeStep() && !r.getColumn(0).isNull() &&
+            r.getColumn(1).getInt64() - r.getColumn(0).getInt64() + 1 == count(q)) {
+            jump = r.getColumn(0).getInt64() + offset - 1;
+            offset = 0;
+        }
+    }
+    const SortColumn c = sort_column(q.order);
+    const std::string w = where(q, lead_by_order);
+    const std::string ordered = order_sql(q.order, reversed, "l");
+    std::string ids;
+    if (mark != 0 && *c.column != '\0') {
+        // After (or before) a line in a sort order with a key: the lines of the same key
+        // beyond it, then the lines of the keys beyond; each is a seek on the order's index,
+        // where one row-value comparison walked every line of an equal key (300,000 lines
+        // of amount 0 in a million) up to the mark.
+        const char* cmp = (c.descending != reversed) ? "<" : ">";
+        const char* dir = (c.descending != reversed) ? " DESC" : "";
+        ids = fmt::format("SELECT line_id FROM (SELECT * FROM (SELECT l.line_id, l.{0} AS k FROM ledger_lines l{1} "
+                          "AND l.{0} = (SELECT {0} FROM ledger_lines WHERE line_id = ?) AND l.line_id {2} ? "
+                          "ORDER BY l.line_id{3} LIMIT ?) UNION ALL SELECT * FROM (SELECT l.line_id, l.{0} AS k "
+                          "FROM ledger_lines l{1} AND l.{0} {2} (SELECT {0} FROM ledger_lines WHERE line_id = ?){4} "
+                          "LIMIT ?)) ORDER BY k{3}, line_id{3} LIMIT ? OFFSET ?",
+                          c.column, w, cmp, dir, ordered);
+    } else {
+        if (jump != 0) keyset = " AND l.line_id > ?";
+        if (mark != 0) keyset = fmt::format(" AND l.line_id {} ?", c.descending != reversed ? "<" : ">");
+        ids = fmt::format("SELECT l.line_id FROM ledger_lines l{}{}{} LIMIT ? OFFSET ?", w, keyset, ordered);
+    }
+    SQLite::Statement s(db_, fmt::format("SELECT {} FROM ({}) p CROSS JOIN ledger_lines l ON l.line_id = p.line_id{}{}",
+                                         row_columns, ids, hold_join, order_sql(q.order, false, "l")));
+    int i = bind(s, q);
+    if (mark != 0 && *c.column != '\0') {
+        s.bind(i++, mark);
+        s.bind(i++, mark);
+        s.bind(i++, q.limit);
+        i = bind(s, q, i);
+        s.bind(i++, mark);
+        s.bind(i++, q.limit);
+    } else if (jump != 0) {
+        s.bind(i++, jump);
+    } else if (mark != 0) {
+        s.bind(i++, mark);
+    }
+    s.bind(i++, q.limit);
+    s.bind(i, mark != 0 ? std::int64_t{0} : offset);
     while (s.executeStep()) out.push_back(read_row(s));
     return out;
 }
 
 std::int64_t WorkbenchStore::count(const LineQuery& q) {
     if (q.text_given && q.grant_ids.empty() && q.usccs.empty()) return 0;
-    SQLite::Statement s(db_, "SELECT count(*) FROM ledger_lines l" + where(q));
-    bind(s, q);
+    // A company's lines (a credit code or a name searched) are counted from the tallies,
+    // which are per payee; only the lines of the grants named, not also the companies'
+    // (a grant may be paid to one of them), are counted line by line off the grant index.
+    std::int64_t grants_alone = 0;
+    if (q.text_given && !q.grant_ids.empty()) {
+        LineQuery g = q;
+        g.usccs.clear();
+        std::string w = where(g, false);
+        if (!q.usccs.empty()) w += fmt::format(" AND l.payee_uscc NOT IN ({})", placeholders(q.usccs.size()));
+        SQLite::Statement s(db_, "SELECT count(*) FROM ledger_lines l" + w);
+        int i = bind(s, g);
+        for (const auto& u : q.usccs) s.bind(i++, u);
+        s.executeStep();
+        grants_alone = s.getColumn(0).getInt64();
+        if (q.usccs.empty()) return grants_alone;
+    }
+    std::string w = " WHERE t.batch_id = ?";
+    if (!q.status.empty()) w += " AND t.status = ?";
+    if (!q.clause.empty()) w += " AND t.clause = ?";
+    if (!q.reason.empty()) w += " AND t.reason = ?";
+    if (!q.district.empty()) w += " AND t.payee_uscc IN (SELECT uscc FROM current_payees WHERE district = ?)";
+    if (q.text_given) w += fmt::format(" AND t.payee_uscc IN ({})", placeholders(q.usccs.size()));
+    SQLite::Statement s(db_, "SELECT COALESCE(sum(t.lines), 0) FROM batch_tallies t" + w);
+    LineQuery u = q;
+    u.grant_ids.clear();
+    bind(s, u);
     s.executeStep();
-    return s.getColumn(0).getInt64();
+    return grants_alone + s.getColumn(0).getInt64();
 }
 
 std::vector<std::string> WorkbenchStore::clauses(std::int64_t batch_id) {
     std::vector<std::string> out;
-    SQLite::Statement q(db_, "SELECT DISTINCT clause FROM ledger_lines WHERE batch_id = ? AND clause <> '' ORDER BY clause");
+    SQLite::Statement q(db_, "SELECT DISTINCT clause FROM batch_tallies WHERE batch_id = ? AND clause <> '' ORDER BY clause");
     q.bind(1, batch_id);
     while (q.executeStep()) out.push_back(q.getColumn(0).getString());
     return out;
@@ -130,7 +246,7 @@ std::vector<std::string> WorkbenchStore::clauses(std::int64_t batch_id) {
 
 std::vector<std::string> WorkbenchStore::reasons(std::int64_t batch_id) {
     std::vector<std::string> out;
-    SQLite::Statement q(db_, "SELECT DISTINCT reason FROM ledger_lines WHERE batch_id = ? AND reason <> '' ORDER BY reason");
+    SQLite::Statement q(db_, "SELECT DISTINCT reason FROM batch_tallies WHERE batch_id = ? AND reason <> '' ORDER BY reason");
     q.bind(1, batch_id);
     while (q.executeStep()) out.push_back(q.getColumn(0).getString());
     return out;

@@ -64,6 +64,10 @@ struct LineQuery {
     std::vector<std::string> grant_ids;
     std::vector<std::string> usccs;
     LineOrder order = LineOrder::line;
+    // Keyset paging: the page after line `after` or before line `before` in `order` (0 =
+    // none); without either, `offset` lines are skipped (a page typed into the address).
+    std::int64_t after = 0;
+    std::int64_t before = 0;
     std::int64_t offset = 0;
     std::int64_t limit = 50;
 };
@@ -82,8 +86,9 @@ class WorkbenchStore {
     std::optional<BatchOverview> overview(std::int64_t batch_id);
 
     std::vector<LineRow> lines(const LineQuery& q);
+    // Read from the batch's tallies (014_batch_tallies.sql) unless free text is given.
     std::int64_t count(const LineQuery& q);
-    // The distinct clauses and reasons of a batch, for the filter menus.
+    // The distinct clauses and reasons of a batch, for the filter menus (from the tallies).
     std::vector<std::string> clauses(std::int64_t batch_id);
     std::vector<std::string> reasons(std::int64_t batch_id);
 
@@ -107,8 +112,9 @@ class WorkbenchStore {
     std::set<std::string> reviewers_of(std::int64_t batch_id);
 
   private:
-    std::string where(const LineQuery& q) const;
-    void bind(SQLite::Statement& s, const LineQuery& q) const;
+    std::string where(const LineQuery& q, bool lead_by_order) const;
+    // Binds the query's filters from parameter `first` on; returns the next one's index.
+    int bind(SQLite::Statement& s, const LineQuery& q, int first = 1) const;
 
     Ledger& ledger_;
     SQLite::Database& db_;

@@ -36,6 +36,7 @@
 #include <sqlite3.h>
 
 #include <charconv>
+#include <chrono>
 #include <cstdlib>
 #include <fstream>
 #include <iterator>
@@ -74,6 +75,13 @@ class ScratchDir {
 
   private:
     std::filesystem::path path_;
+};
+
+// A file written for one response and sent from disk while the response goes out; its
+// folder goes when the response is done with it.
+struct SentFile {
+    ScratchDir scratch;
+    std::ifstream in;
 };
 
 std::string read_file(const std::filesystem::path& file) {
@@ -127,12 +135,31 @@ std::string say(Lang lang, std::string_view key, Args&&... args) {
 
 }  // namespace
 
+// The time the server spent on a request, from before its ledger was opened to its page
+// written, as a `Server-Timing` header (issue 13 point 6: what bench/serve_bench.sh reads,
+// so that the figures are the server's and not the client's or the network's).
+class ServerTiming {
+  public:
+    explicit ServerTiming(httplib::Response& res) : res_(res), start_(std::chrono::steady_clock::now()) {}
+    ~ServerTiming() {
+        const std::chrono::duration<double, std::milli> spent = std::chrono::steady_clock::now() - start_;
+        res_.set_header("Server-Timing", fmt::format("app;dur={:.1f}", spent.count()));
+    }
+    ServerTiming(const ServerTiming&) = delete;
+    ServerTiming& operator=(const ServerTiming&) = delete;
+
+  private:
+    httplib::Response& res_;
+    std::chrono::steady_clock::time_point start_;
+};
+
 struct Workbench::Impl {
     ServeOptions o;
     httplib::Server server;
     exports::ReviewTexts texts;
     std::optional<Policy> policy;
     std::filesystem::path anchor_fallback;
+    std::mutex workbook_writer;  // one lines workbook written at a time (download)
 
     explicit Impl(ServeOptions options) : o(std::move(options)) {
         texts = exports::ReviewTexts::load(o.schemas_dir);
@@ -223,6 +250,7 @@ struct Workbench::Impl {
     httplib::Server::Handler guarded(std::optional<Permission> p, Handler h) {
         return [this, p, h](const httplib::Request& req, httplib::Response& res) {
             const Lang lang = lang_of(req);
+            const ServerTiming timing(res);
             std::optional<Visit> v;
             try {
                 const RequestLedger request_ledger(o.db);
@@ -468,7 +496,15 @@ struct Workbench::Impl {
             if (!p || *p < 1 || *p > 1000000) throw Refusal{400, say(lang, "err.bad_form", "page")};
             page_no = *p;
         }
-        q.offset = (page_no - 1) * kPageSize;
+        // Next and previous carry the line the page ends or starts with (keyset paging: the
+        // page is read off an index from there); a page number alone skips index entries.
+        for (auto [name, field] : {std::pair{"after", &q.after}, std::pair{"before", &q.before}})
+            if (req.has_param(name)) {
+                auto mark = to_int(req.get_param_value(name));
+                if (!mark || *mark < 1) throw Refusal{400, say(lang, "err.bad_form", name)};
+                *field = *mark;
+            }
+        if (q.after == 0 && q.before == 0) q.offset = (page_no - 1) * kPageSize;
         q.limit = kPageSize;
         const std::int64_t total = store.count(q);
         const auto rows = store.lines(q);
@@ -527,15 +563,19 @@ struct Workbench::Impl {
             body += "</table>";
         }
         const std::int64_t pages = (total + kPageSize - 1) / kPageSize;
-        auto link = [&](std::int64_t p) {
-            return fmt::format("/batch/{}?status={}&amp;clause={}&amp;district={}&amp;reason={}&amp;q={}&amp;sort={}&amp;page={}",
+        auto link = [&](std::int64_t p, const char* mark, std::int64_t line) {
+            return fmt::format("/batch/{}?status={}&amp;clause={}&amp;district={}&amp;reason={}&amp;q={}&amp;sort={}&amp;page={}&amp;{}={}",
                                id, url_part(q.status), url_part(q.clause), url_part(q.district), url_part(q.reason),
-                               url_part(text), url_part(sort), p);
+                               url_part(text), url_part(sort), p, mark, line);
         };
         body += fmt::format(R"(<div class="pager" id="pager">{}<span>{}</span>{}</div>)",
-                            page_no > 1 ? fmt::format(R"(<a href="{}" id="prev">{}</a>)", link(page_no - 1), t(lang, "page.prev")) : "",
+                            page_no > 1 && !rows.empty()
+                                ? fmt::format(R"(<a href="{}" id="prev">{}</a>)", link(page_no - 1, "before", rows.front().line_id), t(lang, "page.prev"))
+                                : "",
                             say(lang, "page.of", total, page_no),
-                            page_no < pages ? fmt::format(R"(<a href="{}" id="next">{}</a>)", link(page_no + 1), t(lang, "page.next")) : "");
+                            page_no < pages && !rows.empty()
+                                ? fmt::format(R"(<a href="{}" id="next">{}</a>)", link(page_no + 1, "after", rows.back().line_id), t(lang, "page.next"))
+                                : "");
         html(res, page(v, fmt::format("{} {}", msg(lang, "batch.title"), id), body));
     }
 
@@ -722,27 +762,45 @@ struct Workbench::Impl {
         const auto names = download_names(ledger(), batch);
         if (std::find(names.begin(), names.end(), name) == names.end())
             throw Refusal{404, t(v.lang, "err.bad_download")};
-        std::string bytes;
-        if (name == exports::lines_workbook_name(batch)) {
-            // Written for this request from the ledger as it is now (holds included), to a
-            // private scratch file: OUT holds only what the bureau handed over.
-            if (!ledger::ReviewStore(ledger()).batch(batch)) throw Refusal{404, t(v.lang, "batch.unknown")};
-            const ScratchDir scratch;
-            const auto file = scratch.path() / name;
-            exports::write_lines_workbook(ledger(), batch, texts, file);
-            bytes = read_file(file);
-        } else {
-            if (!std::filesystem::is_regular_file(o.out / name)) throw Refusal{404, t(v.lang, "err.bad_download")};
-            bytes = read_file(o.out / name);
-        }
-        ledger::PeopleStore(ledger()).record_act("download", fmt::format("downloaded {} ({} bytes, sha256 {})", name,
-                                                                         bytes.size(), sha256_hex(bytes)),
-                                                 actor(v), utc_instant(now()));
         const std::string type = name.ends_with(".csv")    ? "text/csv; charset=utf-8"
                                  : name.ends_with(".xlsx") ? "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
                                  : name.ends_with(".html") ? "text/html; charset=utf-8"
                                                            : "text/plain; charset=utf-8";
-        res.set_header("Content-Disposition", fmt::format("attachment; filename=\"{}\"", name));
+        auto record = [&](std::uintmax_t size, const std::string& sha256) {
+            ledger::PeopleStore(ledger()).record_act("download", fmt::format("downloaded {} ({} bytes, sha256 {})", name,
+                                                                             size, sha256),
+                                                     actor(v), utc_instant(now()));
+            res.set_header("Content-Disposition", fmt::format("attachment; filename=\"{}\"", name));
+        };
+        if (name == exports::lines_workbook_name(batch)) {
+            // Written for this request from the ledger as it is now (holds included), to a
+            // private scratch file: OUT holds only what the bureau handed over. A million
+            // lines make a 56 MB workbook and take minutes: one is written at a time (a
+            // second asker is told the server is busy) and it is sent from its file, not
+            // held, so that twenty sessions stay inside the memory bound (point 6).
+            if (!ledger::ReviewStore(ledger()).batch(batch)) throw Refusal{404, t(v.lang, "batch.unknown")};
+            std::unique_lock one_at_a_time(workbook_writer, std::try_to_lock);
+            if (!one_at_a_time.owns_lock()) throw Refusal{503, t(v.lang, "err.busy")};
+            auto sent = std::make_shared<SentFile>();
+            const auto file = sent->scratch.path() / name;
+            exports::write_lines_workbook(ledger(), batch, texts, file);
+            one_at_a_time.unlock();
+            const auto size = std::filesystem::file_size(file);
+            record(size, sha256_file(file));
+            sent->in.open(file, std::ios::binary);
+            if (!sent->in) throw std::runtime_error("cannot read " + file.string());
+            res.set_content_provider(size, type, [sent](std::size_t offset, std::size_t length, httplib::DataSink& sink) {
+                std::string chunk(std::min<std::size_t>(length, 64 * 1024), '\0');
+                sent->in.seekg(static_cast<std::streamoff>(offset));
+                sent->in.read(chunk.data(), static_cast<std::streamsize>(chunk.size()));
+                const auto got = sent->in.gcount();
+                return got > 0 && sink.write(chunk.data(), static_cast<std::size_t>(got));
+            });
+            return;
+        }
+        if (!std::filesystem::is_regular_file(o.out / name)) throw Refusal{404, t(v.lang, "err.bad_download")};
+        std::string bytes = read_file(o.out / name);
+        record(bytes.size(), sha256_hex(bytes));
         res.set_content(std::move(bytes), type);
     }
 

@@ -137,8 +137,12 @@ NOTICE_PARTS = [("notice_publications", "SELECT * FROM notice_publications WHERE
 
 
 def rechain(path):
-    """Recompute every line hash and every chain event, unkeyed, as an insider would."""
+    """Recompute every line hash and every chain event, unkeyed, and the batch tallies
+    (014_batch_tallies.sql, which verify recounts), as an insider would."""
     con = sqlite3.connect(path)
+    con.execute("delete from batch_tallies")
+    con.execute("insert into batch_tallies select batch_id, status, clause, reason, payee_uscc, count(*), "
+                "sum(amount_fen) from ledger_lines group by batch_id, status, clause, reason, payee_uscc")
     con.row_factory = sqlite3.Row
     for t in ("ledger_lines_append_only_update", "chain_events_append_only_update"):
         con.execute(f"drop trigger if exists {t}")

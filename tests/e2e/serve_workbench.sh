@@ -286,5 +286,20 @@ done
 q "select note from chain_events where kind='download'" | grep -q '^appr2 (approver, workbench, 127.0.0.1): downloaded treasury-1.csv' \
     || fail "download event: $(q "select note from chain_events where kind='download'")"
 q "select note from chain_events where kind='login_failed'" | grep -q 'locked until' || fail "the lock is not in the chain"
+# A run committing while the server serves: its batch is on the next page at once (each
+# request reads a fresh snapshot), with the totals the ledger keeps as lines are written
+# (issue 13 point 6). A dispute opened on a paid invention makes batch 2 a recovery.
+paid=$(q "select grant_id from ledger_lines where batch_id=1 and status='payable' and patent_type='invention' limit 1")
+[ -n "$paid" ] || fail "no paid invention in batch 1"
+get rev / > /dev/null
+mkdir -p "$work/inbox2/disputes"
+printf 'patent,status,date,note\n%s,open,2026-02-10,权属纠纷\n' "$paid" > "$work/inbox2/disputes/late.csv"
+PATSUB_NOW=2026-11-02T03:00:00Z "$patsub" run --db "$db" --inbox "$work/inbox2" --out "$work/out2" --as-of 2026-02-16 \
+    > /dev/null || fail "second run exited $?"
+[ "$(q "select count(*) from ledger_lines where batch_id=2 and status='recovery'")" = 1 ] || fail "no recovery in batch 2"
+code=$(get rev /); [ "$code" = 200 ] || fail "batches after the second run: $code"
+grep -q 'href="/batch/2"' "$work/body" || fail "the batch committed while serving is not listed"
+code=$(get rev /batch/2); [ "$code" = 200 ] || fail "batch 2: $code"
+grep -q "共 1 条" "$work/body" || fail "batch 2's count is not its one line"
 "$patsub" verify --db "$db" > "$work/verify.txt" || fail "verify after the workbench: $(grep BREACH "$work/verify.txt")"
 echo "e2e serve workbench: ok"
