@@ -32,6 +32,7 @@ struct ServeCommandOptions {
     std::string time_zone;
     std::filesystem::path holidays;
     std::string objection_channel;
+    bool list_routes = false;
 };
 
 }  // namespace
@@ -53,8 +54,17 @@ void add_serve_command(CLI::App& app, Action& action) {
                     "holiday list for the notice period (default: holidays in patsub.conf, else the shipped holidays-cn.txt)");
     cmd->add_option("--objection-channel", o->objection_channel,
                     "how the public objects, printed on the notice (default: objection_channel in patsub.conf)");
+    cmd->add_flag("--list-routes", o->list_routes,
+                  "print every route (METHOD PATTERN) and exit; for the tests' route-by-role matrix");
     cmd->callback([&action, o] {
         action = [o](const config::Settings& settings) {
+            if (o->list_routes) {
+                serve::ServeOptions s;
+                s.schemas_dir = settings.layout.review_texts();
+                const serve::Workbench workbench(s);
+                for (const auto& route : workbench.routes()) std::cout << route << '\n';
+                return Outcome::done;
+            }
             o->db = flag_or_setting(o->db, settings.db, "--db", "db", settings);
             o->out = flag_or_setting(o->out, settings.out, "--out", "out", settings);
             if (o->listen.empty()) o->listen = settings.listen;

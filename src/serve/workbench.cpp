@@ -164,7 +164,8 @@ struct Workbench::Impl {
     explicit Impl(ServeOptions options) : o(std::move(options)) {
         texts = exports::ReviewTexts::load(o.schemas_dir);
         if (!o.policy_file.empty()) policy = Policy::load(o.policy_file, o.schemas_dir / "policy.xsd");
-        anchor_fallback = std::filesystem::absolute(o.db).lexically_normal().parent_path() / "anchors.log";
+        // No ledger when only listing the routes (`serve --list-routes`).
+        if (!o.db.empty()) anchor_fallback = std::filesystem::absolute(o.db).lexically_normal().parent_path() / "anchors.log";
         routes();
     }
 
@@ -918,6 +919,22 @@ struct Workbench::Impl {
 
     // ---- routes ---------------------------------------------------------------------
 
+    // Every route as "METHOD PATTERN", in registration order: `patsub serve --list-routes`
+    // prints it so that tests/e2e/serve_workbench.sh can check its route-by-role matrix
+    // covers every route (a new route cannot skip the matrix).
+    std::vector<std::string> route_list;
+
+    template <class H>
+    void get(const std::string& pattern, H&& handler) {
+        route_list.push_back("GET " + pattern);
+        server.Get(pattern, std::forward<H>(handler));
+    }
+    template <class H>
+    void post(const std::string& pattern, H&& handler) {
+        route_list.push_back("POST " + pattern);
+        server.Post(pattern, std::forward<H>(handler));
+    }
+
     template <class M>
     Handler bound(M method) {
         return [this, method](const Visit& v, const httplib::Request& req, httplib::Response& res) {
@@ -935,7 +952,7 @@ struct Workbench::Impl {
         const int threads = o.threads;
         server.new_task_queue = [threads] { return new httplib::ThreadPool(static_cast<std::size_t>(threads)); };
 
-        server.Get(R"(/static/([a-z.]+))", [](const httplib::Request& req, httplib::Response& res) {
+        get(R"(/static/([a-z.]+))", [](const httplib::Request& req, httplib::Response& res) {
             auto a = asset(req.matches[1].str());
             if (!a) {
                 res.status = 404;
@@ -944,10 +961,16 @@ struct Workbench::Impl {
             res.set_header("Cache-Control", "max-age=3600");
             res.set_content(std::string(a->body), std::string(a->content_type));
         });
-        server.Get("/login", [this](const httplib::Request& req, httplib::Response& res) {
+        // Browsers ask for /favicon.ico on their own; a 404 there is a console error on
+        // every first visit. No content: the workbench has no icon.
+        get("/favicon.ico", [](const httplib::Request&, httplib::Response& res) {
+            res.status = 204;
+            res.set_header("Cache-Control", "max-age=86400");
+        });
+        get("/login", [this](const httplib::Request& req, httplib::Response& res) {
             html(res, login_form(lang_of(req), ""));
         });
-        server.Post("/login", [this](const httplib::Request& req, httplib::Response& res) {
+        post("/login", [this](const httplib::Request& req, httplib::Response& res) {
             try {
                 const RequestLedger request_ledger(o.db);
                 login(req, res);
@@ -955,7 +978,7 @@ struct Workbench::Impl {
                 refuse(res, lang_of(req), nullptr, {500, esc(e.what())});
             }
         });
-        server.Get("/lang", [](const httplib::Request& req, httplib::Response& res) {
+        get("/lang", [](const httplib::Request& req, httplib::Response& res) {
             const std::string to = req.get_param_value("to") == "en" ? "en" : "zh";
             std::string back = req.get_param_value("back");
             if (back.empty() || back[0] != '/' || back.rfind("//", 0) == 0 || back.find('\\') != std::string::npos) back = "/";
@@ -963,23 +986,23 @@ struct Workbench::Impl {
             res.set_redirect(back, 303);
         });
         // Every role may log out: a session and its CSRF token are all it needs.
-        server.Post("/logout", guarded(std::nullopt, [this](const Visit& v, const httplib::Request&, httplib::Response& res) { logout(v, res); }));
-        server.Get("/", guarded(Permission::read, bound(&Impl::batches)));
-        server.Get(R"(/batch/(\d+))", guarded(Permission::read, bound(&Impl::batch_page)));
-        server.Get(R"(/line/(\d+))", guarded(Permission::read, bound(&Impl::line_page)));
-        server.Get(R"(/company/([0-9A-Za-z%]+))", guarded(Permission::read, bound(&Impl::company_page)));
-        server.Get("/summary", guarded(Permission::read, bound(&Impl::summary_page)));
-        server.Get("/verify", guarded(Permission::verify, bound(&Impl::verify_page)));
-        server.Get("/users", guarded(Permission::manage_users, bound(&Impl::users_page)));
-        server.Post("/users", guarded(Permission::manage_users, bound(&Impl::add_user)));
-        server.Post("/users/disable", guarded(Permission::manage_users, bound(&Impl::disable_user)));
-        server.Post(R"(/line/(\d+)/hold)", guarded(Permission::hold, bound(&Impl::hold)));
-        server.Post(R"(/line/(\d+)/release)", guarded(Permission::hold, bound(&Impl::release)));
-        server.Post(R"(/line/(\d+)/annotate)", guarded(Permission::annotate, bound(&Impl::annotate)));
-        server.Post(R"(/batch/(\d+)/reviewed)", guarded(Permission::mark_reviewed, bound(&Impl::mark_reviewed)));
-        server.Post(R"(/batch/(\d+)/approve)", guarded(Permission::approve, bound(&Impl::approve)));
-        server.Post(R"(/batch/(\d+)/publish)", guarded(Permission::mark_reviewed, bound(&Impl::publish)));
-        server.Get(R"(/download/(\d+)/([^/]+))", guarded(Permission::download, bound(&Impl::download)));
+        post("/logout", guarded(std::nullopt, [this](const Visit& v, const httplib::Request&, httplib::Response& res) { logout(v, res); }));
+        get("/", guarded(Permission::read, bound(&Impl::batches)));
+        get(R"(/batch/(\d+))", guarded(Permission::read, bound(&Impl::batch_page)));
+        get(R"(/line/(\d+))", guarded(Permission::read, bound(&Impl::line_page)));
+        get(R"(/company/([0-9A-Za-z%]+))", guarded(Permission::read, bound(&Impl::company_page)));
+        get("/summary", guarded(Permission::read, bound(&Impl::summary_page)));
+        get("/verify", guarded(Permission::verify, bound(&Impl::verify_page)));
+        get("/users", guarded(Permission::manage_users, bound(&Impl::users_page)));
+        post("/users", guarded(Permission::manage_users, bound(&Impl::add_user)));
+        post("/users/disable", guarded(Permission::manage_users, bound(&Impl::disable_user)));
+        post(R"(/line/(\d+)/hold)", guarded(Permission::hold, bound(&Impl::hold)));
+        post(R"(/line/(\d+)/release)", guarded(Permission::hold, bound(&Impl::release)));
+        post(R"(/line/(\d+)/annotate)", guarded(Permission::annotate, bound(&Impl::annotate)));
+        post(R"(/batch/(\d+)/reviewed)", guarded(Permission::mark_reviewed, bound(&Impl::mark_reviewed)));
+        post(R"(/batch/(\d+)/approve)", guarded(Permission::approve, bound(&Impl::approve)));
+        post(R"(/batch/(\d+)/publish)", guarded(Permission::mark_reviewed, bound(&Impl::publish)));
+        get(R"(/download/(\d+)/([^/]+))", guarded(Permission::download, bound(&Impl::download)));
         server.set_error_handler([](const httplib::Request& req, httplib::Response& res) {
             if (!res.body.empty()) return;
             const Lang lang = lang_of(req);
@@ -1004,5 +1027,7 @@ void Workbench::run() {
 }
 
 void Workbench::stop() { impl_->server.stop(); }
+
+const std::vector<std::string>& Workbench::routes() const { return impl_->route_list; }
 
 }  // namespace patsub::serve

@@ -8,6 +8,8 @@
 #include "serve/serve_options.h"
 
 #include <memory>
+#include <string>
+#include <vector>
 
 namespace patsub::serve {
 
@@ -21,6 +23,9 @@ class Workbench {
     // Listens until stop() or a signal; throws std::runtime_error when it cannot bind.
     void run();
     void stop();
+
+    // Every route the workbench answers, "METHOD PATTERN" (the pattern a regex over the path).
+    const std::vector<std::string>& routes() const;
 
   private:
     struct Impl;

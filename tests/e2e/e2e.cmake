@@ -81,3 +81,10 @@ add_test(NAME e2e_held_redecision
          COMMAND bash ${CMAKE_CURRENT_SOURCE_DIR}/e2e/held_redecision.sh $<TARGET_FILE:patsub> ${PROJECT_SOURCE_DIR})
 add_test(NAME e2e_migrated_ledger
          COMMAND bash ${CMAKE_CURRENT_SOURCE_DIR}/e2e/migrated_ledger.sh $<TARGET_FILE:patsub> ${PROJECT_SOURCE_DIR})
+# The workbench flow in Debian's chromium through puppeteer-core (issue 13 point 7): two
+# people, hold, review, notice, approval after the period, downloads; screenshots into
+# build/artifacts/workbench-browser. npm installs puppeteer-core into a cache on first run.
+add_test(NAME e2e_workbench_browser
+         COMMAND bash ${CMAKE_CURRENT_SOURCE_DIR}/e2e/workbench_browser.sh $<TARGET_FILE:patsub> ${PROJECT_SOURCE_DIR}
+                 ${CMAKE_BINARY_DIR}/artifacts)
+set_tests_properties(e2e_workbench_browser PROPERTIES SKIP_RETURN_CODE 77 TIMEOUT 400)

@@ -81,8 +81,17 @@ other=$(q "select line_id from ledger_lines where batch_id=1 and status='payable
 uscc=91530111MA6PGY027L
 
 # Route-by-role matrix: GETs (200 allowed, 403 refused) ...
+# Every request of the matrix is noted in $work/matrix; at the end of the matrix its routes
+# must be exactly the routes the server registers (`serve --list-routes`).
 check_get() {  # role path expected
+    echo "GET $2" >> "$work/matrix"
     local code; code=$(get "$1" "$2"); [ "$code" = "$3" ] || fail "GET $2 as $1: $code, expected $3"
+}
+# Without a session: a guarded page sends to the login form, a guarded POST is refused.
+check_anon() {  # method path expected
+    echo "$1 $2" >> "$work/matrix"
+    local form=(); [ "$1" = POST ] && form=(--data-urlencode csrf=0)
+    local code; code=$(curl -s -o "$work/body" -w '%{http_code}' "${form[@]}" "$base$2"); [ "$code" = "$3" ] || fail "$1 $2 without a session: $code, expected $3"
 }
 for u in rev appr aud; do
     for p in / /batch/1 "/line/$payable" "/company/$uscc" /summary; do check_get $u "$p" 200; done
@@ -95,6 +104,7 @@ for u in rev appr; do check_get $u /verify 403; done
 # ... and POSTs with a valid CSRF token from roles that may not: 403 and nothing written.
 before=$(q "select (select count(*) from staff_holds)||'/'||(select count(*) from batch_reviews)||'/'||(select count(*) from approvals)||'/'||(select count(*) from line_annotations)||'/'||(select count(*) from workbench_users)")
 check_post() {  # role path expected [form...]
+    echo "POST $2" >> "$work/matrix"
     local who=$1 path=$2 want=$3; shift 3
     local code; code=$(post "$who" "$path" --data-urlencode "csrf=${token[$who]}" "$@")
     [ "$code" = "$want" ] || fail "POST $path as $who: $code, expected $want"
@@ -104,6 +114,7 @@ for u in appr aud adm; do
     check_post $u "/line/$payable/release" 403
     check_post $u "/line/$payable/annotate" 403 --data-urlencode "text=x"
     check_post $u /batch/1/reviewed 403
+    check_post $u /batch/1/publish 403
 done
 for u in rev aud adm; do check_post $u /batch/1/approve 403; done
 for u in rev appr aud; do
@@ -111,8 +122,33 @@ for u in rev appr aud; do
     check_post $u /users/disable 403 --data-urlencode name=adm
 done
 grep -q '您的角色无权访问此页面' "$work/body" || fail "a refused role gets no Chinese message"
+# ... and without a session, every route: the public ones answer, the rest refuse.
+check_anon GET /login 200; check_anon GET /static/workbench.css 200; check_anon GET /favicon.ico 204
+check_anon GET "/lang?to=zh&back=%2Flogin" 303
+check_anon POST /login 401
+for p in / /batch/1 "/line/$payable" "/company/$uscc" /summary /verify /users "/download/1/treasury-1.csv"; do check_anon GET "$p" 303; done
+for p in /logout /users /users/disable "/line/$payable/hold" "/line/$payable/release" "/line/$payable/annotate" \
+         /batch/1/reviewed /batch/1/approve /batch/1/publish; do check_anon POST "$p" 401; done
 [ "$(q "select (select count(*) from staff_holds)||'/'||(select count(*) from batch_reviews)||'/'||(select count(*) from approvals)||'/'||(select count(*) from line_annotations)||'/'||(select count(*) from workbench_users)")" = "$before" ] \
     || fail "a refused POST wrote something"
+# The matrix covers every route the server has, and no route it lacks.
+"$patsub" serve --list-routes > "$work/routes" || fail "serve --list-routes exited $?"
+python3 - "$work/routes" "$work/matrix" <<'PY' || fail "the route-by-role matrix and the server's routes differ"
+import re, sys
+routes = [l.split(" ", 1) for l in open(sys.argv[1]).read().splitlines()]
+asked = {tuple(l.split(" ", 1)) for l in open(sys.argv[2]).read().splitlines()}
+assert len(routes) >= 20, f"serve --list-routes printed {len(routes)} routes"
+covered = {(m, p) for m, p in routes
+           if any(am == m and re.fullmatch(p, ap.split("?")[0]) for am, ap in asked)}
+ok = True
+for m, p in routes:
+    if (m, p) not in covered:
+        print(f"route {m} {p} is not in the matrix"); ok = False
+for am, ap in sorted(asked):
+    if not any(am == m and re.fullmatch(p, ap.split("?")[0]) for m, p in routes):
+        print(f"the matrix asks {am} {ap}, which no route answers"); ok = False
+sys.exit(0 if ok else 1)
+PY
 
 # CSRF: a POST without the token, or with another session's, is refused and writes nothing.
 code=$(post rev "/line/$payable/hold" --data-urlencode "why=no token"); [ "$code" = 403 ] || fail "POST without CSRF: $code"
