@@ -121,16 +121,8 @@ code { word-break: break-all; font-size: 9pt; }
 bool write_approval_sheet(ledger::Ledger& ledger, std::int64_t batch_id, const ReviewTexts& texts,
                           const std::filesystem::path& out_dir) {
     const std::string bytes = approval_sheet_html(ledger, batch_id, texts);
-    const auto file = out_dir / approval_sheet_name(batch_id);
-    if (std::filesystem::exists(file)) {
-        std::ifstream in(file, std::ios::binary);
-        if (std::string(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>()) == bytes) return false;
-    }
     std::filesystem::create_directories(out_dir);
-    OutputFile out(file);
-    out.stream().write(bytes.data(), static_cast<std::streamsize>(bytes.size()));
-    out.commit();
-    return true;
+    return write_unless_same(out_dir / approval_sheet_name(batch_id), bytes);
 }
 
 }  // namespace patsub::exports

@@ -1,5 +1,8 @@
 #include "export/output_file.h"
 
+#include <iterator>
+#include <stdexcept>
+
 #include <fcntl.h>
 #include <unistd.h>
 
@@ -32,6 +35,20 @@ void OutputFile::commit() {
     if (!synced) throw std::runtime_error(file_.string() + ": cannot be synced to disk");
     std::filesystem::rename(partial_, file_);
     committed_ = true;
+}
+
+std::string file_bytes(const std::filesystem::path& file) {
+    std::ifstream in(file, std::ios::binary);
+    if (!in) throw std::runtime_error(file.string() + ": cannot read");
+    return std::string(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
+}
+
+bool write_unless_same(const std::filesystem::path& file, std::string_view bytes) {
+    if (std::filesystem::is_regular_file(file) && file_bytes(file) == bytes) return false;
+    OutputFile out(file);
+    out.stream().write(bytes.data(), static_cast<std::streamsize>(bytes.size()));
+    out.commit();
+    return true;
 }
 
 }  // namespace patsub::exports

@@ -6,6 +6,8 @@
 
 #include <filesystem>
 #include <fstream>
+#include <string>
+#include <string_view>
 
 namespace patsub::exports {
 
@@ -26,5 +28,13 @@ class OutputFile {
     std::ofstream out_;
     bool committed_ = false;
 };
+
+// The bytes of a file; throws std::runtime_error naming it when it cannot be read.
+std::string file_bytes(const std::filesystem::path& file);
+
+// Writes `bytes` to `file` through an OutputFile unless the file holds exactly them
+// already (a rerun restores what was lost and leaves the rest byte for byte, with its
+// mtime): true when written.
+bool write_unless_same(const std::filesystem::path& file, std::string_view bytes);
 
 }  // namespace patsub::exports

@@ -1,5 +1,7 @@
 #include "export/treasury_handoff.h"
 
+#include "export/output_file.h"
+
 #include "export/treasury_file.h"
 #include "export/treasury_workbook.h"
 #include "ledger/notice_store.h"
@@ -17,26 +19,9 @@ namespace patsub::exports {
 
 namespace {
 
-std::string read_all(const std::filesystem::path& p) {
-    std::ifstream in(p, std::ios::binary);
-    return std::string(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
-}
-
-// Writes through a temporary file and a rename, so the treasury never sees half a file.
+// Through a temporary file, fsync and a rename, so the treasury never sees half a file.
 void put_file(const std::filesystem::path& file, const std::string& bytes, HandoffResult& r) {
-    if (std::filesystem::exists(file) && read_all(file) == bytes) {
-        r.unchanged.push_back(file);
-        return;
-    }
-    const auto tmp = std::filesystem::path(file.string() + ".tmp");
-    {
-        std::ofstream out(tmp, std::ios::binary | std::ios::trunc);
-        out.write(bytes.data(), static_cast<std::streamsize>(bytes.size()));
-        out.flush();
-        if (!out) throw std::runtime_error(tmp.string() + ": cannot write");
-    }
-    std::filesystem::rename(tmp, file);
-    r.written.push_back(file);
+    (write_unless_same(file, bytes) ? r.written : r.unchanged).push_back(file);
 }
 
 // The workbook approve first wrote for the batch, from the ledger; made and recorded now
@@ -104,7 +89,7 @@ HandoffResult approve_batch(ledger::Ledger& ledger, std::int64_t batch_id, const
             // ledger forgot an approval it made (restored from an older copy). Paying from
             // it again could pay a line twice; a person must look.
             if (const auto earlier = out_dir / treasury_file_name(batch_id);
-                std::filesystem::exists(earlier) && read_all(earlier) != csv)
+                std::filesystem::exists(earlier) && file_bytes(earlier) != csv)
                 throw ledger::ReviewRefused(fmt::format(
                     "{} already exists with other content, but this ledger has no approval of batch {}: the ledger "
                     "may have been restored from an older copy; nothing was approved",
@@ -127,7 +112,7 @@ HandoffResult approve_batch(ledger::Ledger& ledger, std::int64_t batch_id, const
         // Approved by an earlier patsub that quoted fewer cells: the file it wrote, still
         // in place with the recorded hash, is the treasury's and stays as it is.
         const auto written = out_dir / r.treasury.file_name;
-        std::string on_disk = std::filesystem::exists(written) ? read_all(written) : std::string();
+        std::string on_disk = std::filesystem::exists(written) ? file_bytes(written) : std::string();
         if (on_disk.empty() || sha256_hex(on_disk) != r.treasury.sha256)
             throw std::runtime_error(fmt::format("batch {}: the treasury rows in the ledger no longer give the file "
                                                  "recorded at approval (sha256 {}); run patsub verify",

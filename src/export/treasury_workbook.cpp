@@ -1,5 +1,7 @@
 #include "export/treasury_workbook.h"
 
+#include "export/output_file.h"
+
 #include "export/spreadsheet_csv.h"
 
 #include <fmt/format.h>
@@ -161,9 +163,7 @@ std::string treasury_workbook(std::int64_t batch_id, const std::vector<ledger::T
         worksheet_freeze_panes(ws, 1, 0);
         book.close();
     }
-    std::ifstream in(scratch.path(), std::ios::binary);
-    if (!in) throw std::runtime_error(scratch.path().string() + ": cannot read back the workbook");
-    return std::string((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+    return file_bytes(scratch.path());
 }
 
 }  // namespace patsub::exports

@@ -19,17 +19,7 @@ namespace {
 bool blank(const std::string& s) { return s.find_first_not_of(" \t\r\n") == std::string::npos; }
 
 void put_file(const std::filesystem::path& file, const std::string& bytes, PublishedNotice& r) {
-    if (std::filesystem::exists(file)) {
-        std::ifstream in(file, std::ios::binary);
-        if (std::string(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>()) == bytes) {
-            r.unchanged.push_back(file);
-            return;
-        }
-    }
-    exports::OutputFile out(file);
-    out.stream().write(bytes.data(), static_cast<std::streamsize>(bytes.size()));
-    out.commit();
-    r.written.push_back(file);
+    (exports::write_unless_same(file, bytes) ? r.written : r.unchanged).push_back(file);
 }
 
 // Each clause's meaning as the policy version that decided the line words it.

@@ -6,6 +6,7 @@
 #include "export/budget_summary.h"
 #include "export/approval_sheet.h"
 #include "export/lines_workbook.h"
+#include "export/output_file.h"
 #include "export/review_texts.h"
 #include "export/treasury_handoff.h"
 #include "ledger/anchor_guard.h"
@@ -83,12 +84,6 @@ struct SentFile {
     ScratchDir scratch;
     std::ifstream in;
 };
-
-std::string read_file(const std::filesystem::path& file) {
-    std::ifstream in(file, std::ios::binary);
-    if (!in) throw std::runtime_error("cannot read " + file.string());
-    return std::string((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
-}
 
 // What a download is, in the staff's words.
 std::string_view download_label(std::string_view name) {
@@ -799,7 +794,7 @@ struct Workbench::Impl {
             return;
         }
         if (!std::filesystem::is_regular_file(o.out / name)) throw Refusal{404, t(v.lang, "err.bad_download")};
-        std::string bytes = read_file(o.out / name);
+        std::string bytes = exports::file_bytes(o.out / name);
         record(bytes.size(), sha256_hex(bytes));
         res.set_content(std::move(bytes), type);
     }
