@@ -3,6 +3,7 @@
 #include "export/formula_guard.h"
 #include "export/spreadsheet_csv.h"
 #include "export/treasury_workbook.h"
+#include "export/xlsx_book.h"
 
 #include "model/clock.h"
 
@@ -17,50 +18,13 @@
 
 namespace patsub::exports {
 
-namespace {
-
-// The workbook being written to a temporary name: closed and renamed by finish(), else
-// closed and removed.
-class PendingWorkbook {
-  public:
-    explicit PendingWorkbook(const std::filesystem::path& file)
-        : file_(file), part_(file.string() + fmt::format(".{}.part", ::getpid())) {
-        lxw_workbook_options options{};
-        options.constant_memory = LXW_TRUE;  // rows go to disk as written
-        options.tmpdir = nullptr;
-        wb_ = workbook_new_opt(part_.c_str(), &options);
-        if (!wb_) throw std::runtime_error(fmt::format("{}: libxlsxwriter cannot create the workbook", file.string()));
-    }
-    ~PendingWorkbook() {
-        if (wb_) workbook_close(wb_);
-        std::error_code ec;
-        if (!done_) std::filesystem::remove(part_, ec);
-    }
-    PendingWorkbook(const PendingWorkbook&) = delete;
-    PendingWorkbook& operator=(const PendingWorkbook&) = delete;
-    lxw_workbook* get() { return wb_; }
-    void finish() {
-        const lxw_error err = workbook_close(wb_);
-        wb_ = nullptr;
-        if (err != LXW_NO_ERROR)
-            throw std::runtime_error(fmt::format("{}: libxlsxwriter: {}", file_.string(), lxw_strerror(err)));
-        std::filesystem::rename(part_, file_);
-        done_ = true;
-    }
-
-  private:
-    std::filesystem::path file_, part_;
-    lxw_workbook* wb_ = nullptr;
-    bool done_ = false;
-};
-
-}  // namespace
-
 std::string lines_workbook_name(std::int64_t batch_id) { return fmt::format("lines-{}.xlsx", batch_id); }
 
 std::int64_t write_lines_workbook(ledger::Ledger& ledger, std::int64_t batch_id, const ReviewTexts& texts,
                                   const std::filesystem::path& file) {
-    PendingWorkbook book(file);
+    // Written under a temporary name and renamed when whole; removed if anything fails.
+    const ScratchFile part(file.string() + fmt::format(".{}.part", ::getpid()));
+    XlsxBook book(part.path(), XlsxBook::Rows::streamed);
     lxw_workbook* wb = book.get();
     // Written now, by patsub's one clock (PATSUB_NOW in tests), not libxlsxwriter's own.
     lxw_doc_properties props{};
@@ -122,7 +86,8 @@ std::int64_t write_lines_workbook(ledger::Ledger& ledger, std::int64_t batch_id,
         put_text(16, l.policy_version);
     });
     if (row > 0) worksheet_autofilter(ws, 0, 0, row, ncols - 1);
-    book.finish();
+    book.close();
+    std::filesystem::rename(part.path(), file);
     return static_cast<std::int64_t>(row);
 }
 

@@ -1,6 +1,7 @@
 #include "export/treasury_workbook.h"
 
 #include "export/output_file.h"
+#include "export/xlsx_book.h"
 
 #include "export/spreadsheet_csv.h"
 
@@ -41,46 +42,6 @@ std::time_t approval_instant(const std::string& at) {
     return timegm(&tm) - static_cast<std::time_t>(offset_minutes) * 60;
 }
 
-// The temporary file libxlsxwriter writes into, gone when the bytes are read.
-class ScratchFile {
-  public:
-    explicit ScratchFile(std::filesystem::path p) : path_(std::move(p)) {}
-    ~ScratchFile() {
-        std::error_code ec;
-        std::filesystem::remove(path_, ec);
-    }
-    ScratchFile(const ScratchFile&) = delete;
-    ScratchFile& operator=(const ScratchFile&) = delete;
-    const std::filesystem::path& path() const { return path_; }
-
-  private:
-    std::filesystem::path path_;
-};
-
-// Closes (and so writes) the workbook unless close() did.
-class Workbook {
-  public:
-    explicit Workbook(const std::filesystem::path& file) : wb_(workbook_new(file.c_str())), file_(file) {
-        if (!wb_) throw std::runtime_error(fmt::format("{}: libxlsxwriter cannot create the workbook", file.string()));
-    }
-    ~Workbook() {
-        if (wb_) workbook_close(wb_);
-    }
-    Workbook(const Workbook&) = delete;
-    Workbook& operator=(const Workbook&) = delete;
-    lxw_workbook* get() { return wb_; }
-    void close() {
-        const lxw_error err = workbook_close(wb_);
-        wb_ = nullptr;
-        if (err != LXW_NO_ERROR)
-            throw std::runtime_error(fmt::format("{}: libxlsxwriter: {}", file_.string(), lxw_strerror(err)));
-    }
-
-  private:
-    lxw_workbook* wb_;
-    std::filesystem::path file_;
-};
-
 lxw_format* number_format(lxw_workbook* wb, const char* pattern, bool bold = false) {
     lxw_format* f = workbook_add_format(wb);
     format_set_num_format(f, pattern);
@@ -107,7 +68,7 @@ std::string treasury_workbook(std::int64_t batch_id, const std::vector<ledger::T
     }
     const ScratchFile scratch(scratch_dir / fmt::format(".{}.{}.part", treasury_workbook_name(batch_id), ::getpid()));
     {
-        Workbook book(scratch.path());
+        XlsxBook book(scratch.path());
         lxw_workbook* wb = book.get();
         const std::string title = fmt::format("昆明市专利资助付款清单 第{}批 / Patent subsidy treasury file, batch {}",
                                               batch_id, batch_id);
