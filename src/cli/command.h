@@ -42,6 +42,7 @@ void add_ledger_command(CLI::App& app, Action& action);
 void add_verify_command(CLI::App& app, Action& action);
 void add_explain_command(CLI::App& app, Action& action);
 void add_backup_command(CLI::App& app, Action& action);
+void add_restore_command(CLI::App& app, Action& action);
 void add_review_command(CLI::App& app, Action& action);
 void add_approve_command(CLI::App& app, Action& action);
 void add_hold_command(CLI::App& app, Action& action);

@@ -9,6 +9,7 @@
 #include "cli/nearest_command.h"
 #include "config/settings_error.h"
 #include "ledger/anchor_guard.h"
+#include "ledger/backup_restore.h"
 #include "ledger/ledger.h"
 #include "ledger/review_store.h"
 
@@ -65,6 +66,7 @@ int main(int argc, char** argv) {
     cli::add_verify_command(app, action);
     cli::add_explain_command(app, action);
     cli::add_backup_command(app, action);
+    cli::add_restore_command(app, action);
     cli::add_review_command(app, action);
     cli::add_approve_command(app, action);
     cli::add_hold_command(app, action);
@@ -114,6 +116,8 @@ int main(int argc, char** argv) {
         return 74;  // EX_IOERR: committed, an output is missing (the next run writes it)
     } catch (const ledger::LedgerBehindAnchors& e) {
         std::cerr << "patsub: " << e.what() << '\n';
+    } catch (const ledger::RestoreRefused& e) {
+        std::cerr << "patsub: restore: " << e.what() << '\n';
     } catch (const ledger::LedgerUnusable& e) {
         // A missing path is an operator's mistake (or an unmounted volume), never a
         // reason to start a ledger: usage error.

@@ -32,26 +32,6 @@ const std::regex& backup_name() {
     return re;
 }
 
-// One backup per folder at a time: a second one would clean the first one's temporary.
-class FolderLock {
-  public:
-    explicit FolderLock(const std::filesystem::path& dir) {
-        const auto path = (dir / ".backup.lock").string();
-        fd_ = ::open(path.c_str(), O_RDWR | O_CREAT | O_CLOEXEC, 0644);
-        if (fd_ < 0) throw std::runtime_error(fmt::format("{}: cannot open: {}", path, std::strerror(errno)));
-        if (::flock(fd_, LOCK_EX) != 0) {
-            ::close(fd_);
-            throw std::runtime_error(fmt::format("{}: cannot lock: {}", path, std::strerror(errno)));
-        }
-    }
-    ~FolderLock() { ::close(fd_); }
-    FolderLock(const FolderLock&) = delete;
-    FolderLock& operator=(const FolderLock&) = delete;
-
-  private:
-    int fd_ = -1;
-};
-
 void fsync_path(const std::filesystem::path& p, int flags) {
     const int fd = ::open(p.c_str(), flags | O_CLOEXEC);
     if (fd < 0) throw std::runtime_error(fmt::format("{}: cannot open to sync: {}", p.string(), std::strerror(errno)));
@@ -61,12 +41,23 @@ void fsync_path(const std::filesystem::path& p, int flags) {
     if (rc != 0) throw std::runtime_error(fmt::format("{}: fsync failed: {}", p.string(), std::strerror(err)));
 }
 
-void remove_partials(const std::filesystem::path& dir) {
-    for (const auto& e : std::filesystem::directory_iterator(dir))
-        if (e.path().filename().string().starts_with(partial_prefix)) std::filesystem::remove(e.path());
+}  // namespace
+
+BackupFolderLock::BackupFolderLock(const std::filesystem::path& dir) {
+    const auto path = (dir / ".backup.lock").string();
+    fd_ = ::open(path.c_str(), O_RDWR | O_CREAT | O_CLOEXEC, 0644);
+    if (fd_ < 0) throw std::runtime_error(fmt::format("{}: cannot open: {}", path, std::strerror(errno)));
+    if (::flock(fd_, LOCK_EX) != 0) {
+        ::close(fd_);
+        throw std::runtime_error(fmt::format("{}: cannot lock: {}", path, std::strerror(errno)));
+    }
 }
 
-// Throws BackupFailed naming what is wrong with the copy.
+BackupFolderLock::~BackupFolderLock() { ::close(fd_); }
+
+void sync_file(const std::filesystem::path& file) { fsync_path(file, O_RDONLY); }
+void sync_folder(const std::filesystem::path& dir) { fsync_path(dir, O_RDONLY | O_DIRECTORY); }
+
 void verify_copy(const std::filesystem::path& copy) {
     {
         SQLite::Database db(copy.string(), SQLite::OPEN_READONLY);
@@ -79,6 +70,13 @@ void verify_copy(const std::filesystem::path& copy) {
     const auto chain = check_chain(copied);
     if (!chain.breaches.empty())
         throw BackupFailed(fmt::format("hash chain: {} ({} breaches)", chain.breaches.front(), chain.breaches.size()));
+}
+
+namespace {
+
+void remove_partials(const std::filesystem::path& dir) {
+    for (const auto& e : std::filesystem::directory_iterator(dir))
+        if (e.path().filename().string().starts_with(partial_prefix)) std::filesystem::remove_all(e.path());
 }
 
 struct Finished {
@@ -109,7 +107,7 @@ std::filesystem::path back_up(const std::filesystem::path& db, const std::filesy
     if (keep < 1) throw std::invalid_argument("--keep must be at least 1");
     Ledger source(db, Ledger::Access::read_only);  // refuses a path that holds no ledger
     std::filesystem::create_directories(dir);
-    const FolderLock lock(dir);
+    const BackupFolderLock lock(dir);
     remove_partials(dir);  // a killed backup's leftovers
 
     const auto stamp = utc_instant_compact(now());
@@ -122,14 +120,14 @@ std::filesystem::path back_up(const std::filesystem::path& db, const std::filesy
         vacuum.bind(1, partial.string());
         vacuum.exec();
         verify_copy(partial);
-        fsync_path(partial, O_RDONLY);
+        sync_file(partial);
     } catch (const std::exception& e) {
         std::error_code ignored;
         std::filesystem::remove(partial, ignored);
         throw BackupFailed(fmt::format("backup of {} failed, no copy kept: {}", db.string(), e.what()));
     }
     std::filesystem::rename(partial, target);
-    fsync_path(dir, O_RDONLY | O_DIRECTORY);  // the rename itself survives power loss
+    sync_folder(dir);  // the rename itself survives power loss
 
     auto copies = finished_copies(dir);
     // The copy just written is the newest and keep >= 1: it is never among those removed.

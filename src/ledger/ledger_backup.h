@@ -8,6 +8,7 @@
 
 #include <filesystem>
 #include <stdexcept>
+#include <string>
 
 namespace patsub::ledger {
 
@@ -24,5 +25,24 @@ std::filesystem::path back_up(const std::filesystem::path& db, const std::filesy
 // "ledger-20261231T173000Z.sqlite", "ledger-20261231T173000Z-2.sqlite": the names of
 // finished, verified copies; nothing else in the folder is a backup.
 bool is_backup_name(const std::string& file_name);
+
+// Shared with the nightly's chains (backup_chain.h).
+// One backup per folder at a time: a second one would clean the first one's temporaries.
+class BackupFolderLock {
+  public:
+    explicit BackupFolderLock(const std::filesystem::path& dir);
+    ~BackupFolderLock();
+    BackupFolderLock(const BackupFolderLock&) = delete;
+    BackupFolderLock& operator=(const BackupFolderLock&) = delete;
+
+  private:
+    int fd_ = -1;
+};
+// Throws BackupFailed naming what is wrong with the copy: PRAGMA integrity_check and the
+// hash chain `verify` recomputes.
+void verify_copy(const std::filesystem::path& copy);
+// fsync of a file, and of a folder (so that a rename in it survives power loss).
+void sync_file(const std::filesystem::path& file);
+void sync_folder(const std::filesystem::path& dir);
 
 }  // namespace patsub::ledger

@@ -1,0 +1,226 @@
+#include "ledger/backup_chain.h"
+
+#include "ledger/ledger.h"
+#include "ledger/ledger_backup.h"
+#include "ledger/page_digest.h"
+#include "ledger/page_file.h"
+#include "model/clock.h"
+
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <optional>
+#include <regex>
+#include <stdexcept>
+#include <tuple>
+#include <vector>
+
+namespace patsub::ledger {
+
+namespace {
+
+constexpr const char* partial_prefix = ".partial-";
+
+const std::regex& chain_name() {
+    static const std::regex re(R"(chain-(\d{8}T\d{6}Z)(?:-(\d+))?)");
+    return re;
+}
+
+const std::regex& increment_name() {
+    static const std::regex re(R"(inc-(\d{4,})\.pages)");
+    return re;
+}
+
+std::string increment_file_name(std::int64_t seq) { return fmt::format("inc-{:04}.pages", seq); }
+
+struct Chain {
+    std::string stamp;
+    int n;
+    std::filesystem::path path;
+};
+
+// Newest first.
+std::vector<Chain> chains_in(const std::filesystem::path& dir) {
+    std::vector<Chain> out;
+    for (const auto& e : std::filesystem::directory_iterator(dir)) {
+        const auto name = e.path().filename().string();
+        std::smatch m;
+        if (!e.is_directory() || !std::regex_match(name, m, chain_name())) continue;
+        out.push_back({m[1].str(), m[2].matched ? std::stoi(m[2].str()) : 1, e.path()});
+    }
+    std::sort(out.begin(), out.end(),
+              [](const Chain& a, const Chain& b) { return std::tie(a.stamp, a.n) > std::tie(b.stamp, b.n); });
+    return out;
+}
+
+// A killed backup's leftovers: temporaries, and an increment renamed before `state`
+// counted it (a restore never takes it).
+void remove_leftovers(const std::filesystem::path& dir, std::optional<std::int64_t> counted) {
+    for (const auto& e : std::filesystem::directory_iterator(dir)) {
+        const auto name = e.path().filename().string();
+        std::smatch m;
+        if (name.starts_with(partial_prefix))
+            std::filesystem::remove_all(e.path());
+        else if (counted && std::regex_match(name, m, increment_name()) && std::stoll(m[1].str()) > *counted)
+            std::filesystem::remove(e.path());
+    }
+}
+
+std::int64_t restore_points(const std::filesystem::path& chain) {
+    try {
+        return 1 + state_seq(chain / "state");
+    } catch (const std::exception&) {
+        return 1;  // the full copy at least; a restore says what is wrong with the rest
+    }
+}
+
+std::string page_record_header(std::int64_t pgno) {
+    const auto p = static_cast<std::uint32_t>(pgno);
+    return {static_cast<char>(p >> 24), static_cast<char>(p >> 16), static_cast<char>(p >> 8), static_cast<char>(p)};
+}
+
+ChainBackup write_full(const std::filesystem::path& db, const std::filesystem::path& dir) {
+    const auto stamp = utc_instant_compact(now());
+    auto target = dir / fmt::format("chain-{}", stamp);
+    for (int n = 2; std::filesystem::exists(target); ++n) target = dir / fmt::format("chain-{}-{}", stamp, n);
+    const auto partial = dir / (partial_prefix + target.filename().string());
+    ChainBackup out;
+    out.full = true;
+    try {
+        std::filesystem::create_directory(partial);
+        PageHashes hashes;
+        {
+            const HeldLedger held(db);
+            hashes.page_size = held.page_size();
+            SyncedWriter image(partial / "full.sqlite");
+            std::vector<unsigned char> page(static_cast<std::size_t>(held.page_size()));
+            for (std::int64_t p = 1; p <= held.pages(); ++p) {
+                held.read_page(p, page.data());
+                hashes.pages.push_back(hash_page(page.data(), page.size()));
+                image.write(page.data(), page.size());
+            }
+            image.finish();
+            out.pages = out.changed = held.pages();
+            out.bytes_written = image.bytes_written();
+        }  // writers go on from here
+        verify_copy(partial / "full.sqlite");
+        // Opening the image to check it may leave the WAL's side files; the image is whole without them.
+        for (const char* side : {"full.sqlite-wal", "full.sqlite-shm"}) std::filesystem::remove(partial / side);
+        SyncedWriter digest(partial / "full.digest");
+        digest.write(fmt::format("patsub-full 1 page_size={} pages={} digest={}\n", hashes.page_size,
+                                 hashes.pages.size(), hashes.digest()));
+        digest.finish();
+        write_state(partial / "state", hashes, 0);
+        out.bytes_written += static_cast<std::int64_t>(std::filesystem::file_size(partial / "full.digest") +
+                                                       std::filesystem::file_size(partial / "state"));
+        sync_folder(partial);
+    } catch (const std::exception& e) {
+        std::error_code ignored;
+        std::filesystem::remove_all(partial, ignored);
+        throw BackupFailed(fmt::format("backup of {} failed, no copy kept: {}", db.string(), e.what()));
+    }
+    std::filesystem::rename(partial, target);
+    sync_folder(dir);
+    out.file = target / "full.sqlite";
+    return out;
+}
+
+ChainBackup write_increment(const std::filesystem::path& db, const std::filesystem::path& chain, ChainState state) {
+    const auto seq = state.seq + 1;
+    const auto target = chain / increment_file_name(seq);
+    const auto partial = chain / (partial_prefix + target.filename().string());
+    const auto partial_state = chain / (std::string(partial_prefix) + "state");
+    ChainBackup out;
+    try {
+        const auto base = state.hashes.digest();
+        SyncedWriter inc(partial);
+        {
+            const HeldLedger held(db);
+            if (held.page_size() != state.hashes.page_size)
+                throw std::runtime_error("the ledger's page size changed during the backup; the next one starts a new chain");
+            inc.write(fmt::format("patsub-increment 1 seq={} page_size={} base={}\n", seq, held.page_size(), base));
+            std::vector<unsigned char> page(static_cast<std::size_t>(held.page_size()));
+            auto& hashes = state.hashes.pages;
+            hashes.resize(static_cast<std::size_t>(held.pages()));  // new pages hash as zeros: never a page's
+            for (std::int64_t p = 1; p <= held.pages(); ++p) {
+                held.read_page(p, page.data());
+                const auto h = hash_page(page.data(), page.size());
+                auto& known = hashes[static_cast<std::size_t>(p - 1)];
+                if (h == known) continue;
+                known = h;
+                inc.write(page_record_header(p));
+                inc.write(page.data(), page.size());
+                ++out.changed;
+            }
+            out.pages = held.pages();
+        }
+        inc.write(page_record_header(0));  // page 0 does not exist: the end of the pages
+        inc.write(fmt::format("pages={} changed={} result={}\n", out.pages, out.changed, state.hashes.digest()));
+        inc.write(inc.checksum());
+        inc.finish();
+        write_state(partial_state, state.hashes, seq);
+        out.bytes_written = inc.bytes_written() + static_cast<std::int64_t>(std::filesystem::file_size(partial_state));
+    } catch (const std::exception& e) {
+        std::error_code ignored;
+        std::filesystem::remove(partial, ignored);
+        std::filesystem::remove(partial_state, ignored);
+        throw BackupFailed(fmt::format("backup of {} failed, no increment kept: {}", db.string(), e.what()));
+    }
+    // The increment first, `state` last: until `state` counts it, no restore takes it.
+    std::filesystem::rename(partial, target);
+    std::filesystem::rename(partial_state, chain / "state");
+    sync_folder(chain);
+    out.file = target;
+    return out;
+}
+
+}  // namespace
+
+bool is_chain_name(const std::string& folder_name) { return std::regex_match(folder_name, chain_name()); }
+
+ChainBackup back_up_chain(const std::filesystem::path& db, const std::filesystem::path& dir, int keep,
+                          int full_every) {
+    if (keep < 1) throw std::invalid_argument("--keep must be at least 1");
+    if (full_every < 1) throw std::invalid_argument("--full-every must be at least 1");
+    int page_size = 0;
+    {
+        Ledger source(db, Ledger::Access::read_only);  // refuses a path that holds no ledger
+        page_size = source.db().execAndGet("PRAGMA page_size").getInt();  // a VACUUM may have changed it
+    }
+    std::filesystem::create_directories(dir);
+    const BackupFolderLock lock(dir);
+    remove_leftovers(dir, std::nullopt);
+
+    ChainBackup made;
+    auto chains = chains_in(dir);
+    std::optional<ChainState> state;
+    if (!chains.empty()) {
+        try {
+            state = read_state(chains.front().path / "state");
+        } catch (const std::exception&) {
+            // An unreadable state: the chain ends here (a restore names what is wrong) and a new one starts.
+        }
+    }
+    if (state && (state->seq + 1 >= full_every || state->hashes.page_size != page_size)) state.reset();
+    if (state) {
+        remove_leftovers(chains.front().path, state->seq);
+        made = write_increment(db, chains.front().path, std::move(*state));
+    } else {
+        made = write_full(db, dir);
+    }
+
+    // Whole chains only, oldest first, while the newer ones keep `keep` restore points.
+    chains = chains_in(dir);
+    std::int64_t points = 0;
+    for (const auto& c : chains) {
+        if (points >= keep) {
+            std::filesystem::remove_all(c.path);
+            continue;
+        }
+        points += restore_points(c.path);
+    }
+    sync_folder(dir);
+    return made;
+}
+
+}  // namespace patsub::ledger

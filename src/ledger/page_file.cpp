@@ -1,0 +1,110 @@
+#include "ledger/page_file.h"
+
+#include "ledger/ledger_backup.h"
+
+#include <SQLiteCpp/Statement.h>
+#include <fmt/format.h>
+
+#include <fcntl.h>
+#include <unistd.h>
+
+#include <cerrno>
+#include <chrono>
+#include <cstring>
+#include <stdexcept>
+#include <thread>
+
+namespace patsub::ledger {
+
+namespace {
+constexpr std::size_t buffer_size = 1 << 20;
+}
+
+HeldLedger::HeldLedger(const std::filesystem::path& db)
+    : file_(db), db_(db.string(), SQLite::OPEN_READWRITE, 5000) {
+    // A writer may commit between the checkpoint and BEGIN IMMEDIATE: then the WAL is not
+    // empty, and the lock is let go and the checkpoint taken again.
+    for (int attempt = 1;; ++attempt) {
+        {
+            SQLite::Statement checkpoint(db_, "PRAGMA wal_checkpoint(TRUNCATE)");
+            checkpoint.executeStep();
+        }
+        db_.exec("BEGIN IMMEDIATE");
+        std::error_code ec;
+        const auto wal = std::filesystem::file_size(db.string() + "-wal", ec);
+        if (ec || wal == 0) break;
+        db_.exec("ROLLBACK");
+        if (attempt == 50)
+            throw BackupFailed(fmt::format("{}: its WAL could not be emptied into the file for 5 s (a reader that "
+                                           "never ends its read?); no backup taken",
+                                           db.string()));
+        std::this_thread::sleep_for(std::chrono::milliseconds(100));
+    }
+    page_size_ = db_.execAndGet("PRAGMA page_size").getInt();
+    pages_ = db_.execAndGet("PRAGMA page_count").getInt64();
+    fd_ = ::open(db.c_str(), O_RDONLY | O_CLOEXEC);
+    if (fd_ < 0) throw std::runtime_error(fmt::format("{}: cannot open: {}", db.string(), std::strerror(errno)));
+}
+
+HeldLedger::~HeldLedger() {
+    if (fd_ >= 0) ::close(fd_);
+    try {
+        db_.exec("ROLLBACK");
+    } catch (const std::exception&) {  // the lock goes with the connection anyway
+    }
+}
+
+void HeldLedger::read_page(std::int64_t pgno, unsigned char* buf) const {
+    const auto size = static_cast<std::size_t>(page_size_);
+    std::size_t done = 0;
+    while (done < size) {
+        const auto n = ::pread(fd_, buf + done, size - done, static_cast<off_t>((pgno - 1) * page_size_) + static_cast<off_t>(done));
+        if (n < 0 && errno == EINTR) continue;
+        if (n <= 0)
+            throw std::runtime_error(fmt::format("{}: page {} of {} cannot be read: {}", file_.string(), pgno, pages_,
+                                                 n == 0 ? "the file is shorter than its page count" : std::strerror(errno)));
+        done += static_cast<std::size_t>(n);
+    }
+}
+
+SyncedWriter::SyncedWriter(const std::filesystem::path& file) : file_(file) {
+    fd_ = ::open(file.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0640);
+    if (fd_ < 0) throw std::runtime_error(fmt::format("{}: cannot create: {}", file.string(), std::strerror(errno)));
+    buffer_.reserve(buffer_size);
+}
+
+SyncedWriter::~SyncedWriter() {
+    if (fd_ >= 0) ::close(fd_);
+}
+
+void SyncedWriter::write(std::string_view bytes) {
+    sum_.update(bytes);
+    written_ += static_cast<std::int64_t>(bytes.size());
+    if (buffer_.size() + bytes.size() > buffer_size) flush();
+    if (bytes.size() >= buffer_size) {
+        buffer_.assign(bytes);
+        flush();
+    } else {
+        buffer_.append(bytes);
+    }
+}
+
+void SyncedWriter::flush() {
+    std::size_t done = 0;
+    while (done < buffer_.size()) {
+        const auto n = ::write(fd_, buffer_.data() + done, buffer_.size() - done);
+        if (n < 0 && errno == EINTR) continue;
+        if (n < 0) throw std::runtime_error(fmt::format("{}: cannot write: {}", file_.string(), std::strerror(errno)));
+        done += static_cast<std::size_t>(n);
+    }
+    buffer_.clear();
+}
+
+void SyncedWriter::finish() {
+    flush();
+    if (::fsync(fd_) != 0) throw std::runtime_error(fmt::format("{}: fsync failed: {}", file_.string(), std::strerror(errno)));
+    ::close(fd_);
+    fd_ = -1;
+}
+
+}  // namespace patsub::ledger
