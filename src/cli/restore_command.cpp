@@ -31,8 +31,8 @@ void add_restore_command(CLI::App& app, Action& action) {
                       << r.increments << " increments, " << r.pages << " pages, digest " << r.digest.substr(0, 16)
                       << "; verified: digests, integrity_check, hash chain)\n"
                       << "Before it takes the live ledger's place: patsub verify --db " << o->db.string()
-                      << " --anchors; the next writing command refuses it while it lacks an anchored head "
-                         "(patsub recover-anchor records why)\n";
+                       << " (checks it against the anchor log it recorded); the next writing command refuses it "
+                         "while it lacks the newest anchored head (patsub recover-anchor records why)\n";
             return Outcome::done;
         };
     });

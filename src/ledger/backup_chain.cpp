@@ -81,8 +81,12 @@ std::string page_record_header(std::int64_t pgno) {
 
 ChainBackup write_full(const std::filesystem::path& db, const std::filesystem::path& dir) {
     const auto stamp = utc_instant_compact(now());
-    auto target = dir / fmt::format("chain-{}", stamp);
-    for (int n = 2; std::filesystem::exists(target); ++n) target = dir / fmt::format("chain-{}-{}", stamp, n);
+    // Chains are ordered by their names: a second chain in the same second sorts after
+    // every one before it, even when an older "-2" outlived the first.
+    int n = 0;
+    for (const auto& c : chains_in(dir))
+        if (c.stamp == stamp) n = std::max(n, c.n);
+    const auto target = dir / (n == 0 ? fmt::format("chain-{}", stamp) : fmt::format("chain-{}-{}", stamp, n + 1));
     const auto partial = dir / (partial_prefix + target.filename().string());
     ChainBackup out;
     out.full = true;

@@ -51,6 +51,7 @@ patsub_e2e(e2e_ledger_refusals ledger_refusals.sh)
 patsub_e2e(e2e_backup_kills backup_kills.sh)
 # 40 kills, each followed by a backup and `verify` of every new copy: minutes under ASan.
 set_tests_properties(e2e_backup_kills PROPERTIES TIMEOUT 1200)
+patsub_e2e(e2e_backup_chain backup_chain.sh)
 patsub_e2e(e2e_time_zones time_zones.sh)
 patsub_e2e(e2e_nightly_script nightly_script.sh)
 patsub_e2e(e2e_inbox_coverage inbox_coverage.sh)

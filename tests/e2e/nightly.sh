@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # What the README's first command and cron call: `make -f Makefile.batch nightly` runs
-# tools/patsub-nightly: a verified backup of the ledger first (newest KEEP kept), one
+# tools/patsub-nightly: a backup of the ledger first (a full copy every FULL_EVERY nights,
+# the changed pages the others; whole chains kept while KEEP restore points remain), one
 # batch, one log line per night. The log line carries patsub's own exit code; make itself
 # can only exit 0 or 2 (GNU make exits 2 whenever a recipe fails), which this test pins
 # down so nobody relies on more. Only the Makefile's own default ledger is created by
@@ -12,7 +13,7 @@ trap 'rm -rf "$work"' EXIT
 fail() { echo "FAIL: $*"; exit 1; }
 nightly() {
     make --no-print-directory -C "$src" -f Makefile.batch nightly BUILD="$build" INBOX="$work/inbox" \
-        DB="$work/db/ledger.sqlite" OUT="$work/out" LOG="$work/nightly.log" BACKUPS="$work/backups" KEEP=2 \
+        DB="$work/db/ledger.sqlite" OUT="$work/out" LOG="$work/nightly.log" BACKUPS="$work/backups" KEEP=2 FULL_EVERY=2 \
         > "$work/make.out" 2>&1
 }
 cp -r "$src/samples/inbox" "$work/inbox"
@@ -42,11 +43,16 @@ grep -q "cmake --build $build -j [0-9]* --target patsub " "$work/make-n.out" \
 # Nights with nothing new make no batch (issue 16 point 4).
 grep -q "exit=0 no batch: nothing new" "$work/nightly.log" || fail "log line: $(tail -1 "$work/nightly.log")"
 [ "$(sqlite3 "$work/db/ledger.sqlite" "select count(*) from batches")" = 1 ] || fail "empty nights made batches"
-[ "$(ls "$work/backups" | wc -l)" = 2 ] || fail "KEEP=2 but $(ls "$work/backups" | wc -l) copies kept"
-newest=$(ls "$work/backups" | sort | tail -1)
-[ "$(sqlite3 "$work/backups/$newest" "select count(*) from ledger_lines")" = "$lines1" ] \
-    || fail "the backup does not hold the ledger's lines"
-[ "$(sqlite3 "$work/backups/$newest" "pragma integrity_check")" = ok ] || fail "the backup is not a sound database"
+# Four nights, FULL_EVERY=2: two chains of a full copy and one increment; KEEP=2 restore
+# points: the newer chain alone holds them, so the older one is gone, whole.
+[ "$(ls "$work/backups")" = "$(ls "$work/backups" | grep -E '^chain-[0-9]{8}T[0-9]{6}Z(-[0-9]+)?$')" ] \
+    && [ "$(ls "$work/backups" | wc -l)" = 1 ] || fail "KEEP=2 FULL_EVERY=2, four nights: $(ls "$work/backups")"
+chain=$work/backups/$(ls "$work/backups")
+[ "$(ls "$chain" | tr '\n' ' ')" = "full.digest full.sqlite inc-0001.pages state " ] \
+    || fail "the chain holds $(ls "$chain" | tr '\n' ' ')"
+"$build/patsub" restore --from "$chain" --db "$work/restored.sqlite" > /dev/null || fail "restore exited $?"
+[ "$(sqlite3 "$work/restored.sqlite" "select count(*) from ledger_lines")" = "$lines1" ] \
+    || fail "the restored backup does not hold the ledger's lines"
 
 # A quarantine: patsub says 1 (in the log), make can only say 2.
 head -c 1500 "$src/samples/inbox/grants/CN115061872A.xml" > "$work/inbox/grants/truncated.xml"
