@@ -34,9 +34,10 @@ HeldLedger::HeldLedger(const std::filesystem::path& db)
         const auto wal = std::filesystem::file_size(db.string() + "-wal", ec);
         if (ec || wal == 0) break;
         db_.exec("ROLLBACK");
-        if (attempt == 50)
-            throw BackupFailed(fmt::format("{}: its WAL could not be emptied into the file for 5 s (a reader that "
-                                           "never ends its read?); no backup taken",
+        // Each checkpoint waits up to the busy timeout (5 s) for readers to finish.
+        if (attempt == 6)
+            throw BackupFailed(fmt::format("{}: its WAL could not be emptied into the file in 6 tries of up to 5 s "
+                                           "(a reader that never ends its read?); no backup taken",
                                            db.string()));
         std::this_thread::sleep_for(std::chrono::milliseconds(100));
     }
