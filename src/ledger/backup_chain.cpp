@@ -20,6 +20,7 @@ namespace patsub::ledger {
 namespace {
 
 constexpr const char* partial_prefix = ".partial-";
+constexpr std::int64_t chunk_pages = 256;  // read at a time: 1 MB of 4 KB pages
 
 const std::regex& chain_name() {
     static const std::regex re(R"(chain-(\d{8}T\d{6}Z)(?:-(\d+))?)");
@@ -30,8 +31,6 @@ const std::regex& increment_name() {
     static const std::regex re(R"(inc-(\d{4,})\.pages)");
     return re;
 }
-
-std::string increment_file_name(std::int64_t seq) { return fmt::format("inc-{:04}.pages", seq); }
 
 struct Chain {
     std::string stamp;
@@ -97,11 +96,13 @@ ChainBackup write_full(const std::filesystem::path& db, const std::filesystem::p
             const HeldLedger held(db);
             hashes.page_size = held.page_size();
             SyncedWriter image(partial / "full.sqlite");
-            std::vector<unsigned char> page(static_cast<std::size_t>(held.page_size()));
-            for (std::int64_t p = 1; p <= held.pages(); ++p) {
-                held.read_page(p, page.data());
-                hashes.pages.push_back(hash_page(page.data(), page.size()));
-                image.write(page.data(), page.size());
+            const auto size = static_cast<std::size_t>(held.page_size());
+            std::vector<unsigned char> chunk(chunk_pages * size);
+            for (std::int64_t first = 1; first <= held.pages(); first += chunk_pages) {
+                const auto n = std::min<std::int64_t>(chunk_pages, held.pages() - first + 1);
+                held.read_pages(first, n, chunk.data());
+                for (std::int64_t i = 0; i < n; ++i) hashes.pages.push_back(hash_page(chunk.data() + i * size, size));
+                image.write(chunk.data(), static_cast<std::size_t>(n) * size);
             }
             image.finish();
             out.pages = out.changed = held.pages();
@@ -110,11 +111,8 @@ ChainBackup write_full(const std::filesystem::path& db, const std::filesystem::p
         verify_copy(partial / "full.sqlite");
         // Opening the image to check it may leave the WAL's side files; the image is whole without them.
         for (const char* side : {"full.sqlite-wal", "full.sqlite-shm"}) std::filesystem::remove(partial / side);
-        SyncedWriter digest(partial / "full.digest");
-        digest.write(fmt::format("patsub-full 1 page_size={} pages={} digest={}\n", hashes.page_size,
-                                 hashes.pages.size(), hashes.digest()));
-        digest.finish();
-        write_state(partial / "state", hashes, 0);
+        write_page_hashes(partial / "full.digest", hashes);
+        write_state(partial / "state", {0, static_cast<std::int64_t>(hashes.pages.size()), hashes.digest()});
         out.bytes_written += static_cast<std::int64_t>(std::filesystem::file_size(partial / "full.digest") +
                                                        std::filesystem::file_size(partial / "state"));
         sync_folder(partial);
@@ -129,40 +127,61 @@ ChainBackup write_full(const std::filesystem::path& db, const std::filesystem::p
     return out;
 }
 
-ChainBackup write_increment(const std::filesystem::path& db, const std::filesystem::path& chain, ChainState state) {
+// The chain's page hashes as of its newest increment: full.digest with every increment
+// `state` counts replayed (reading the increments, never the full copy), checked against
+// `state`. Throws when the chain is broken: the caller starts a new one.
+PageHashes hashes_now(const std::filesystem::path& chain, const ChainState& state) {
+    auto hashes = read_page_hashes(chain / "full.digest");
+    std::string after = "full.sqlite";
+    for (std::int64_t s = 1; s <= state.seq; ++s) {
+        replay_increment(chain / increment_file_name(s), s, hashes, after, {}, {});
+        after = increment_file_name(s);
+    }
+    if (hashes.digest() != state.digest || static_cast<std::int64_t>(hashes.pages.size()) != state.pages)
+        throw std::runtime_error(fmt::format("{}: its digest is not the one its increments give", (chain / "state").string()));
+    return hashes;
+}
+
+ChainBackup write_increment(const std::filesystem::path& db, const std::filesystem::path& chain,
+                            const ChainState& state, PageHashes hashes) {
     const auto seq = state.seq + 1;
     const auto target = chain / increment_file_name(seq);
     const auto partial = chain / (partial_prefix + target.filename().string());
     const auto partial_state = chain / (std::string(partial_prefix) + "state");
     ChainBackup out;
     try {
-        const auto base = state.hashes.digest();
+        const auto base = hashes.digest();
         SyncedWriter inc(partial);
         {
             const HeldLedger held(db);
-            if (held.page_size() != state.hashes.page_size)
+            if (held.page_size() != hashes.page_size)
                 throw std::runtime_error("the ledger's page size changed during the backup; the next one starts a new chain");
             inc.write(fmt::format("patsub-increment 1 seq={} page_size={} base={}\n", seq, held.page_size(), base));
-            std::vector<unsigned char> page(static_cast<std::size_t>(held.page_size()));
-            auto& hashes = state.hashes.pages;
-            hashes.resize(static_cast<std::size_t>(held.pages()));  // new pages hash as zeros: never a page's
-            for (std::int64_t p = 1; p <= held.pages(); ++p) {
-                held.read_page(p, page.data());
-                const auto h = hash_page(page.data(), page.size());
-                auto& known = hashes[static_cast<std::size_t>(p - 1)];
-                if (h == known) continue;
-                known = h;
-                inc.write(page_record_header(p));
-                inc.write(page.data(), page.size());
-                ++out.changed;
+            const auto size = static_cast<std::size_t>(held.page_size());
+            std::vector<unsigned char> chunk(chunk_pages * size);
+            auto& known_pages = hashes.pages;
+            known_pages.resize(static_cast<std::size_t>(held.pages()));  // new pages hash as zeros: never a page's
+            for (std::int64_t first = 1; first <= held.pages(); first += chunk_pages) {
+                const auto n = std::min<std::int64_t>(chunk_pages, held.pages() - first + 1);
+                held.read_pages(first, n, chunk.data());
+                for (std::int64_t i = 0; i < n; ++i) {
+                    const auto* page = chunk.data() + i * size;
+                    const auto h = hash_page(page, size);
+                    auto& known = known_pages[static_cast<std::size_t>(first + i - 1)];
+                    if (h == known) continue;
+                    known = h;
+                    inc.write(page_record_header(first + i));
+                    inc.write(page, size);
+                    ++out.changed;
+                }
             }
             out.pages = held.pages();
         }
         inc.write(page_record_header(0));  // page 0 does not exist: the end of the pages
-        inc.write(fmt::format("pages={} changed={} result={}\n", out.pages, out.changed, state.hashes.digest()));
+        inc.write(fmt::format("pages={} changed={} result={}\n", out.pages, out.changed, hashes.digest()));
         inc.write(inc.checksum());
         inc.finish();
-        write_state(partial_state, state.hashes, seq);
+        write_state(partial_state, {seq, out.pages, hashes.digest()});
         out.bytes_written = inc.bytes_written() + static_cast<std::int64_t>(std::filesystem::file_size(partial_state));
     } catch (const std::exception& e) {
         std::error_code ignored;
@@ -198,17 +217,18 @@ ChainBackup back_up_chain(const std::filesystem::path& db, const std::filesystem
     ChainBackup made;
     auto chains = chains_in(dir);
     std::optional<ChainState> state;
+    std::optional<PageHashes> hashes;
     if (!chains.empty()) {
         try {
             state = read_state(chains.front().path / "state");
+            if (state->seq + 1 < full_every) hashes = hashes_now(chains.front().path, *state);
         } catch (const std::exception&) {
-            // An unreadable state: the chain ends here (a restore names what is wrong) and a new one starts.
+            // A chain that cannot be read: it ends here (a restore names what is wrong) and a new one starts.
         }
     }
-    if (state && (state->seq + 1 >= full_every || state->hashes.page_size != page_size)) state.reset();
-    if (state) {
+    if (state && hashes && hashes->page_size == page_size) {
         remove_leftovers(chains.front().path, state->seq);
-        made = write_increment(db, chains.front().path, std::move(*state));
+        made = write_increment(db, chains.front().path, *state, std::move(*hashes));
     } else {
         made = write_full(db, dir);
     }

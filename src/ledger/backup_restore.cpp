@@ -19,8 +19,6 @@ namespace patsub::ledger {
 
 namespace {
 
-std::string increment_file_name(std::int64_t seq) { return fmt::format("inc-{:04}.pages", seq); }
-
 // The restore's file under construction, removed unless it is renamed to the target.
 class PartialRestore {
   public:
@@ -71,76 +69,6 @@ class PartialRestore {
     int fd_ = -1;
     bool kept_ = false;
 };
-
-void read_exact(std::ifstream& in, char* buf, std::size_t n, Sha256Stream& sum, const std::filesystem::path& file) {
-    if (!in.read(buf, static_cast<std::streamsize>(n)))
-        throw RestoreRefused(fmt::format("{}: cut short (it ends inside a page); restore refused", file.string()));
-    sum.update(std::string_view(buf, n));
-}
-
-void apply_increment(const PartialRestore& out, const std::filesystem::path& file, std::int64_t seq,
-                     PageHashes& hashes, const std::string& after) {
-    std::string header;
-    std::map<std::string, std::string> fields;
-    std::int64_t seq_recorded = 0;
-    std::int64_t page_size = 0;
-    try {
-        fields = read_header_line(file, "increment", header);
-        seq_recorded = header_number(fields, "seq", file);
-        page_size = header_number(fields, "page_size", file);
-    } catch (const std::runtime_error& e) {
-        throw RestoreRefused(fmt::format("{}; restore refused", e.what()));
-    }
-    if (seq_recorded != seq || page_size != hashes.page_size)
-        throw RestoreRefused(fmt::format("{}: records increment {} of pages of {} bytes, where increment {} of pages "
-                                         "of {} bytes belongs (renamed or from another chain); restore refused",
-                                         file.string(), seq_recorded, page_size, seq, hashes.page_size));
-    const auto current = hashes.digest();
-    if (fields["base"] != current)
-        throw RestoreRefused(fmt::format("{}: does not follow {}: it was taken from a ledger with digest {}, the chain "
-                                         "up to it gives {} (an increment from another chain, or one before it "
-                                         "altered); restore refused",
-                                         file.string(), after, fields["base"].substr(0, 16), current.substr(0, 16)));
-
-    std::ifstream in(file, std::ios::binary);
-    Sha256Stream sum;
-    std::string line;
-    std::getline(in, line);
-    sum.update(line + "\n");
-    std::vector<unsigned char> page(static_cast<std::size_t>(page_size));
-    for (;;) {
-        unsigned char n[4];
-        read_exact(in, reinterpret_cast<char*>(n), 4, sum, file);
-        const std::int64_t pgno = (std::int64_t{n[0]} << 24) | (n[1] << 16) | (n[2] << 8) | n[3];
-        if (pgno == 0) break;
-        read_exact(in, reinterpret_cast<char*>(page.data()), page.size(), sum, file);
-        out.write_page(pgno, hashes.page_size, page.data());
-        if (static_cast<std::size_t>(pgno) > hashes.pages.size()) hashes.pages.resize(static_cast<std::size_t>(pgno));
-        hashes.pages[static_cast<std::size_t>(pgno - 1)] = hash_page(page.data(), page.size());
-    }
-    std::getline(in, line);
-    sum.update(line + "\n");
-    std::string checksum(64, '\0');
-    const bool whole = static_cast<bool>(in.read(checksum.data(), 64)) && in.peek() == std::char_traits<char>::eof();
-    if (!whole || checksum != sum.hex())
-        throw RestoreRefused(fmt::format("{}: altered or cut short (its checksum does not match its contents); "
-                                         "restore refused",
-                                         file.string()));
-    std::int64_t pages = -1;
-    std::string result;
-    std::istringstream tail(line);
-    for (std::string word; tail >> word;) {
-        if (word.starts_with("pages=")) pages = std::stoll(word.substr(6));
-        if (word.starts_with("result=")) result = word.substr(7);
-    }
-    if (pages < 1) throw RestoreRefused(fmt::format("{}: its last line names no page count; restore refused", file.string()));
-    hashes.pages.resize(static_cast<std::size_t>(pages));
-    out.truncate(pages, hashes.page_size);
-    if (hashes.digest() != result)
-        throw RestoreRefused(fmt::format("{}: the ledger it produces does not have the digest it records; restore "
-                                         "refused",
-                                         file.string()));
-}
 
 }  // namespace
 
@@ -202,7 +130,10 @@ Restored restore_chain(const std::filesystem::path& chain, const std::filesystem
                                          full.string()));
     std::string after = full.filename().string();
     for (std::int64_t s = 1; s <= last; ++s) {
-        apply_increment(out, chain / increment_file_name(s), s, hashes, after);
+        replay_increment(
+            chain / increment_file_name(s), s, hashes, after,
+            [&out, &hashes](std::int64_t pgno, const unsigned char* page) { out.write_page(pgno, hashes.page_size, page); },
+            [&out, &hashes](std::int64_t pages) { out.truncate(pages, hashes.page_size); });
         after = increment_file_name(s);
     }
     out.finish();

@@ -7,6 +7,7 @@
 #include <array>
 #include <cstdint>
 #include <filesystem>
+#include <functional>
 #include <map>
 #include <string>
 #include <string_view>
@@ -31,17 +32,35 @@ std::map<std::string, std::string> read_header_line(const std::filesystem::path&
 std::int64_t header_number(const std::map<std::string, std::string>& fields, const std::string& key,
                            const std::filesystem::path& file);
 
-// `state`: the header line (seq, page_size, pages, digest), the hashes, then the
-// SHA-256 of everything before it.
-void write_state(const std::filesystem::path& file, const PageHashes& hashes, std::int64_t seq);
+// `full.digest`: the header line (page_size, pages, digest), the SHA-256 of every page of
+// full.sqlite, then the SHA-256 of everything before it. Written once per chain.
+void write_page_hashes(const std::filesystem::path& file, const PageHashes& hashes);
+// Throws std::runtime_error naming the file when it is unreadable or altered.
+PageHashes read_page_hashes(const std::filesystem::path& file);
+
+// `state`, renamed last each night: how many increments count, and the page count and
+// digest of the ledger the newest one produces; a few bytes, whatever the ledger's size.
 struct ChainState {
     std::int64_t seq = 0;
-    PageHashes hashes;
+    std::int64_t pages = 0;
+    std::string digest;
 };
+void write_state(const std::filesystem::path& file, const ChainState& state);
 // Throws std::runtime_error naming the file when it is unreadable or altered.
 ChainState read_state(const std::filesystem::path& file);
-// The increments `state` counts, from its header line only (retention and restore).
 std::int64_t state_seq(const std::filesystem::path& file);
+
+// Reads increment `seq` of a chain (inc-NNNN.pages), checking that it is that increment
+// for pages of hashes.page_size, that it was taken from the database `hashes` describes
+// (`after` names the file before it in messages), its checksum and the digest of what it
+// produces; each page goes to `page` (may be empty) and `hashes` ends as the result's.
+// Throws RestoreRefused (backup_restore.h) naming the file.
+void replay_increment(const std::filesystem::path& file, std::int64_t seq, PageHashes& hashes,
+                      const std::string& after,
+                      const std::function<void(std::int64_t pgno, const unsigned char* page)>& page,
+                      const std::function<void(std::int64_t pages)>& cut_to);
+
+std::string increment_file_name(std::int64_t seq);
 
 std::string hex(const unsigned char* bytes, std::size_t n);
 

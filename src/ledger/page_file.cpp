@@ -55,14 +55,15 @@ HeldLedger::~HeldLedger() {
     }
 }
 
-void HeldLedger::read_page(std::int64_t pgno, unsigned char* buf) const {
-    const auto size = static_cast<std::size_t>(page_size_);
+void HeldLedger::read_pages(std::int64_t first, std::int64_t count, unsigned char* buf) const {
+    const auto size = static_cast<std::size_t>(count * page_size_);
     std::size_t done = 0;
     while (done < size) {
-        const auto n = ::pread(fd_, buf + done, size - done, static_cast<off_t>((pgno - 1) * page_size_) + static_cast<off_t>(done));
+        const auto n = ::pread(fd_, buf + done, size - done, static_cast<off_t>((first - 1) * page_size_) + static_cast<off_t>(done));
         if (n < 0 && errno == EINTR) continue;
         if (n <= 0)
-            throw std::runtime_error(fmt::format("{}: page {} of {} cannot be read: {}", file_.string(), pgno, pages_,
+            throw std::runtime_error(fmt::format("{}: pages {}-{} of {} cannot be read: {}", file_.string(), first,
+                                                 first + count - 1, pages_,
                                                  n == 0 ? "the file is shorter than its page count" : std::strerror(errno)));
         done += static_cast<std::size_t>(n);
     }

@@ -27,8 +27,8 @@ class HeldLedger {
 
     int page_size() const { return page_size_; }
     std::int64_t pages() const { return pages_; }
-    // Page `pgno` (1-based) into buf (page_size bytes).
-    void read_page(std::int64_t pgno, unsigned char* buf) const;
+    // Pages first .. first+count-1 (1-based) into buf (count * page_size bytes).
+    void read_pages(std::int64_t first, std::int64_t count, unsigned char* buf) const;
 
   private:
     std::filesystem::path file_;

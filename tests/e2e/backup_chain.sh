@@ -127,6 +127,22 @@ done
 [ "$(chains | wc -l)" -le 2 ] || fail "more chains kept than 4 restore points need: $(chains)"
 echo "retention: $(chains | wc -l) whole chains, $points restore points"
 
+# An increment damaged on disk: the next backup cannot take its chain further, so it
+# starts a new chain with a full copy instead of failing the night; the damaged chain
+# still restores up to the increment before.
+newest=$backups/$(chains | tail -1)
+"$patsub" backup --chain --db "$work/r2.sqlite" --to "$backups" --keep 4 --full-every 50 > /dev/null \
+    || fail "backup exited $?"
+last_inc=$(ls "$newest" | grep '^inc-' | tail -1)
+[ -n "$last_inc" ] || fail "no increment in $newest"
+printf '\x01' | dd of="$newest/$last_inc" bs=1 seek=3000 conv=notrunc status=none
+"$patsub" backup --chain --db "$work/r2.sqlite" --to "$backups" --keep 50 --full-every 50 > "$work/backup.out" \
+    || fail "backup after a damaged increment exited $?"
+grep -q "full.sqlite (full page copy" "$work/backup.out" || fail "a damaged chain was taken further: $(cat "$work/backup.out")"
+n=$((10#${last_inc:4:4} - 1))
+restore "$newest" "$work/r-damaged.sqlite" --upto $n || fail "the damaged chain up to $n: $(cat "$work/restore.err")"
+echo "a damaged increment: the next backup starts a new chain; the old one restores up to increment $n"
+
 # Kills: SIGKILL at moments spread over a backup (reading, writing, renaming, rotating).
 # After each, restoring the newest chain gives a ledger that verifies, and the next
 # backup leaves no temporary.

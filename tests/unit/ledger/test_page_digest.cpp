@@ -1,6 +1,6 @@
-// A backup chain's `state` file (page_digest.h): what it writes it reads back, and a
-// flipped byte or a cut file is refused naming the file, since the next night's
-// increment is taken against it.
+// A backup chain's full.digest (the page hashes) and `state` files (page_digest.h): what
+// they write they read back, and a flipped byte or a cut file is refused naming the
+// file, since the next night's increment is taken against them.
 #include "ledger/page_digest.h"
 
 #include <doctest/doctest.h>
@@ -47,16 +47,32 @@ TEST_CASE("a database's digest follows every page and their order") {
     CHECK(shorter.digest() != h.digest());
 }
 
-TEST_CASE("state reads back what was written, and refuses an altered or cut copy naming it") {
+TEST_CASE("state reads back what was written, and refuses an altered copy naming it") {
     TempDir t;
     const auto file = t.dir / "state";
+    write_state(file, {4, 3, three_pages().digest()});
+    CHECK(read_state(file).seq == 4);
+    CHECK(read_state(file).pages == 3);
+    CHECK(read_state(file).digest == three_pages().digest());
+    std::string bytes;
+    {
+        std::ifstream in(file, std::ios::binary);
+        bytes.assign(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
+    }
+    bytes[bytes.find("seq=4") + 4] = '5';
+    std::filesystem::remove(file);
+    std::ofstream(file, std::ios::binary) << bytes;
+    CHECK_THROWS_WITH_AS(state_seq(file), doctest::Contains((file.string() + ": altered").c_str()), std::runtime_error);
+}
+
+TEST_CASE("full.digest reads back what was written, and refuses an altered or cut copy naming it") {
+    TempDir t;
+    const auto file = t.dir / "full.digest";
     const auto h = three_pages();
-    write_state(file, h, 4);
-    const auto read = read_state(file);
-    CHECK(read.seq == 4);
-    CHECK(state_seq(file) == 4);
-    CHECK(read.hashes.page_size == 4096);
-    CHECK(read.hashes.pages == h.pages);
+    write_page_hashes(file, h);
+    const auto read = read_page_hashes(file);
+    CHECK(read.page_size == 4096);
+    CHECK(read.pages == h.pages);
 
     std::string bytes;
     {
@@ -70,9 +86,9 @@ TEST_CASE("state reads back what was written, and refuses an altered or cut copy
     auto flipped = bytes;
     flipped[flipped.find('\n') + 10] ^= 1;  // inside page 1's hash
     rewrite(flipped);
-    CHECK_THROWS_WITH_AS(read_state(file), doctest::Contains(file.string() + ": altered"), std::runtime_error);
+    CHECK_THROWS_WITH_AS(read_page_hashes(file), doctest::Contains((file.string() + ": altered").c_str()), std::runtime_error);
     rewrite(bytes.substr(0, bytes.size() - 20));
-    CHECK_THROWS_WITH_AS(read_state(file), doctest::Contains(file.string() + ": altered"), std::runtime_error);
+    CHECK_THROWS_WITH_AS(read_page_hashes(file), doctest::Contains((file.string() + ": altered").c_str()), std::runtime_error);
     rewrite("patsub-increment 1 seq=1\n");
-    CHECK_THROWS_WITH_AS(read_state(file), doctest::Contains("not a patsub chain-state file"), std::runtime_error);
+    CHECK_THROWS_WITH_AS(read_page_hashes(file), doctest::Contains("not a patsub full file"), std::runtime_error);
 }
