@@ -18,11 +18,16 @@
 #
 #   bench/grown_ledger.sh PATSUB [OUT]
 #   LINES="10000 100000"   ledger sizes (default), ascending; 1000000 takes minutes to build
+#   AS_OF=2026-01-05       the warm-up run's as-of day; the nights (a) to (c) take the next
+#                          three days (a ledger placed in OUT/grown-N by hand, with a file
+#                          `built` beside it, may be further on)
 set -euo pipefail
 
 patsub=$(realpath "$1")
 out=${2:-bench/out}
 sizes=${LINES:-10000 100000}
+day0=${AS_OF:-2026-01-05}
+day() { date -u -d "$day0 +$1 day" +%F; }
 here=$(cd "$(dirname "$0")" && pwd)
 registry=$(realpath "$here/../samples/inbox/payees/registry-2023-01.csv")
 mkdir -p "$out"
@@ -91,7 +96,7 @@ for lines in $sizes; do
     trap 'rm -rf "$dir/inbox/grants/zz-new" "$dir/inbox/disputes"; cp "$work/anchors.kept" "$dir/anchors.log" 2> /dev/null || true' EXIT
     anchors=(--anchors "$dir/anchors.log")
     # The state after any earlier nightly of this patsub: migrated, fingerprints kept.
-    "$patsub" run --db "$dir/ledger.sqlite" --inbox "$dir/inbox" --out "$dir/out" "${anchors[@]}" --as-of 2026-01-05 \
+    "$patsub" run --db "$dir/ledger.sqlite" --inbox "$dir/inbox" --out "$dir/out" "${anchors[@]}" --as-of "$day0" \
         > "$work/warm-up.out" || [ $? -eq 1 ]
     cp "$dir/anchors.log" "$work/anchors.kept"
     cp "$dir/ledger.sqlite" "$work/ledger.sqlite"
@@ -99,7 +104,7 @@ for lines in $sizes; do
     db=$work/ledger.sqlite
     run=("$patsub" run --db "$db" --inbox "$dir/inbox" --out "$work/out" "${anchors[@]}" --as-of)
 
-    measure "$lines" a-nightly-nothing-new "${run[@]}" 2026-01-06
+    measure "$lines" a-nightly-nothing-new "${run[@]}" "$(day 1)"
     chain=("$patsub" backup --chain --db "$db" --to "$work/chains" --keep 7 --full-every 7)
     measure "$lines" e-chain-weekly-full "${chain[@]}"
 
@@ -107,7 +112,7 @@ for lines in $sizes; do
         --out "$work/new" > /dev/null
     mkdir -p "$dir/inbox/grants/zz-new"
     mv "$work"/new/inbox/grants/* "$dir/inbox/grants/zz-new/"
-    measure "$lines" b-nightly-10000-new-grants "${run[@]}" 2026-01-07
+    measure "$lines" b-nightly-10000-new-grants "${run[@]}" "$(day 2)"
     new_batch=$(grep -o '^batch [0-9]*' "$work/b-nightly-10000-new-grants.out" | cut -d' ' -f2)
     measure "$lines" e-chain-night-after-10000-grants "${chain[@]}"
     for step in e-chain-weekly-full e-chain-night-after-10000-grants; do
@@ -116,7 +121,7 @@ for lines in $sizes; do
     done
 
     mkdir -p "$dir/inbox/disputes"
-    python3 - "$db" "$dir/inbox/disputes/disputes-2026-01.csv" <<'PY'
+    python3 - "$db" "$dir/inbox/disputes/disputes-2026-01.csv" "$(day 2)" <<'PY'
 import sqlite3, sys
 # 1,000 paid grants, spread over the ledger (bench only: patsub itself reads SQLite
 # through src/ledger alone).
@@ -127,9 +132,9 @@ step = max(1, len(ids) // 1000)
 with open(sys.argv[2], "w", encoding="utf-8") as f:
     f.write("patent,status,date,note\n")
     for g in ids[::step][:1000]:
-        f.write(f"{g},open,2026-01-07,bench: ownership contested\n")
+        f.write(f"{g},open,{sys.argv[3]},bench: ownership contested\n")
 PY
-    measure "$lines" c-nightly-disputes-on-1000-paid "${run[@]}" 2026-01-08
+    measure "$lines" c-nightly-disputes-on-1000-paid "${run[@]}" "$(day 3)"
 
     # Approval now waits for the batch's published notice (公示) and its period: without
     # them approve refuses, and the row is left out.

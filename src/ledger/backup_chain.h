@@ -2,10 +2,11 @@
 // A chain is a folder DIR/chain-<UTC>/ holding
 //   full.sqlite        a byte-exact page image of the ledger (taken weekly, verified like
 //                      `patsub backup`'s copy: integrity_check and the hash chain),
-//   full.digest        that image's digest,
-//   inc-0001.pages ... the pages that differ from the state before, one file per night,
-//   state              the SHA-256 of every page after the newest increment: what the
-//                      next night compares the ledger with, and how many increments count.
+//   full.digest        the SHA-256 of every page of that image, and its digest,
+//   inc-0001.pages ... the pages that differ from the night before, one file per night,
+//   state              how many increments count, and the digest the newest one gives.
+// A night replays full.digest and the increments (never the full copy) to know every
+// page's hash as of the last night, and writes only the pages that differ.
 // A page image rather than VACUUM INTO: VACUUM rewrites every page, so nothing could be
 // compared page by page with the night before. The digest of a database is the SHA-256 of
 // its pages' SHA-256s in order; every increment names the digest it applies to and the
