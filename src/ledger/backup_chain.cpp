@@ -131,6 +131,8 @@ ChainBackup write_full(const std::filesystem::path& db, const std::filesystem::p
 // `state` counts replayed (reading the increments, never the full copy), checked against
 // `state`. Throws when the chain is broken: the caller starts a new one.
 PageHashes hashes_now(const std::filesystem::path& chain, const ChainState& state) {
+    if (!std::filesystem::exists(chain / "full.sqlite"))
+        throw std::runtime_error(fmt::format("{}: its full copy is missing", chain.string()));
     auto hashes = read_page_hashes(chain / "full.digest");
     std::string after = "full.sqlite";
     for (std::int64_t s = 1; s <= state.seq; ++s) {
@@ -221,13 +223,13 @@ ChainBackup back_up_chain(const std::filesystem::path& db, const std::filesystem
     if (!chains.empty()) {
         try {
             state = read_state(chains.front().path / "state");
+            remove_leftovers(chains.front().path, state->seq);
             if (state->seq + 1 < full_every) hashes = hashes_now(chains.front().path, *state);
         } catch (const std::exception&) {
             // A chain that cannot be read: it ends here (a restore names what is wrong) and a new one starts.
         }
     }
     if (state && hashes && hashes->page_size == page_size) {
-        remove_leftovers(chains.front().path, state->seq);
         made = write_increment(db, chains.front().path, *state, std::move(*hashes));
     } else {
         made = write_full(db, dir);

@@ -96,6 +96,7 @@ Restored restore_chain(const std::filesystem::path& chain, const std::filesystem
                                          "to a chosen increment",
                                          state_file.string()));
     }
+    if (upto && *upto < 0) throw RestoreRefused(fmt::format("--upto {}: an increment number is 0 or more", *upto));
     if (upto && std::filesystem::exists(state_file) && counted > 0 && *upto > counted)
         throw RestoreRefused(fmt::format("{}: the chain counts {} increments, not {}", chain.string(), counted, *upto));
     const auto last = upto ? *upto : counted;

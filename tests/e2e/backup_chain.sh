@@ -8,14 +8,14 @@
 # the next night until `recover-anchor`, then runs it and pays nothing twice. A backup
 # SIGKILLed at any moment leaves nothing a restore would take.
 #
-# Under the sanitizers (PATSUB_TEST_SANITIZED=1): 4 kill moments instead of 10.
+# Under the sanitizers (PATSUB_TEST_SANITIZED=1): 3 kill moments instead of 6.
 set -uo pipefail
 patsub=$1 src=$2
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 fail() { echo "FAIL: $*"; exit 1; }
-kills=10
-[ -n "${PATSUB_TEST_SANITIZED:-}" ] && kills=4
+kills=6
+[ -n "${PATSUB_TEST_SANITIZED:-}" ] && kills=3
 export PATSUB_NOW=2026-01-05T17:30:00Z
 db=$work/ledger.sqlite backups=$work/backups
 python3 "$src/tests/e2e/make_big_inbox.py" "$src" "$work/all" 6 150 > /dev/null || fail "cannot build the inboxes"
