@@ -22,6 +22,7 @@
 #include "ledger/savepoint.h"
 #include "ledger/payee_store.h"
 #include "ledger/quarantine_store.h"
+#include "ledger/reasoning.h"
 #include "ledger/redecision.h"
 #include "ledger/hold_inputs.h"
 #include "model/clock.h"
@@ -123,17 +124,15 @@ class BatchRun {
     }
 
     // Policy.md reading 18: a payee the new snapshot no longer lists is not paid. Its
-    // payments not yet carried by a treasury file are answered by a held line
-    // `payee_left_registry`, which keeps them out of every treasury file; the grant is
-    // decided again every run (a held grant) and paid, as a new round, once a snapshot
-    // lists the payee again. Only a new snapshot can make a payee leave.
+    // payments and awards not yet carried by a treasury file are answered by a held line
+    // `payee_left_registry`, which keeps them out of every treasury file; the grant or the
+    // recognition is decided again every run (a held line) and paid, as a new round, once
+    // a snapshot lists the payee again. Only a new snapshot can make a payee leave.
     void hold_payments_of_departed_payees() {
         if (!took_snapshot_) return;
         const auto latest = ledger::PayeeStore(ledger_).latest_snapshot();
         if (!latest) return;
         for (const auto& paid : ledger_.unexported_payments_outside(latest->sha256)) {
-            const auto g = ledger_.load_grant(paid.grant_id);
-            if (!g) continue;
             Decision d;
             d.clause = paid.clause;
             d.status = LineStatus::held;
@@ -144,15 +143,33 @@ class BatchRun {
             d.checks.push_back({"paid", true,
                                 fmt::format("line {} (batch {}) made {} payable: {} fen under clause {} to {}, not "
                                             "yet exported to the treasury",
-                                            paid.line_id, paid.batch_id, paid.grant_id, paid.amount.fen, paid.clause,
-                                            paid.payee_uscc)});
+                                            paid.line_id, paid.batch_id,
+                                            paid.grant_id.empty() ? "the award" : paid.grant_id, paid.amount.fen,
+                                            paid.clause, paid.payee_uscc)});
             d.checks.push_back({"Kunming payee", false,
                                 fmt::format("{} ({}) is not in the latest registry snapshot {}", paid.payee_uscc,
                                             paid.payee_name, latest->path)});
+            if (paid.grant_id.empty()) {
+                hold_departed_award(paid, d);
+                continue;
+            }
+            const auto g = ledger_.load_grant(paid.grant_id);
+            if (!g) continue;
             const Classification c = classify(*g, kinds_, policy_.nearest(g->date));
             writer_.write(ledger_.latest_line(paid.grant_id, paid.clause),
                           ledger::line_for(*g, c, d, paid.family, report_.batch_id, started_));
         }
+    }
+
+    // An award line keeps the recognition its payment was decided on (its reasoning).
+    void hold_departed_award(const ledger::LedgerLine& paid, const Decision& d) {
+        const auto reasoning = ledger::reasoning_from_json(paid.reasoning);
+        if (!reasoning || !reasoning->recognition)
+            throw std::runtime_error(fmt::format("award line {} carries no recognition in its reasoning; run patsub "
+                                                 "verify",
+                                                 paid.line_id));
+        writer_.write(ledger_.latest_award_line(paid.payee_uscc, paid.clause),
+                      ledger::line_for_award(*reasoning->recognition, d, report_.batch_id, started_));
     }
 
     void take_lists(const std::vector<NewList>& lists) {
@@ -317,8 +334,14 @@ class BatchRun {
             const std::string clause_id = clause ? clause->id : "";
             auto latest = ledger_.latest_award_line(r.uscc, clause_id);
             if (!new_row && !(latest && latest->status == LineStatus::held)) continue;
-            const bool awarded = !clause_id.empty() && ledger_.has_event(award_key(r.uscc, clause_id));
-            const Decision d = awards_.decide(r, awarded);
+            const bool awarded = !clause_id.empty() && facts_.awarded(r.uscc, clause_id);
+            const int round = clause_id.empty() ? 1 : facts_.next_award_round(r.uscc, clause_id);
+            const Decision d = awards_.decide(r, awarded, round);
+            // As for grants: an award held because the enterprise left the registry stays
+            // held under that reason while it is still away.
+            if (latest && latest->status == LineStatus::held && latest->reason == "payee_left_registry" &&
+                d.status == LineStatus::held && d.reason == "payee_not_registered")
+                continue;
             writer_.write(latest, ledger::line_for_award(r, d, report_.batch_id, started_));
         }
     }

@@ -74,12 +74,14 @@ std::string recovery_key(const std::string& office, const std::string& number, c
                          int round = 1);
 // The recovery key answering a payment's key ("pay|X|8.1|2" -> "recover|X|8.1|2").
 std::string recovery_key_for(const std::string& payment_event_key);
-// The key of the held line that keeps an unexported payment from the treasury because its
-// payee left the registry (policy.md reading 18): "left|" + the payment's key, once per
-// payment. The payment it answers no longer stands; a payee that returns is paid again
-// in the next round.
+// The key of the held line that keeps an unexported payment (a grant's or an award's)
+// from the treasury because its payee left the registry (policy.md reading 18): "left|" +
+// the payment's key, once per payment. The payment it answers no longer stands; a payee
+// that returns is paid again in the next round.
 std::string left_registry_key_for(const std::string& payment_event_key);
-// "award|<uscc>|8.9": one award per enterprise and level, for ever.
-std::string award_key(const std::string& uscc, const std::string& clause);
+// "award|<uscc>|8.9": one award per enterprise and level, for ever. An award held before
+// export because the enterprise left the registry is made again, on its return, as round
+// 2: "award|<uscc>|8.9|2".
+std::string award_key(const std::string& uscc, const std::string& clause, int round = 1);
 
 }  // namespace patsub

@@ -643,7 +643,7 @@ std::vector<LedgerLine> Ledger::unexported_payments_outside(const std::string& r
         db_, fmt::format("SELECT {} FROM (SELECT DISTINCT uscc FROM payees WHERE uscc NOT IN "
                          "(SELECT uscc FROM payees WHERE registry_sha256 = ?)) departed "
                          "CROSS JOIN ledger_lines l ON l.payee_uscc = departed.uscc "
-                         "WHERE l.status = 'payable' AND l.grant_id <> '' "
+                         "WHERE l.status = 'payable' "
                          "AND l.line_id NOT IN (SELECT line_id FROM exported_lines) "
                          "AND NOT EXISTS (SELECT 1 FROM ledger_lines r WHERE r.event_key <> '' AND r.event_key IN "
                          "                ('recover' || substr(l.event_key, 4), 'left|' || l.event_key)) "

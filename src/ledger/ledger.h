@@ -180,7 +180,7 @@ class Ledger {
     // arrived were decided knowing it, so only this batch's records can withdraw one; the
     // caller skips those already answered by a recovery line.
     std::vector<LedgerLine> recovery_candidates(std::int64_t batch_id);
-    // Payable grant lines that no treasury file carried, not answered by a recovery or by
+    // Payable lines (grants' and awards') that no treasury file carried, not answered by a recovery or by
     // an earlier departure hold, whose payee the registry snapshot `registry_sha256` (rows
     // in `payees`) does not list: the payments a payee's leaving the registry stops
     // (policy.md reading 18). Exported payments are history and never listed.
