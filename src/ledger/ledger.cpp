@@ -503,9 +503,13 @@ std::vector<SameApplication> Ledger::same_application(const std::string& applica
     std::vector<SameApplication> out;
     if (application_number.empty()) return out;
     auto q = st_->lookups.get(
+        // A payment answered by its recovery or by a departure hold no longer stands
+        // (readings 16 and 18): the application is not paid by it.
         "SELECT g.grant_id, g.patent_type, g.rowid < COALESCE((SELECT rowid FROM grants WHERE grant_id = ?2), "
         "9223372036854775807), COALESCE((SELECT l.clause FROM ledger_lines l WHERE l.grant_id = g.grant_id "
-        "AND l.status = 'payable' ORDER BY l.line_id LIMIT 1), '') "
+        "AND l.status = 'payable' AND NOT EXISTS (SELECT 1 FROM ledger_lines r WHERE r.event_key <> '' AND "
+        "r.event_key IN ('recover' || substr(l.event_key, 4), 'left|' || l.event_key)) "
+        "ORDER BY l.line_id DESC LIMIT 1), '') "
         "FROM grants g WHERE g.application_number = ?1 AND g.office = 'CN' AND g.grant_id <> ?2 ORDER BY g.rowid");
     q->bind(1, application_number);
     q->bind(2, grant_id);

@@ -75,7 +75,7 @@ struct SameApplication {
     std::string grant_id;
     std::string patent_type;   // as the grant was classified when first read
     bool recorded_before = false;
-    std::string paid_clause;   // clause of its payment line; "" when never paid
+    std::string paid_clause;   // clause of its standing payment; "" when none (never paid, or taken back)
 };
 
 struct LineFilter {
