@@ -63,4 +63,8 @@ std::vector<SamePatent> LedgerFacts::same_application(const Grant& g) {
     return out;
 }
 
+std::optional<std::pair<std::string, std::string>> LedgerFacts::former_payee(const Grant& g) {
+    return ledger_.last_payee_of(grant_id(g));
+}
+
 }  // namespace patsub::batch

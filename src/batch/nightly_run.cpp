@@ -68,11 +68,12 @@ class BatchRun {
         report_.out_of_scope = intake.candidates().out_of_scope_count();
         add_held_grants(intake, lists);
         const auto recovered = recover_payments();
-        hold_payments_of_departed_payees();
-        // After the recoveries, before deciding: a slot they freed goes to the family's
-        // capped grants (reading 15); a payment taken back for a dispute now closed is
-        // decided again as if new (reading 16).
+        const auto departed = hold_payments_of_departed_payees();
+        // After the recoveries and departure holds, before deciding: a slot they freed goes
+        // to the family's capped grants (readings 15, 18); a payment taken back for a
+        // dispute now closed is decided again as if new (reading 16).
         queue_known(intake, ledger::capped_beside(ledger_, recovered));
+        queue_known(intake, ledger::capped_beside(ledger_, departed));
         queue_known(intake, disputes_closed_since_recovery());
         decide(intake.candidates().in_decision_order());
         decide_awards();
@@ -128,10 +129,12 @@ class BatchRun {
     // `payee_left_registry`, which keeps them out of every treasury file; the grant or the
     // recognition is decided again every run (a held line) and paid, as a new round, once
     // a snapshot lists the payee again. Only a new snapshot can make a payee leave.
-    void hold_payments_of_departed_payees() {
-        if (!took_snapshot_) return;
+    // Returns the grants whose payment no longer stands.
+    std::vector<std::string> hold_payments_of_departed_payees() {
+        std::vector<std::string> held;
+        if (!took_snapshot_) return held;
         const auto latest = ledger::PayeeStore(ledger_).latest_snapshot();
-        if (!latest) return;
+        if (!latest) return held;
         for (const auto& paid : ledger_.unexported_payments_outside(latest->sha256)) {
             Decision d;
             d.clause = paid.clause;
@@ -158,7 +161,9 @@ class BatchRun {
             const Classification c = classify(*g, kinds_, policy_.nearest(g->date));
             writer_.write(ledger_.latest_line(paid.grant_id, paid.clause),
                           ledger::line_for(*g, c, d, paid.family, report_.batch_id, started_));
+            held.push_back(paid.grant_id);
         }
+        return held;
     }
 
     // An award line keeps the recognition its payment was decided on (its reasoning).
@@ -290,7 +295,11 @@ class BatchRun {
         std::vector<std::string> recovered;
         for (const auto& paid : ledger_.recovery_candidates(report_.batch_id)) {
             auto g = ledger_.load_grant(paid.grant_id);
-            if (!g || ledger_.has_event(recovery_key_for(paid.event_key))) continue;
+            // A payment held before export because its payee left (reading 18) was never
+            // made: there is nothing to take back.
+            if (!g || ledger_.has_event(recovery_key_for(paid.event_key)) ||
+                ledger_.has_event(left_registry_key_for(paid.event_key)))
+                continue;
             auto d = rules_.recovery(*g, paid.clause, paid.policy_version, paid.amount, paid.event_key, facts_);
             if (!d) continue;
             d->payee = Payee{paid.payee_uscc, paid.payee_name, {}, "", "", ""};

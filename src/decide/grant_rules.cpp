@@ -53,11 +53,17 @@ class Deciding {
                       : fmt::format("patentee '{}' is not a registered name or alias; near: {}; staff confirm a "
                                     "match by adding the name as an alias in the registry (reading 14)",
                                     who.doubted->name, describe_candidates(who.candidates)));
-        } else {
+        } else if (who.kunming_looking) {
             d_.payee_name = who.kunming_looking->name;
             check("Kunming payee", false,
                   fmt::format("patentee '{}' looks like a Kunming entity but is not in the payee registry",
                               who.kunming_looking->name));
+        } else {
+            d_.payee_name = who.former_payee->second;
+            check("Kunming payee", false,
+                  fmt::format("no patentee is a registered payee: {} {}, the payee of this grant's earlier lines, "
+                              "is not in the latest registry snapshot (reading 18)",
+                              who.former_payee->first, who.former_payee->second));
         }
     }
 
@@ -272,7 +278,8 @@ Money GrantRules::prospective_amount(const Grant& g, const Classification& c) co
 
 std::optional<Decision> GrantRules::decide(const Grant& g, const Classification& c, RuleFacts& facts) const {
     const PolicyVersion& groups = policy_.nearest(g.date);
-    const PayeeFinding who = find_payee(g, payees_, groups);
+    PayeeFinding who = find_payee(g, payees_, groups);
+    if (!who.in_scope()) who.former_payee = facts.former_payee(g);
     if (!who.in_scope()) return std::nullopt;
 
     Deciding step(g, c, facts, policy_, groups, as_of_);

@@ -63,6 +63,13 @@ class RuleFacts {
     virtual std::optional<AbnormalStanding> abnormal(const Grant& g) = 0;
     // The other publications of a CN grant's application number; empty elsewhere.
     virtual std::vector<SamePatent> same_application(const Grant& g) = 0;
+    // The payee (credit code, name) the grant's earlier lines named, if any: a grant whose
+    // payee has left the registry is still its business (reading 18), though none of its
+    // printed patentees now matches or looks like a Kunming entity (an English alias).
+    virtual std::optional<std::pair<std::string, std::string>> former_payee(const Grant& g) {
+        (void)g;
+        return std::nullopt;
+    }
 };
 
 // "pay|EP3383757|8.1": one payment per patent and clause, for ever; a payment made again

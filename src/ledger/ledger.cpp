@@ -619,6 +619,15 @@ std::optional<LedgerLine> Ledger::latest_line(const std::string& grant_id, const
 
 bool Ledger::has_event(const std::string& event_key) { return line_by_event(event_key).has_value(); }
 
+std::optional<std::pair<std::string, std::string>> Ledger::last_payee_of(const std::string& grant_id) {
+    auto q = st_->lookups.get("SELECT payee_uscc, payee_name FROM ledger_lines WHERE grant_id = ? AND payee_uscc <> '' "
+                              "ORDER BY line_id DESC LIMIT 1");
+    q->bind(1, grant_id);
+    std::optional<std::pair<std::string, std::string>> out;
+    if (q->executeStep()) out.emplace(q->getColumn(0).getString(), q->getColumn(1).getString());
+    return out;
+}
+
 std::optional<LedgerLine> Ledger::latest_award_line(const std::string& uscc, const std::string& clause) {
     auto& q = st_->latest_award;
     q.reset();

@@ -173,6 +173,8 @@ class Ledger {
 
     std::optional<LedgerLine> latest_line(const std::string& grant_id, const std::string& clause);
     std::optional<LedgerLine> latest_award_line(const std::string& uscc, const std::string& clause);
+    // The payee (credit code, name) the grant's latest line naming one named, if any.
+    std::optional<std::pair<std::string, std::string>> last_payee_of(const std::string& grant_id);
     std::optional<LedgerLine> line_by_event(const std::string& event_key);
     bool has_event(const std::string& event_key);
     // Payable grant lines named by a dispute or abnormal record that batch_id read: the
