@@ -8,10 +8,6 @@ namespace patsub::serve {
 
 namespace {
 
-template <class... Args>
-std::string say(Lang lang, std::string_view key, Args&&... args) {
-    return esc(fmt::format(fmt::runtime(msg(lang, key)), std::forward<Args>(args)...));
-}
 
 std::string word(Lang lang, const std::string& key, const std::string& fallback) {
     return has_msg(key) ? t(lang, key) : esc(fallback);

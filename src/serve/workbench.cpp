@@ -125,10 +125,6 @@ std::string status_word(Lang lang, const std::string& status) {
     return has_msg(key) ? esc(msg(lang, key)) : esc(status);
 }
 
-template <class... Args>
-std::string say(Lang lang, std::string_view key, Args&&... args) {
-    return esc(fmt::format(fmt::runtime(msg(lang, key)), std::forward<Args>(args)...));
-}
 
 }  // namespace
 
