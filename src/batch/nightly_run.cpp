@@ -9,6 +9,7 @@
 #include "batch/plausibility_gates.h"
 #include "batch/progress.h"
 #include "batch/quarantine.h"
+#include "batch/registry_departure.h"
 #include "batch/reference_intake.h"
 #include "batch/run_lock.h"
 #include "classify/kind_table.h"
@@ -22,7 +23,6 @@
 #include "ledger/savepoint.h"
 #include "ledger/payee_store.h"
 #include "ledger/quarantine_store.h"
-#include "ledger/reasoning.h"
 #include "ledger/redecision.h"
 #include "ledger/hold_inputs.h"
 #include "model/clock.h"
@@ -68,7 +68,11 @@ class BatchRun {
         report_.out_of_scope = intake.candidates().out_of_scope_count();
         add_held_grants(intake, lists);
         const auto recovered = recover_payments();
-        const auto departed = hold_payments_of_departed_payees();
+        // Reading 18: only a new snapshot can make a payee leave.
+        const auto departed = took_snapshot_ ? RegistryDeparture(ledger_, kinds_, policy_, writer_, report_.batch_id,
+                                                                 started_)
+                                                   .hold_unexported_payments()
+                                             : std::vector<std::string>{};
         // After the recoveries and departure holds, before deciding: a slot they freed goes
         // to the family's capped grants (readings 15, 18); a payment taken back for a
         // dispute now closed is decided again as if new (reading 16).
@@ -122,59 +126,6 @@ class BatchRun {
             ledger_.record_file({s->sha256, s->file.shown, size_of(s->file), "payees", report_.batch_id, 0, 0, "taken", ""});
         }
         took_snapshot_ = !fresh.empty();
-    }
-
-    // Policy.md reading 18: a payee the new snapshot no longer lists is not paid. Its
-    // payments and awards not yet carried by a treasury file are answered by a held line
-    // `payee_left_registry`, which keeps them out of every treasury file; the grant or the
-    // recognition is decided again every run (a held line) and paid, as a new round, once
-    // a snapshot lists the payee again. Only a new snapshot can make a payee leave.
-    // Returns the grants whose payment no longer stands.
-    std::vector<std::string> hold_payments_of_departed_payees() {
-        std::vector<std::string> held;
-        if (!took_snapshot_) return held;
-        const auto latest = ledger::PayeeStore(ledger_).latest_snapshot();
-        if (!latest) return held;
-        for (const auto& paid : ledger_.unexported_payments_outside(latest->sha256)) {
-            Decision d;
-            d.clause = paid.clause;
-            d.status = LineStatus::held;
-            d.reason = "payee_left_registry";
-            d.policy_version = paid.policy_version;
-            d.payee = Payee{paid.payee_uscc, paid.payee_name, {}, "", "", ""};
-            d.event_key = left_registry_key_for(paid.event_key);
-            d.checks.push_back({"paid", true,
-                                fmt::format("line {} (batch {}) made {} payable: {} fen under clause {} to {}, not "
-                                            "yet exported to the treasury",
-                                            paid.line_id, paid.batch_id,
-                                            paid.grant_id.empty() ? "the award" : paid.grant_id, paid.amount.fen,
-                                            paid.clause, paid.payee_uscc)});
-            d.checks.push_back({"Kunming payee", false,
-                                fmt::format("{} ({}) is not in the latest registry snapshot {}", paid.payee_uscc,
-                                            paid.payee_name, latest->path)});
-            if (paid.grant_id.empty()) {
-                hold_departed_award(paid, d);
-                continue;
-            }
-            const auto g = ledger_.load_grant(paid.grant_id);
-            if (!g) continue;
-            const Classification c = classify(*g, kinds_, policy_.nearest(g->date));
-            writer_.write(ledger_.latest_line(paid.grant_id, paid.clause),
-                          ledger::line_for(*g, c, d, paid.family, report_.batch_id, started_));
-            held.push_back(paid.grant_id);
-        }
-        return held;
-    }
-
-    // An award line keeps the recognition its payment was decided on (its reasoning).
-    void hold_departed_award(const ledger::LedgerLine& paid, const Decision& d) {
-        const auto reasoning = ledger::reasoning_from_json(paid.reasoning);
-        if (!reasoning || !reasoning->recognition)
-            throw std::runtime_error(fmt::format("award line {} carries no recognition in its reasoning; run patsub "
-                                                 "verify",
-                                                 paid.line_id));
-        writer_.write(ledger_.latest_award_line(paid.payee_uscc, paid.clause),
-                      ledger::line_for_award(*reasoning->recognition, d, report_.batch_id, started_));
     }
 
     void take_lists(const std::vector<NewList>& lists) {
