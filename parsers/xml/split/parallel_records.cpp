@@ -214,9 +214,25 @@ BulkSplitStop read_bulk_records(BulkRecordCutter& cutter, unsigned threads, cons
         return true;
     };
 
+    // A source that fails halfway (a truncated gzip stream) still delivers every record
+    // cut before the failure, as the one-document reading does, then its failure.
+    const auto next = [&](BulkRecordChunk& chunk) {
+        try {
+            return cutter.next(chunk);
+        } catch (...) {
+            const std::exception_ptr failure = std::current_exception();
+            if (current) {
+                workers.submit(current.get());
+                in_flight.push_back(std::move(current));
+            }
+            while (!in_flight.empty() && hand_on_front()) {
+            }
+            std::rethrow_exception(failure);
+        }
+    };
     BulkRecordChunk chunk;
     BulkRecordCutter::Cut cut;
-    while ((cut = cutter.next(chunk)) == BulkRecordCutter::Cut::record) {
+    while ((cut = next(chunk)) == BulkRecordCutter::Cut::record) {
         if (!current) {
             if (spare.empty()) {
                 current = std::make_unique<Batch>();
