@@ -115,8 +115,9 @@ BulkRecordCutter::Cut BulkRecordCutter::next(BulkRecordChunk& chunk) {
         for (++j; have(j, 1); ++j)
             if (!is_space(buffer_[j]) || j - position_ > kMaxChunk) return stop();
         // A first chunk that is the root's end: no record at all, read as a whole.
+        // The tail stays for remainder(): a record found unclean later is read again
+        // with everything after it.
         if (first_) return stop();
-        position_ = size_;
         return Cut::end;
     }
     // "<exch:exchange-document" then white space or '>'.
