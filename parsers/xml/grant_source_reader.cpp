@@ -5,6 +5,7 @@
 #include "parsers/xml/split/docdb_prepass.h"
 #include "parsers/xml/split/parallel_documents.h"
 #include "parsers/xml/split/parallel_records.h"
+#include "parsers/xml/split/record_head.h"
 
 #include <algorithm>
 #include <cstring>
@@ -232,6 +233,19 @@ private:
     ByteSource& rest_;
 };
 
+// The bulk document's head closed at once, repaired and parsed to its end: clean or not.
+bool head_reads_cleanly(const BulkRecordCutter& cutter, const GrantFileOptions& options) {
+    const std::string alone = std::string(cutter.head()) + "</" + std::string(cutter.root_name()) + ">";
+    const DocdbPrepass prepass = docdb_prepass(alone, options.splitter.stream_threshold);
+    if (prepass.outcome == DocdbPrepass::Outcome::refused) return false;
+    SafeReader reader(prepass.outcome == DocdbPrepass::Outcome::repaired ? std::string_view(prepass.bytes)
+                                                                          : std::string_view(alone),
+                      options.limits);
+    while (reader.read() == 1) {
+    }
+    return !reader.failed();
+}
+
 // A streamed document: a DOCDB bulk document is cut into its records for the worker
 // threads (parallel_records.h) where the machine has more than one; the rest, and any
 // other streamed document, is read as one, on this thread.
@@ -243,9 +257,13 @@ void read_streamed(DocumentRun& run, const SplitDocument& split, DocumentSink& s
         read_pulled(cutter.remainder(), run, split, sink, options, formats, summary);
         return;
     }
+    // The short head only once the head has been read alone without a problem.
+    std::string record_head = short_record_head(cutter.head());
+    if (!record_head.empty() && !head_reads_cleanly(cutter, options)) record_head.clear();
     int records = 0;
     BulkSplitStop stop = read_bulk_records(
-        cutter, threads, [&](std::string_view bytes) { return read_record_document(bytes, options, formats); },
+        cutter, threads, record_head,
+        [&](std::string_view bytes) { return read_record_document(bytes, options, formats); },
         [&](RecordOutcome&& outcome) {
             ++records;
             if (outcome.kind == RecordOutcome::Kind::refused) {

@@ -2,6 +2,7 @@
 
 #include "parsers/xml/guard/safe_parser.h"
 
+#include <algorithm>
 #include <condition_variable>
 #include <deque>
 #include <exception>
@@ -47,8 +48,10 @@ struct Batch {
 // a line of the bulk document.
 class RecordDocuments {
 public:
-    explicit RecordDocuments(const BulkRecordCutter& cutter)
-        : head_(cutter.head()), head_last_line_(cutter.head_last_line()),
+    RecordDocuments(const BulkRecordCutter& cutter, std::string_view record_head)
+        : head_(record_head.empty() ? cutter.head() : record_head),
+          head_last_line_(1 + static_cast<long>(std::count(head_.begin(), head_.end(), '\n'))),
+          document_head_last_line_(cutter.head_last_line()),
           end_tag_("</" + std::string(cutter.root_name()) + ">") {}
 
     // The first chunk follows the head as in the file; any other starts a line of its own.
@@ -60,13 +63,14 @@ public:
     }
 
     long document_line(long line, const Chunk& chunk) const {
-        if (chunk.first || line <= head_last_line_) return line;
+        if (chunk.first) return line - head_last_line_ + document_head_last_line_;
         return line - (head_last_line_ + 1) + chunk.line;
     }
 
 private:
     std::string head_;
-    long head_last_line_;
+    long head_last_line_;           // in a record document
+    long document_head_last_line_;  // in the bulk document
     std::string end_tag_;
 };
 
@@ -152,9 +156,9 @@ private:
 
 }  // namespace
 
-BulkSplitStop read_bulk_records(BulkRecordCutter& cutter, unsigned threads, const RecordDocumentReadFn& read,
-                                const RecordOutcomeFn& deliver) {
-    const RecordDocuments documents(cutter);
+BulkSplitStop read_bulk_records(BulkRecordCutter& cutter, unsigned threads, std::string_view record_head,
+                                const RecordDocumentReadFn& read, const RecordOutcomeFn& deliver) {
+    const RecordDocuments documents(cutter, record_head);
     std::deque<std::unique_ptr<Batch>> in_flight;
     std::unique_ptr<Batch> current;
     std::vector<std::unique_ptr<Batch>> spare;

@@ -53,8 +53,10 @@ struct BulkSplitStop {
 };
 
 // The records of `cutter` (already open()) through `read` on `threads` workers, handed to
-// `deliver` in order. Rethrows what `read` or `deliver` throws, on the calling thread.
-BulkSplitStop read_bulk_records(BulkRecordCutter& cutter, unsigned threads, const RecordDocumentReadFn& read,
-                                const RecordOutcomeFn& deliver);
+// `deliver` in order. Each record document starts with `record_head` (the cutter's head
+// when empty; a shorter one saves parsing a DOCTYPE and the root's attributes for every
+// record, record_head.h). Rethrows what `read` or `deliver` throws, on the calling thread.
+BulkSplitStop read_bulk_records(BulkRecordCutter& cutter, unsigned threads, std::string_view record_head,
+                                const RecordDocumentReadFn& read, const RecordOutcomeFn& deliver);
 
 }  // namespace patsub::xml

@@ -219,7 +219,7 @@ TEST_CASE("split reading: records parsed on several threads reach the sink in or
     std::set<std::thread::id> threads;
     std::vector<std::string> seen;
     const BulkSplitStop stop = read_bulk_records(
-        cutter, 2,
+        cutter, 2, {},
         [&](std::string_view document) {
             {
                 std::lock_guard lock(mutex);
@@ -249,7 +249,7 @@ TEST_CASE("split reading: the first unclean record hands it and everything after
     REQUIRE(cutter.open());
     int delivered = 0;
     BulkSplitStop stop = read_bulk_records(
-        cutter, 2,
+        cutter, 2, {},
         [&](std::string_view document) {
             RecordOutcome o;
             if (document.find("doc-number=\"4000500\"") == std::string_view::npos) o.kind = RecordOutcome::Kind::record;
@@ -338,6 +338,23 @@ TEST_CASE("split and unsplit reading of a DOCDB bulk document give the same reco
         const Readings tail = read_both(bulk(300) + "<after/>\n");
         CHECK(tail.one.back().starts_with("refused 1.0 line 302"));
         CHECK(same_but_records_before_the_break(tail));
+    }
+    SUBCASE("a head that is itself broken refuses the document as read whole") {
+        std::string b = bulk(300);
+        b.insert(b.find(" date-of-exchange"), " date-of-exchange=\"1\"");
+        const Readings r = read_both(b);
+        REQUIRE(r.one.size() == 1);
+        CHECK(r.one[0].find("Attribute date-of-exchange redefined") != std::string::npos);
+        CHECK(r.one == r.two);
+    }
+    SUBCASE("an internal subset: its entities reach every record (the head is kept whole)") {
+        std::string b = bulk(300, [](int i, std::string& r) {
+            if (i % 7 == 0) r.insert(r.find("</exch:invention-title>"), " &office;");
+        });
+        b.insert(b.find("\"docdb-entities.dtd\">") + 20, " [<!ENTITY office \"EPO\">]");
+        const Readings r = read_both(b);
+        REQUIRE(r.one.size() == 1);  // the entity is refused unexpanded, whole or split
+        CHECK(r.one == r.two);
     }
     SUBCASE("the real DOCDB bulk sample (the first record on the head's line)") {
         const std::string real = read_file(std::filesystem::path(PATSUB_SHARED_DIR) / "samples-real/epo-docdb/DE-backfile.xml");
