@@ -1,5 +1,6 @@
 #include "parsers/xml/split/bulk_record_cutter.h"
 
+#include "parsers/xml/guard/byte_scan.h"
 #include "parsers/xml/split/docdb_prepass.h"
 
 #include <algorithm>
@@ -59,8 +60,10 @@ bool BulkRecordCutter::have(std::size_t at, std::size_t wanted) {
 // document or past the chunk limit.
 std::size_t BulkRecordCutter::find(std::string_view what, std::size_t from) {
     for (;;) {
-        const auto at = held().find(what, from);
-        if (at != std::string_view::npos) return at;
+        if (from < size_) {
+            const void* at = ::memmem(buffer_.get() + from, size_ - from, what.data(), what.size());
+            if (at != nullptr) return static_cast<std::size_t>(static_cast<const char*>(at) - buffer_.get());
+        }
         from = std::max(from, size_ >= what.size() ? size_ - what.size() + 1 : 0);
         if (size_ - position_ > kMaxChunk || !have(size_, 1)) return std::string_view::npos;
     }
@@ -124,44 +127,50 @@ BulkRecordCutter::Cut BulkRecordCutter::next(BulkRecordChunk& chunk) {
     if (!at(i, record_open_) || !have(i, record_open_.size() + 1) ||
         !(is_space(buffer_[i + record_open_.size()]) || buffer_[i + record_open_.size()] == '>'))
         return stop();
-    // Its end tag, outside comments, CDATA sections and processing instructions.
+    // Its end tag, outside comments, CDATA sections and processing instructions: the
+    // next "</exch:exchange-document" is it unless a "<!" or "<?" comes first (rare in
+    // DOCDB: then that is stepped over and the search goes on after it). Two searches
+    // that skip through the bytes instead of a stop at every '<' of the record.
     std::size_t j = i + record_open_.size();
     std::size_t close_end = 0;
     for (;;) {
-        const char* const from = buffer_.get() + j;
-        const auto* lt = static_cast<const char*>(std::memchr(from, '<', size_ - j));
-        if (lt == nullptr) {
-            j = size_;
-            if (size_ - position_ > kMaxChunk || !have(size_, 1)) return stop();
-            continue;
-        }
-        j = static_cast<std::size_t>(lt - buffer_.get());
-        // Enough bytes after '<' to tell what it opens ("<![CDATA[", or the end tag).
-        if (!have(j, std::max<std::size_t>(9, record_close_.size() + 1))) return stop();
-        const char second = buffer_[j + 1];
-        if (second == '/') {
-            if (std::memcmp(buffer_.get() + j, record_close_.data(), record_close_.size()) == 0) {
-                std::size_t k = j + record_close_.size();
-                while (have(k, 1) && is_space(buffer_[k])) ++k;
-                if (!have(k, 1)) return stop();
-                if (buffer_[k] == '>') {
-                    close_end = k + 1;
-                    break;
-                }
+        const std::size_t close = find(record_close_, j);
+        if (close == std::string_view::npos) return stop();
+        std::size_t special = std::string_view::npos;
+        for (std::size_t k = j; k < close;) {
+            const auto* mark = static_cast<const char*>(
+                find_either(buffer_.get() + k, buffer_.get() + close, '!', '?'));
+            k = static_cast<std::size_t>(mark - buffer_.get());
+            if (k >= close) break;
+            if (buffer_[k - 1] == '<') {
+                special = k - 1;
+                break;
             }
-        } else if (second == '!' || second == '?') {
-            const std::string_view until = at(j, "<!--")        ? "-->"
-                                           : at(j, "<![CDATA[") ? "]]>"
-                                           : second == '?'      ? "?>"
-                                                                : "";
-            if (!until.empty()) {
-                const std::size_t end = find(until, j + 2);
-                if (end == std::string_view::npos) return stop();
-                j = end + until.size();
+            ++k;
+        }
+        if (special != std::string_view::npos) {
+            const std::string_view until = at(special, "<!--")        ? "-->"
+                                           : at(special, "<![CDATA[") ? "]]>"
+                                           : buffer_[special + 1] == '?' ? "?>"
+                                                                          : "";
+            if (until.empty()) {
+                j = special + 2;
                 continue;
             }
+            const std::size_t end = find(until, special + 2);
+            if (end == std::string_view::npos) return stop();
+            j = end + until.size();
+            continue;
         }
-        ++j;
+        std::size_t k = close + record_close_.size();
+        while (have(k, 1) && is_space(buffer_[k])) ++k;
+        if (!have(k, 1)) return stop();
+        if (buffer_[k] == '>') {
+            close_end = k + 1;
+            break;
+        }
+        j = close + 1;
+        if (j - position_ > kMaxChunk) return stop();
     }
     // The rest of the end tag's line: white space, then the newline that ends the chunk.
     std::size_t k = close_end;
