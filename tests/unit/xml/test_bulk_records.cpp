@@ -11,6 +11,8 @@
 #include "xml_test_support.h"
 
 #include <algorithm>
+#include <chrono>
+#include <condition_variable>
 #include <cstdlib>
 #include <mutex>
 #include <optional>
@@ -216,14 +218,20 @@ TEST_CASE("split reading: records parsed on several threads reach the sink in or
     BulkRecordCutter cutter(source);
     REQUIRE(cutter.open());
     std::mutex mutex;
+    std::condition_variable second_thread;
     std::set<std::thread::id> threads;
     std::vector<std::string> seen;
     const BulkSplitStop stop = read_bulk_records(
         cutter, 2, {},
         [&](std::string_view document) {
             {
-                std::lock_guard lock(mutex);
+                // The first record waits (10 s at most) for the other worker to start on
+                // a later batch: on a busy machine one worker could otherwise take them all.
+                std::unique_lock lock(mutex);
                 threads.insert(std::this_thread::get_id());
+                second_thread.notify_all();
+                if (document.find("doc-number=\"4000000\"") != std::string_view::npos)
+                    second_thread.wait_for(lock, std::chrono::seconds(10), [&] { return threads.size() > 1; });
             }
             RecordOutcome o;
             o.kind = RecordOutcome::Kind::record;
@@ -240,6 +248,7 @@ TEST_CASE("split reading: records parsed on several threads reach the sink in or
     REQUIRE(seen.size() == 900);
     for (int i = 0; i < 900; ++i) CHECK(seen[static_cast<std::size_t>(i)] == std::to_string(4000000 + i) + "@" + std::to_string(i + 1));
     CHECK(threads.size() == 2);
+    CHECK(threads.count(std::this_thread::get_id()) == 0);
 }
 
 TEST_CASE("split reading: the first unclean record hands it and everything after it back") {
