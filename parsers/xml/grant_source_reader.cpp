@@ -1,8 +1,11 @@
 #include "parsers/xml/grant_source_reader.h"
 
 #include "parsers/xml/readers/builtin_formats.h"
+#include "parsers/xml/split/bulk_record_cutter.h"
 #include "parsers/xml/split/docdb_prepass.h"
 #include "parsers/xml/split/parallel_documents.h"
+#include "parsers/xml/split/parallel_records.h"
+#include "parsers/xml/split/record_head.h"
 
 #include <algorithm>
 #include <cstring>
@@ -58,8 +61,10 @@ private:
 // into file lines, refuses those without a publication number and hands on the rest.
 class RecordRun final : public RecordSink {
 public:
-    RecordRun(DocumentRun& run, DocumentSink& sink, GrantFileSummary& summary, int document_index)
-        : run_(run), sink_(sink), summary_(summary), document_index_(document_index) {}
+    // `records_before`: records of the document already handed on (by the split reading).
+    RecordRun(DocumentRun& run, DocumentSink& sink, GrantFileSummary& summary, int document_index,
+              int records_before = 0)
+        : run_(run), sink_(sink), summary_(summary), document_index_(document_index), count_(records_before) {}
 
     void emit(RawDocument&& record) override {
         record.record = ++count_;
@@ -81,7 +86,7 @@ private:
     DocumentSink& sink_;
     GrantFileSummary& summary_;
     int document_index_;
-    int count_ = 0;
+    int count_;
 };
 
 // Serves bytes held elsewhere, without copying them first.
@@ -102,7 +107,7 @@ private:
 // Sniffs the document `reader` is on, runs its format's reader and tells the sink what
 // became of it.
 void read_parsed(SafeReader& reader, DocumentRun& run, const SplitDocument& split, DocumentSink& sink,
-                 const FormatRegistry& formats, GrantFileSummary& summary) {
+                 const FormatRegistry& formats, GrantFileSummary& summary, int records_before = 0) {
     const SniffResult sniffed = sniff(reader, formats);
     switch (sniffed.outcome) {
         case SniffOutcome::failed:
@@ -119,7 +124,7 @@ void read_parsed(SafeReader& reader, DocumentRun& run, const SplitDocument& spli
         case SniffOutcome::read:
             break;
     }
-    RecordRun records(run, sink, summary, split.index);
+    RecordRun records(run, sink, summary, split.index, records_before);
     sniffed.entry->read(reader, records);
     // A document that fails after some of its records were emitted (a DOCDB bulk file
     // broken at its 500th exchange-document) is refused as a whole, and the records
@@ -142,12 +147,149 @@ void read_pulled(ByteSource& document, DocumentRun& run, const SplitDocument& sp
     read_parsed(reader, run, split, sink, formats, summary);
 }
 
+// Collects what one record document of a bulk document produced (read on a worker).
+class OneRecord final : public RecordSink {
+public:
+    void emit(RawDocument&& record) override {
+        if (++count_ > 1) return;
+        if (record.number.empty()) {
+            outcome_.kind = RecordOutcome::Kind::refused;
+            outcome_.line = record.line;
+            outcome_.cause = "no publication number";
+            return;
+        }
+        outcome_.kind = RecordOutcome::Kind::record;
+        outcome_.document = std::move(record);
+    }
+    void refuse(long line, std::string cause) override {
+        if (++count_ > 1) return;
+        outcome_.kind = RecordOutcome::Kind::refused;
+        outcome_.line = line;
+        outcome_.cause = std::move(cause);
+    }
+
+    // Clean: the document held one record and nothing went wrong.
+    RecordOutcome take(bool clean) {
+        if (!clean || count_ != 1) return {};
+        return std::move(outcome_);
+    }
+
+private:
+    RecordOutcome outcome_;
+    int count_ = 0;
+};
+
+// A record document is repaired (docdb_prepass.h) as the bulk document would have been
+// around it: the cut falls outside comments, CDATA sections and references.
+RecordOutcome read_record_document(std::string_view bytes, const GrantFileOptions& options,
+                                   const FormatRegistry& formats) {
+    const DocdbPrepass prepass = docdb_prepass(bytes, options.splitter.stream_threshold);
+    if (prepass.outcome == DocdbPrepass::Outcome::refused) return {};
+    SafeReader reader(prepass.outcome == DocdbPrepass::Outcome::repaired ? std::string_view(prepass.bytes) : bytes,
+                      options.limits);
+    const SniffResult sniffed = sniff(reader, formats);
+    if (sniffed.outcome != SniffOutcome::read) return {};
+    OneRecord record;
+    sniffed.entry->read(reader, record);
+    return record.take(!reader.failed());
+}
+
+// Newlines in front of the rest of a bulk document read as one after the split reading
+// stopped: libxml2 then sees every byte at its line in the document.
+class PaddedRest final : public ByteSource {
+public:
+    PaddedRest(std::string_view head, long newlines, std::string held, ByteSource& rest)
+        : head_(head), newlines_(newlines), held_(std::move(held)), rest_(rest) {}
+
+    std::size_t read(char* buffer, std::size_t capacity) override {
+        if (!head_.empty()) return take(head_, buffer, capacity);
+        if (newlines_ > 0) {
+            const auto n = static_cast<std::size_t>(std::min<long>(newlines_, static_cast<long>(capacity)));
+            std::memset(buffer, '\n', n);
+            newlines_ -= static_cast<long>(n);
+            return n;
+        }
+        if (held_served_ < held_.size()) {
+            std::string_view rest = std::string_view(held_).substr(held_served_);
+            const std::size_t n = take(rest, buffer, capacity);
+            held_served_ += n;
+            return n;
+        }
+        return rest_.read(buffer, capacity);
+    }
+
+private:
+    static std::size_t take(std::string_view& from, char* buffer, std::size_t capacity) {
+        const std::size_t n = std::min(capacity, from.size());
+        std::memcpy(buffer, from.data(), n);
+        from.remove_prefix(n);
+        return n;
+    }
+
+    std::string_view head_;
+    long newlines_;
+    std::string held_;
+    std::size_t held_served_ = 0;
+    ByteSource& rest_;
+};
+
+// The bulk document's head closed at once, repaired and parsed to its end: clean or not.
+bool head_reads_cleanly(const BulkRecordCutter& cutter, const GrantFileOptions& options) {
+    const std::string alone = std::string(cutter.head()) + "</" + std::string(cutter.root_name()) + ">";
+    const DocdbPrepass prepass = docdb_prepass(alone, options.splitter.stream_threshold);
+    if (prepass.outcome == DocdbPrepass::Outcome::refused) return false;
+    SafeReader reader(prepass.outcome == DocdbPrepass::Outcome::repaired ? std::string_view(prepass.bytes)
+                                                                          : std::string_view(alone),
+                      options.limits);
+    while (reader.read() == 1) {
+    }
+    return !reader.failed();
+}
+
+// A streamed document: a DOCDB bulk document is cut into its records for the worker
+// threads (parallel_records.h) where the machine has more than one; the rest, and any
+// other streamed document, is read as one, on this thread.
+void read_streamed(DocumentRun& run, const SplitDocument& split, DocumentSink& sink, const GrantFileOptions& options,
+                   const FormatRegistry& formats, GrantFileSummary& summary) {
+    const unsigned threads = parse_threads();
+    BulkRecordCutter cutter(*split.stream);
+    if (threads <= 1 || !cutter.open()) {
+        read_pulled(cutter.remainder(), run, split, sink, options, formats, summary);
+        return;
+    }
+    // The short head only once the head has been read alone without a problem.
+    std::string record_head = short_record_head(cutter.head());
+    if (!record_head.empty() && !head_reads_cleanly(cutter, options)) record_head.clear();
+    int records = 0;
+    BulkSplitStop stop = read_bulk_records(
+        cutter, threads, record_head,
+        [&](std::string_view bytes) { return read_record_document(bytes, options, formats); },
+        [&](RecordOutcome&& outcome) {
+            ++records;
+            if (outcome.kind == RecordOutcome::Kind::refused) {
+                run.refuse(outcome.line, 0, std::move(outcome.cause), records);
+                return;
+            }
+            outcome.document.record = records;
+            outcome.document.line = run.file_line(outcome.document.line);
+            ++summary.read;
+            sink.on_document(std::move(outcome.document), split.index);
+        });
+    if (stop.complete) return;
+    // The rest as one document, repaired and parsed as the whole would have been.
+    const long padding = stop.first ? 0 : stop.line - cutter.head_last_line();
+    PaddedRest rest(cutter.head(), padding, std::move(stop.held), cutter.remainder());
+    DocdbRepairSource repaired(rest);
+    SafeReader reader(repaired, options.limits);
+    read_parsed(reader, run, split, sink, formats, summary, records);
+}
+
 void read_one(std::string_view file, const SplitDocument& split, DocumentSink& sink, const GrantFileOptions& options,
               const FormatRegistry& formats, GrantFileSummary& summary) {
     DocumentRun run(file, split, sink, summary);
     if (split.streamed()) {
         try {
-            read_pulled(*split.stream, run, split, sink, options, formats, summary);
+            read_streamed(run, split, sink, options, formats, summary);
         } catch (const InterruptedDocumentError&) {
             throw;
         } catch (const CompressedInputError& e) {

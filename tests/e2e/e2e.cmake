@@ -72,3 +72,5 @@ add_test(NAME e2e_workbench_browser
          COMMAND bash ${CMAKE_CURRENT_SOURCE_DIR}/e2e/workbench_browser.sh $<TARGET_FILE:patsub> ${PROJECT_SOURCE_DIR}
                  ${CMAKE_BINARY_DIR}/artifacts)
 set_tests_properties(e2e_workbench_browser PROPERTIES SKIP_RETURN_CODE 77 TIMEOUT 400)
+# A DOCDB bulk document cut into its records on two threads reads as on one (issue 17 point 5).
+patsub_e2e(e2e_bulk_split bulk_split.sh)

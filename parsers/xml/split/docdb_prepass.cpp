@@ -294,6 +294,27 @@ private:
 
 }  // namespace
 
+DocdbBulkRoot docdb_bulk_root(std::string_view head, bool at_end) {
+    using Status = DocdbBulkRoot::Status;
+    const auto only = [](Status status) {
+        DocdbBulkRoot r;
+        r.status = status;
+        return r;
+    };
+    bool incomplete = false;
+    const std::size_t root = root_start(head, at_end ? nullptr : &incomplete);
+    if (root == std::string_view::npos) return only(incomplete ? Status::more : Status::other);
+    const std::string_view name = qualified_name_at(head, root);
+    if (!at_end && root + 1 + name.size() >= head.size()) return only(Status::more);
+    const std::size_t colon = name.find(':');
+    const std::string_view local = colon == std::string_view::npos ? name : name.substr(colon + 1);
+    if (local != "exchange-documents") return only(Status::other);
+    const std::size_t close = walk_start_tag(head, root, [](std::size_t) { return false; });
+    if (close == std::string_view::npos) return only(at_end ? Status::other : Status::more);
+    if (head[close - 1] == '/') return only(Status::other);  // an empty root: nothing to cut
+    return {Status::bulk, close + 1, name, colon == std::string_view::npos ? std::string_view() : name.substr(0, colon + 1)};
+}
+
 DocdbPrepass docdb_prepass(std::string_view document, std::size_t max_bytes) {
     const DocdbRoot root = find_docdb_root(document, true);
     if (root.status != DocdbRoot::Status::docdb) return {};

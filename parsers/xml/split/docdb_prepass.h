@@ -49,6 +49,18 @@ struct DocdbPrepass {
 // splitter's stream threshold, and repairs a document it refuses with DocdbRepairSource).
 DocdbPrepass docdb_prepass(std::string_view document, std::size_t max_bytes);
 
+// The root start tag of a DOCDB bulk document (exch:exchange-documents, under any prefix
+// or none), read from a document's first bytes, for cutting it into its records
+// (bulk_record_cutter.h). `more`: the bytes so far cannot tell (never when `at_end`).
+struct DocdbBulkRoot {
+    enum class Status { more, other, bulk };
+    Status status = Status::other;
+    std::size_t tag_end = 0;     // just after the start tag's '>'
+    std::string_view name;       // its qualified name, a view of the bytes given
+    std::string_view prefix;     // "exch:" or "", a view of the bytes given
+};
+DocdbBulkRoot docdb_bulk_root(std::string_view head, bool at_end);
+
 // The same repairs on a document pulled piece by piece: serves exactly the bytes
 // docdb_prepass would parse (the repaired ones, or the document unchanged), holding only
 // a piece at a time. What a piece boundary cuts (a reference "&ccar|on;", a "<!-" that

@@ -8,9 +8,10 @@
 // What a worker produces for a document (records, refusals, skips, an exception) is
 // recorded and replayed to the real sink when that document's turn comes. Memory stays
 // bounded: at most a few batches of about 1 MiB of documents are in flight, and a large
-// document (a DOCDB bulk file of thousands of records, a 50 MB sequence listing) is read
-// on the calling thread, streaming its records as they come, after the documents before
-// it have been handed on.
+// document (a DOCDB bulk file of thousands of records, a 50 MB sequence listing) is
+// handed to `read` on the calling thread, streaming its records as they come, after the
+// documents before it have been handed on (a DOCDB bulk document is then cut into its
+// records for worker threads of its own: parallel_records.h).
 #pragma once
 
 #include "parsers/xml/split/document_sink.h"

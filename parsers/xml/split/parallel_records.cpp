@@ -1,0 +1,263 @@
+#include "parsers/xml/split/parallel_records.h"
+
+#include "parsers/xml/guard/safe_parser.h"
+
+#include <algorithm>
+#include <condition_variable>
+#include <deque>
+#include <exception>
+#include <memory>
+#include <mutex>
+#include <thread>
+#include <utility>
+#include <vector>
+
+namespace patsub::xml {
+
+namespace {
+
+// About 256 KiB of records per hand-over (a hundred DOCDB records): enough that the
+// locking is noise, small enough that both workers start at once.
+constexpr std::size_t kBatchBytes = std::size_t{256} << 10;
+constexpr std::size_t kBatchRecords = 256;
+
+struct Chunk {
+    std::size_t offset;
+    std::size_t size;
+    long line;
+    bool first;
+};
+
+// Consecutive record chunks, copied out of the cutter's buffer, and their outcomes.
+struct Batch {
+    std::string bytes;
+    std::vector<Chunk> chunks;
+    std::vector<RecordOutcome> outcomes;
+    std::exception_ptr failure;
+    bool done = false;
+
+    void add(const BulkRecordChunk& chunk) {
+        chunks.push_back({bytes.size(), chunk.bytes.size(), chunk.line, chunk.first});
+        bytes.append(chunk.bytes);
+    }
+    bool full() const { return bytes.size() >= kBatchBytes || chunks.size() >= kBatchRecords; }
+    std::string_view chunk(std::size_t i) const { return std::string_view(bytes).substr(chunks[i].offset, chunks[i].size); }
+};
+
+// The record documents' head and end tag, and how a line in a record document becomes
+// a line of the bulk document.
+class RecordDocuments {
+public:
+    RecordDocuments(const BulkRecordCutter& cutter, std::string_view record_head)
+        : head_(record_head.empty() ? cutter.head() : record_head),
+          head_last_line_(1 + static_cast<long>(std::count(head_.begin(), head_.end(), '\n'))),
+          document_head_last_line_(cutter.head_last_line()),
+          end_tag_("</" + std::string(cutter.root_name()) + ">") {}
+
+    // The first chunk follows the head as in the file; any other starts a line of its own.
+    void build(std::string& out, std::string_view chunk, bool first) const {
+        out.assign(head_);
+        if (!first) out.push_back('\n');
+        out.append(chunk);
+        out.append(end_tag_);
+    }
+
+    long document_line(long line, const Chunk& chunk) const {
+        if (chunk.first) return line - head_last_line_ + document_head_last_line_;
+        return line - (head_last_line_ + 1) + chunk.line;
+    }
+
+private:
+    std::string head_;
+    long head_last_line_;           // in a record document
+    long document_head_last_line_;  // in the bulk document
+    std::string end_tag_;
+};
+
+class Workers {
+public:
+    Workers(unsigned count, const RecordDocuments& documents, const RecordDocumentReadFn& read)
+        : documents_(documents), read_(read) {
+        install_entity_guard();  // libxml2's one-time set-up, before any thread parses
+        try {
+            for (unsigned i = 0; i < count; ++i) threads_.emplace_back([this] { work(); });
+        } catch (...) {
+            stop();
+            throw;
+        }
+    }
+    ~Workers() { stop(); }
+    Workers(const Workers&) = delete;
+    Workers& operator=(const Workers&) = delete;
+
+    void submit(Batch* batch) {
+        {
+            std::lock_guard lock(mutex_);
+            queue_.push_back(batch);
+        }
+        work_ready_.notify_one();
+    }
+
+    void wait(const Batch& batch) {
+        std::unique_lock lock(mutex_);
+        batch_done_.wait(lock, [&] { return batch.done; });
+    }
+
+private:
+    void work() {
+        std::string document;
+        for (;;) {
+            Batch* batch = nullptr;
+            {
+                std::unique_lock lock(mutex_);
+                work_ready_.wait(lock, [&] { return stopping_ || !queue_.empty(); });
+                if (stopping_) return;
+                batch = queue_.front();
+                queue_.pop_front();
+            }
+            try {
+                for (std::size_t i = 0; i < batch->chunks.size(); ++i) {
+                    documents_.build(document, batch->chunk(i), batch->chunks[i].first);
+                    batch->outcomes.push_back(read_(document));
+                    // An unclean record ends the split reading: the records after it are
+                    // read again as one document.
+                    if (batch->outcomes.back().kind == RecordOutcome::Kind::unclean) break;
+                }
+            } catch (...) {
+                batch->failure = std::current_exception();
+            }
+            {
+                std::lock_guard lock(mutex_);
+                batch->done = true;
+            }
+            batch_done_.notify_all();
+        }
+    }
+
+    void stop() {
+        {
+            std::lock_guard lock(mutex_);
+            stopping_ = true;
+        }
+        work_ready_.notify_all();
+        for (std::thread& t : threads_)
+            if (t.joinable()) t.join();
+    }
+
+    const RecordDocuments& documents_;
+    const RecordDocumentReadFn& read_;
+    std::mutex mutex_;
+    std::condition_variable work_ready_;
+    std::condition_variable batch_done_;
+    std::deque<Batch*> queue_;
+    bool stopping_ = false;
+    std::vector<std::thread> threads_;
+};
+
+}  // namespace
+
+BulkSplitStop read_bulk_records(BulkRecordCutter& cutter, unsigned threads, std::string_view record_head,
+                                const RecordDocumentReadFn& read, const RecordOutcomeFn& deliver) {
+    const RecordDocuments documents(cutter, record_head);
+    std::deque<std::unique_ptr<Batch>> in_flight;
+    std::unique_ptr<Batch> current;
+    std::vector<std::unique_ptr<Batch>> spare;
+    BulkSplitStop stop;
+    // Declared after the batches: stopped and joined first, before the batches its
+    // threads may still be reading go.
+    Workers workers(threads, documents, read);
+
+    // The chunks from `batch`'s `from`-th on, and every later one cut, are read again as
+    // one document.
+    const auto stop_at = [&](std::size_t queued, std::size_t from) {
+        const Batch& batch = *in_flight[queued];
+        stop.line = batch.chunks[from].line;
+        stop.first = batch.chunks[from].first;
+        for (std::size_t b = queued; b < in_flight.size(); ++b) {
+            const Batch& later = *in_flight[b];
+            for (std::size_t i = b == queued ? from : 0; i < later.chunks.size(); ++i) stop.held.append(later.chunk(i));
+        }
+        if (current)
+            for (std::size_t i = 0; i < current->chunks.size(); ++i) stop.held.append(current->chunk(i));
+    };
+
+    // Hands on the oldest batch; false when the split reading stops there.
+    const auto hand_on_front = [&]() -> bool {
+        Batch& batch = *in_flight.front();
+        workers.wait(batch);
+        for (std::size_t i = 0; i < batch.outcomes.size(); ++i) {
+            RecordOutcome& outcome = batch.outcomes[i];
+            if (outcome.kind == RecordOutcome::Kind::unclean) {
+                stop_at(0, i);
+                return false;
+            }
+            if (outcome.kind == RecordOutcome::Kind::record)
+                outcome.document.line = documents.document_line(outcome.document.line, batch.chunks[i]);
+            else
+                outcome.line = documents.document_line(outcome.line, batch.chunks[i]);
+            deliver(std::move(outcome));
+        }
+        if (batch.failure) std::rethrow_exception(batch.failure);
+        std::unique_ptr<Batch> done = std::move(in_flight.front());
+        in_flight.pop_front();
+        if (spare.size() < 2) {
+            done->bytes.clear();
+            done->chunks.clear();
+            done->outcomes.clear();
+            done->done = false;
+            spare.push_back(std::move(done));
+        }
+        return true;
+    };
+
+    const auto submit = [&]() -> bool {
+        while (in_flight.size() >= 2 * threads)
+            if (!hand_on_front()) return false;
+        workers.submit(current.get());
+        in_flight.push_back(std::move(current));
+        return true;
+    };
+
+    // A source that fails halfway (a truncated gzip stream) still delivers every record
+    // cut before the failure, as the one-document reading does, then its failure.
+    const auto next = [&](BulkRecordChunk& chunk) {
+        try {
+            return cutter.next(chunk);
+        } catch (...) {
+            const std::exception_ptr failure = std::current_exception();
+            if (current) {
+                workers.submit(current.get());
+                in_flight.push_back(std::move(current));
+            }
+            while (!in_flight.empty() && hand_on_front()) {
+            }
+            std::rethrow_exception(failure);
+        }
+    };
+    BulkRecordChunk chunk;
+    BulkRecordCutter::Cut cut;
+    while ((cut = next(chunk)) == BulkRecordCutter::Cut::record) {
+        if (!current) {
+            if (spare.empty()) {
+                current = std::make_unique<Batch>();
+            } else {
+                current = std::move(spare.back());
+                spare.pop_back();
+            }
+        }
+        current->add(chunk);
+        if (current->full() && !submit()) return stop;
+    }
+    if (current && !submit()) return stop;
+    while (!in_flight.empty())
+        if (!hand_on_front()) return stop;
+    if (cut == BulkRecordCutter::Cut::end) {
+        stop.complete = true;
+        return stop;
+    }
+    stop.line = cutter.line();
+    stop.first = cutter.at_first_chunk();
+    return stop;
+}
+
+}  // namespace patsub::xml
