@@ -18,6 +18,17 @@ int LedgerFacts::next_payment_round(const std::string& office, const std::string
     return round;
 }
 
+int LedgerFacts::next_award_round(const std::string& uscc, const std::string& clause) {
+    int round = 1;
+    while (ledger_.has_event(award_key(uscc, clause, round))) ++round;
+    return round;
+}
+
+bool LedgerFacts::awarded(const std::string& uscc, const std::string& clause) {
+    const int next = next_award_round(uscc, clause);
+    return next > 1 && !ledger_.has_event(left_registry_key_for(award_key(uscc, clause, next - 1)));
+}
+
 FamilyStanding LedgerFacts::family(const Grant& g, const std::set<std::string>& cap_clauses) {
     FamilyStanding s;
     s.family = families_.family_of(grant_id(g));
@@ -50,6 +61,10 @@ std::vector<SamePatent> LedgerFacts::same_application(const Grant& g) {
         out.push_back({std::move(s.grant_id), patent_type_from(s.patent_type).value_or(PatentType::other),
                        s.recorded_before, std::move(s.paid_clause)});
     return out;
+}
+
+std::optional<std::pair<std::string, std::string>> LedgerFacts::former_payee(const Grant& g) {
+    return ledger_.last_payee_of(grant_id(g));
 }
 
 }  // namespace patsub::batch

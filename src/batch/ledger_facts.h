@@ -19,6 +19,13 @@ class LedgerFacts : public RuleFacts {
     std::optional<DisputeStanding> dispute(const Grant& g) override;
     std::optional<AbnormalStanding> abnormal(const Grant& g) override;
     std::vector<SamePatent> same_application(const Grant& g) override;
+    std::optional<std::pair<std::string, std::string>> former_payee(const Grant& g) override;
+
+    // 8.9/8.10: the round the enterprise's next award under the clause would be, and
+    // whether its last award stands (made, and not held before export because the
+    // enterprise left the registry, reading 18).
+    int next_award_round(const std::string& uscc, const std::string& clause);
+    bool awarded(const std::string& uscc, const std::string& clause);
 
     ledger::FamilyStore& families() { return families_; }
     ledger::ReferenceStore& references() { return references_; }

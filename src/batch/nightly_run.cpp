@@ -9,6 +9,7 @@
 #include "batch/plausibility_gates.h"
 #include "batch/progress.h"
 #include "batch/quarantine.h"
+#include "batch/registry_departure.h"
 #include "batch/reference_intake.h"
 #include "batch/run_lock.h"
 #include "classify/kind_table.h"
@@ -67,11 +68,16 @@ class BatchRun {
         report_.out_of_scope = intake.candidates().out_of_scope_count();
         add_held_grants(intake, lists);
         const auto recovered = recover_payments();
-        hold_payments_of_departed_payees();
-        // After the recoveries, before deciding: a slot they freed goes to the family's
-        // capped grants (reading 15); a payment taken back for a dispute now closed is
-        // decided again as if new (reading 16).
+        // Reading 18: only a new snapshot can make a payee leave.
+        const auto departed = took_snapshot_ ? RegistryDeparture(ledger_, kinds_, policy_, writer_, report_.batch_id,
+                                                                 started_)
+                                                   .hold_unexported_payments()
+                                             : std::vector<std::string>{};
+        // After the recoveries and departure holds, before deciding: a slot they freed goes
+        // to the family's capped grants (readings 15, 18); a payment taken back for a
+        // dispute now closed is decided again as if new (reading 16).
         queue_known(intake, ledger::capped_beside(ledger_, recovered));
+        queue_known(intake, ledger::capped_beside(ledger_, departed));
         queue_known(intake, disputes_closed_since_recovery());
         decide(intake.candidates().in_decision_order());
         decide_awards();
@@ -120,39 +126,6 @@ class BatchRun {
             ledger_.record_file({s->sha256, s->file.shown, size_of(s->file), "payees", report_.batch_id, 0, 0, "taken", ""});
         }
         took_snapshot_ = !fresh.empty();
-    }
-
-    // Policy.md reading 18: a payee the new snapshot no longer lists is not paid. Its
-    // payments not yet carried by a treasury file are answered by a held line
-    // `payee_left_registry`, which keeps them out of every treasury file; the grant is
-    // decided again every run (a held grant) and paid, as a new round, once a snapshot
-    // lists the payee again. Only a new snapshot can make a payee leave.
-    void hold_payments_of_departed_payees() {
-        if (!took_snapshot_) return;
-        const auto latest = ledger::PayeeStore(ledger_).latest_snapshot();
-        if (!latest) return;
-        for (const auto& paid : ledger_.unexported_payments_outside(latest->sha256)) {
-            const auto g = ledger_.load_grant(paid.grant_id);
-            if (!g) continue;
-            Decision d;
-            d.clause = paid.clause;
-            d.status = LineStatus::held;
-            d.reason = "payee_left_registry";
-            d.policy_version = paid.policy_version;
-            d.payee = Payee{paid.payee_uscc, paid.payee_name, {}, "", "", ""};
-            d.event_key = left_registry_key_for(paid.event_key);
-            d.checks.push_back({"paid", true,
-                                fmt::format("line {} (batch {}) made {} payable: {} fen under clause {} to {}, not "
-                                            "yet exported to the treasury",
-                                            paid.line_id, paid.batch_id, paid.grant_id, paid.amount.fen, paid.clause,
-                                            paid.payee_uscc)});
-            d.checks.push_back({"Kunming payee", false,
-                                fmt::format("{} ({}) is not in the latest registry snapshot {}", paid.payee_uscc,
-                                            paid.payee_name, latest->path)});
-            const Classification c = classify(*g, kinds_, policy_.nearest(g->date));
-            writer_.write(ledger_.latest_line(paid.grant_id, paid.clause),
-                          ledger::line_for(*g, c, d, paid.family, report_.batch_id, started_));
-        }
     }
 
     void take_lists(const std::vector<NewList>& lists) {
@@ -273,7 +246,11 @@ class BatchRun {
         std::vector<std::string> recovered;
         for (const auto& paid : ledger_.recovery_candidates(report_.batch_id)) {
             auto g = ledger_.load_grant(paid.grant_id);
-            if (!g || ledger_.has_event(recovery_key_for(paid.event_key))) continue;
+            // A payment held before export because its payee left (reading 18) was never
+            // made: there is nothing to take back.
+            if (!g || ledger_.has_event(recovery_key_for(paid.event_key)) ||
+                ledger_.has_event(left_registry_key_for(paid.event_key)))
+                continue;
             auto d = rules_.recovery(*g, paid.clause, paid.policy_version, paid.amount, paid.event_key, facts_);
             if (!d) continue;
             d->payee = Payee{paid.payee_uscc, paid.payee_name, {}, "", "", ""};
@@ -317,8 +294,14 @@ class BatchRun {
             const std::string clause_id = clause ? clause->id : "";
             auto latest = ledger_.latest_award_line(r.uscc, clause_id);
             if (!new_row && !(latest && latest->status == LineStatus::held)) continue;
-            const bool awarded = !clause_id.empty() && ledger_.has_event(award_key(r.uscc, clause_id));
-            const Decision d = awards_.decide(r, awarded);
+            const bool awarded = !clause_id.empty() && facts_.awarded(r.uscc, clause_id);
+            const int round = clause_id.empty() ? 1 : facts_.next_award_round(r.uscc, clause_id);
+            const Decision d = awards_.decide(r, awarded, round);
+            // As for grants: an award held because the enterprise left the registry stays
+            // held under that reason while it is still away.
+            if (latest && latest->status == LineStatus::held && latest->reason == "payee_left_registry" &&
+                d.status == LineStatus::held && d.reason == "payee_not_registered")
+                continue;
             writer_.write(latest, ledger::line_for_award(r, d, report_.batch_id, started_));
         }
     }

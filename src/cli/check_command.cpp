@@ -10,8 +10,7 @@
 #include "classify/classification.h"
 #include "classify/kind_table.h"
 #include "cli/command.h"
-#include "decide/empty_ledger_facts.h"
-#include "decide/grant_rules.h"
+#include "decide/earnings_question.h"
 #include "decide/payee_registry.h"
 #include "export/text_table.h"
 #include "parsers/grant_file.h"
@@ -30,35 +29,6 @@ namespace patsub::cli {
 namespace {
 
 std::string optional_iso(const std::optional<Date>& d) { return d ? to_iso(*d) : std::string(); }
-
-// What a document would earn on an empty ledger: the decision's outcome, or out of
-// scope (no Kunming patentee: a run writes no line for it).
-struct WouldEarn {
-    bool in_scope = false;
-    std::string clause;
-    std::string status;  // payable, held, rejected; "" when out of scope
-    Money amount;
-    std::string reason;
-};
-
-// The rules of `patsub run`, asked about one document with nothing in the ledger.
-class EarningsQuestion {
-  public:
-    EarningsQuestion(const Policy& policy, PayeeRegistry payees, std::optional<Date> as_of)
-        : payees_(std::move(payees)), rules_(policy, payees_, as_of) {}
-
-    WouldEarn ask(const Grant& g, const Classification& c) const {
-        if (!g.date) return {};
-        EmptyLedgerFacts nothing;
-        const auto d = rules_.decide(g, c, nothing);
-        if (!d) return {};
-        return {true, d->clause, std::string(to_string(d->status)), d->amount, d->reason};
-    }
-
-  private:
-    PayeeRegistry payees_;
-    GrantRules rules_;
-};
 
 // What both formats share: classification, and stderr for what is not a grant.
 class CheckReport : public GrantHandler {

@@ -6,7 +6,7 @@
 
 namespace patsub {
 
-Decision AwardRules::decide(const Recognition& r, bool already_awarded) const {
+Decision AwardRules::decide(const Recognition& r, bool already_awarded, int round) const {
     Decision d;
     d.payee_name = r.name;
     d.checks.push_back({"recognition", true, fmt::format("{} recognised as {} enterprise in {} ({})", r.name,
@@ -55,7 +55,7 @@ Decision AwardRules::decide(const Recognition& r, bool already_awarded) const {
                                                            payee->district)});
     d.status = LineStatus::payable;
     d.amount = clause->amount;
-    d.event_key = award_key(r.uscc, clause->id);
+    d.event_key = award_key(r.uscc, clause->id, round);
     return d;
 }
 

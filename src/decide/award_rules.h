@@ -24,8 +24,10 @@ class AwardRules {
   public:
     AwardRules(const Policy& policy, const PayeeRegistry& payees) : policy_(policy), payees_(payees) {}
 
-    // already_awarded: the enterprise was paid under this level's clause before.
-    Decision decide(const Recognition& r, bool already_awarded) const;
+    // already_awarded: the enterprise has a standing award under this level's clause.
+    // round: the award's round, 2 and on after an award held before export because the
+    // enterprise left the registry (policy.md reading 18); it names the money key.
+    Decision decide(const Recognition& r, bool already_awarded, int round = 1) const;
 
   private:
     const Policy& policy_;

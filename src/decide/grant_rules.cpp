@@ -21,7 +21,10 @@ bool has(const std::vector<Condition>& conditions, Condition c) {
 }
 
 // One grant's decision in the making: each step of reading 17 adds its checks and
-// returns false once it has settled the outcome.
+// returns false when one fails. The first failure settles the outcome; the steps after
+// it still run and add their checks, so that the reasoning lists every check (reading
+// 17), except after (1): a document that is not a grant the measure names has no clause
+// whose later checks would mean anything.
 class Deciding {
   public:
     Deciding(const Grant& g, const Classification& c, RuleFacts& facts, const Policy& policy,
@@ -50,11 +53,17 @@ class Deciding {
                       : fmt::format("patentee '{}' is not a registered name or alias; near: {}; staff confirm a "
                                     "match by adding the name as an alias in the registry (reading 14)",
                                     who.doubted->name, describe_candidates(who.candidates)));
-        } else {
+        } else if (who.kunming_looking) {
             d_.payee_name = who.kunming_looking->name;
             check("Kunming payee", false,
                   fmt::format("patentee '{}' looks like a Kunming entity but is not in the payee registry",
                               who.kunming_looking->name));
+        } else {
+            d_.payee_name = who.former_payee->second;
+            check("Kunming payee", false,
+                  fmt::format("no patentee is a registered payee: {} {}, the payee of this grant's earlier lines, "
+                              "is not in the latest registry snapshot (reading 18)",
+                              who.former_payee->first, who.former_payee->second));
         }
     }
 
@@ -213,6 +222,8 @@ class Deciding {
         return true;
     }
 
+    bool settled() const { return settled_; }
+
     void pay() {
         d_.status = LineStatus::payable;
         d_.amount = clause_->amount;
@@ -226,7 +237,10 @@ class Deciding {
     void check(std::string what, bool holds, std::string detail) {
         d_.checks.push_back({std::move(what), holds, std::move(detail)});
     }
+    // The first failure settles the line; a later one only adds its check.
     bool stop(LineStatus status, std::string reason) {
+        if (settled_) return false;
+        settled_ = true;
         d_.status = status;
         d_.reason = std::move(reason);
         d_.amount = {};
@@ -243,6 +257,7 @@ class Deciding {
     const Clause* clause_ = nullptr;
     std::optional<Date> as_of_;
     Decision d_;
+    bool settled_ = false;
 };
 
 }  // namespace
@@ -263,13 +278,20 @@ Money GrantRules::prospective_amount(const Grant& g, const Classification& c) co
 
 std::optional<Decision> GrantRules::decide(const Grant& g, const Classification& c, RuleFacts& facts) const {
     const PolicyVersion& groups = policy_.nearest(g.date);
-    const PayeeFinding who = find_payee(g, payees_, groups);
+    PayeeFinding who = find_payee(g, payees_, groups);
+    if (!who.in_scope()) who.former_payee = facts.former_payee(g);
     if (!who.in_scope()) return std::nullopt;
 
     Deciding step(g, c, facts, policy_, groups, as_of_);
     step.note_payee(who);
-    if (step.document() && step.when() && step.identity() && step.who(who) && step.exclusions() && step.cap())
-        step.pay();
+    if (step.document()) {
+        step.when();
+        step.identity();
+        step.who(who);
+        step.exclusions();
+        step.cap();
+        if (!step.settled()) step.pay();
+    }
     return std::move(step).result();
 }
 

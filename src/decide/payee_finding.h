@@ -9,7 +9,9 @@
 #include "model/grant.h"
 #include "policy/policy.h"
 
+#include <optional>
 #include <string>
+#include <utility>
 #include <vector>
 
 namespace patsub {
@@ -20,8 +22,11 @@ struct PayeeFinding {
     std::vector<const Payee*> candidates;        // the registered payees in doubt
     const Party* doubted = nullptr;              // the patentee whose name is in doubt
     const Party* kunming_looking = nullptr;      // first unregistered patentee that looks Kunming
+    // When nothing above holds: the payee (credit code, name) the grant's earlier lines
+    // named, which the registry no longer lists (reading 18).
+    std::optional<std::pair<std::string, std::string>> former_payee;
 
-    bool in_scope() const { return payee || doubted || kunming_looking; }
+    bool in_scope() const { return payee || doubted || kunming_looking || former_payee; }
 };
 
 PayeeFinding find_payee(const Grant& g, const PayeeRegistry& payees, const PolicyVersion& v);

@@ -31,11 +31,16 @@ std::string recovery_key_for(const std::string& payment_event_key) {
 }
 
 std::string left_registry_key_for(const std::string& payment_event_key) {
-    if (payment_event_key.rfind("pay|", 0) != 0)
-        throw std::invalid_argument("'" + payment_event_key + "' is not the key of a grant payment");
+    if (payment_event_key.rfind("pay|", 0) != 0 && payment_event_key.rfind("award|", 0) != 0)
+        throw std::invalid_argument("'" + payment_event_key + "' is not the key of a payment or an award");
     return "left|" + payment_event_key;
 }
 
-std::string award_key(const std::string& uscc, const std::string& clause) { return "award|" + uscc + "|" + clause; }
+std::string award_key(const std::string& uscc, const std::string& clause, int round) {
+    std::string key = "award|" + uscc + "|" + clause;
+    // Round 1 keeps the key every ledger written before reading 18 already holds.
+    if (round > 1) key += "|" + std::to_string(round);
+    return key;
+}
 
 }  // namespace patsub

@@ -63,6 +63,13 @@ class RuleFacts {
     virtual std::optional<AbnormalStanding> abnormal(const Grant& g) = 0;
     // The other publications of a CN grant's application number; empty elsewhere.
     virtual std::vector<SamePatent> same_application(const Grant& g) = 0;
+    // The payee (credit code, name) the grant's earlier lines named, if any: a grant whose
+    // payee has left the registry is still its business (reading 18), though none of its
+    // printed patentees now matches or looks like a Kunming entity (an English alias).
+    virtual std::optional<std::pair<std::string, std::string>> former_payee(const Grant& g) {
+        (void)g;
+        return std::nullopt;
+    }
 };
 
 // "pay|EP3383757|8.1": one payment per patent and clause, for ever; a payment made again
@@ -74,12 +81,14 @@ std::string recovery_key(const std::string& office, const std::string& number, c
                          int round = 1);
 // The recovery key answering a payment's key ("pay|X|8.1|2" -> "recover|X|8.1|2").
 std::string recovery_key_for(const std::string& payment_event_key);
-// The key of the held line that keeps an unexported payment from the treasury because its
-// payee left the registry (policy.md reading 18): "left|" + the payment's key, once per
-// payment. The payment it answers no longer stands; a payee that returns is paid again
-// in the next round.
+// The key of the held line that keeps an unexported payment (a grant's or an award's)
+// from the treasury because its payee left the registry (policy.md reading 18): "left|" +
+// the payment's key, once per payment. The payment it answers no longer stands; a payee
+// that returns is paid again in the next round.
 std::string left_registry_key_for(const std::string& payment_event_key);
-// "award|<uscc>|8.9": one award per enterprise and level, for ever.
-std::string award_key(const std::string& uscc, const std::string& clause);
+// "award|<uscc>|8.9": one award per enterprise and level, for ever. An award held before
+// export because the enterprise left the registry is made again, on its return, as round
+// 2: "award|<uscc>|8.9|2".
+std::string award_key(const std::string& uscc, const std::string& clause, int round = 1);
 
 }  // namespace patsub

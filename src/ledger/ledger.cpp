@@ -505,9 +505,13 @@ std::vector<SameApplication> Ledger::same_application(const std::string& applica
     std::vector<SameApplication> out;
     if (application_number.empty()) return out;
     auto q = st_->lookups.get(
+        // A payment answered by its recovery or by a departure hold no longer stands
+        // (readings 16 and 18): the application is not paid by it.
         "SELECT g.grant_id, g.patent_type, g.rowid < COALESCE((SELECT rowid FROM grants WHERE grant_id = ?2), "
         "9223372036854775807), COALESCE((SELECT l.clause FROM ledger_lines l WHERE l.grant_id = g.grant_id "
-        "AND l.status = 'payable' ORDER BY l.line_id LIMIT 1), '') "
+        "AND l.status = 'payable' AND NOT EXISTS (SELECT 1 FROM ledger_lines r WHERE r.event_key <> '' AND "
+        "r.event_key IN ('recover' || substr(l.event_key, 4), 'left|' || l.event_key)) "
+        "ORDER BY l.line_id DESC LIMIT 1), '') "
         "FROM grants g WHERE g.application_number = ?1 AND g.office = 'CN' AND g.grant_id <> ?2 ORDER BY g.rowid");
     q->bind(1, application_number);
     q->bind(2, grant_id);
@@ -617,6 +621,15 @@ std::optional<LedgerLine> Ledger::latest_line(const std::string& grant_id, const
 
 bool Ledger::has_event(const std::string& event_key) { return line_by_event(event_key).has_value(); }
 
+std::optional<std::pair<std::string, std::string>> Ledger::last_payee_of(const std::string& grant_id) {
+    auto q = st_->lookups.get("SELECT payee_uscc, payee_name FROM ledger_lines WHERE grant_id = ? AND payee_uscc <> '' "
+                              "ORDER BY line_id DESC LIMIT 1");
+    q->bind(1, grant_id);
+    std::optional<std::pair<std::string, std::string>> out;
+    if (q->executeStep()) out.emplace(q->getColumn(0).getString(), q->getColumn(1).getString());
+    return out;
+}
+
 std::optional<LedgerLine> Ledger::latest_award_line(const std::string& uscc, const std::string& clause) {
     auto& q = st_->latest_award;
     q.reset();
@@ -645,7 +658,7 @@ std::vector<LedgerLine> Ledger::unexported_payments_outside(const std::string& r
         db_, fmt::format("SELECT {} FROM (SELECT DISTINCT uscc FROM payees WHERE uscc NOT IN "
                          "(SELECT uscc FROM payees WHERE registry_sha256 = ?)) departed "
                          "CROSS JOIN ledger_lines l ON l.payee_uscc = departed.uscc "
-                         "WHERE l.status = 'payable' AND l.grant_id <> '' "
+                         "WHERE l.status = 'payable' "
                          "AND l.line_id NOT IN (SELECT line_id FROM exported_lines) "
                          "AND NOT EXISTS (SELECT 1 FROM ledger_lines r WHERE r.event_key <> '' AND r.event_key IN "
                          "                ('recover' || substr(l.event_key, 4), 'left|' || l.event_key)) "

@@ -75,7 +75,7 @@ struct SameApplication {
     std::string grant_id;
     std::string patent_type;   // as the grant was classified when first read
     bool recorded_before = false;
-    std::string paid_clause;   // clause of its payment line; "" when never paid
+    std::string paid_clause;   // clause of its standing payment; "" when none (never paid, or taken back)
 };
 
 struct LineFilter {
@@ -176,6 +176,8 @@ class Ledger {
 
     std::optional<LedgerLine> latest_line(const std::string& grant_id, const std::string& clause);
     std::optional<LedgerLine> latest_award_line(const std::string& uscc, const std::string& clause);
+    // The payee (credit code, name) the grant's latest line naming one named, if any.
+    std::optional<std::pair<std::string, std::string>> last_payee_of(const std::string& grant_id);
     std::optional<LedgerLine> line_by_event(const std::string& event_key);
     bool has_event(const std::string& event_key);
     // Payable grant lines named by a dispute or abnormal record that batch_id read: the
@@ -183,7 +185,7 @@ class Ledger {
     // arrived were decided knowing it, so only this batch's records can withdraw one; the
     // caller skips those already answered by a recovery line.
     std::vector<LedgerLine> recovery_candidates(std::int64_t batch_id);
-    // Payable grant lines that no treasury file carried, not answered by a recovery or by
+    // Payable lines (grants' and awards') that no treasury file carried, not answered by a recovery or by
     // an earlier departure hold, whose payee the registry snapshot `registry_sha256` (rows
     // in `payees`) does not list: the payments a payee's leaving the registry stops
     // (policy.md reading 18). Exported payments are history and never listed.

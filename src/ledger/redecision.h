@@ -14,7 +14,8 @@
 namespace patsub::ledger {
 
 // Grants whose latest line is rejected `cap_reached` and that share a family with one of
-// `recovered` (grant ids whose payment this run took back).
+// `recovered` (grant ids whose payment this run took back, or held before export because
+// the payee left the registry: either frees the slot).
 std::vector<std::string> capped_beside(Ledger& ledger, const std::vector<std::string>& recovered);
 
 // Grants named by a dispute record batch_id read whose latest line is a recovery made

@@ -46,6 +46,7 @@ std::string page(const Visit& v, std::string_view title, const std::string& body
     if (may(r, Permission::read)) {
         nav += fmt::format(R"(<a href="/">{}</a>)", t(v, "nav.batches"));
         nav += fmt::format(R"(<a href="/summary">{}</a>)", t(v, "nav.summary"));
+        nav += fmt::format(R"(<a href="/check">{}</a>)", t(v, "nav.check"));
     }
     if (may(r, Permission::verify)) nav += fmt::format(R"(<a href="/verify">{}</a>)", t(v, "nav.verify"));
     if (may(r, Permission::manage_users)) nav += fmt::format(R"(<a href="/users">{}</a>)", t(v, "nav.users"));

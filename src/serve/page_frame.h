@@ -6,6 +6,8 @@
 #include "ledger/people_store.h"
 #include "serve/messages.h"
 
+#include <fmt/format.h>
+
 #include <string>
 #include <string_view>
 
@@ -26,6 +28,11 @@ std::string t(const Visit& v, std::string_view key);
 std::string t(Lang lang, std::string_view key);
 // Escaped text for any value.
 std::string esc(std::string_view s);
+// A message with its {} filled, escaped.
+template <class... Args>
+std::string say(Lang lang, std::string_view key, Args&&... args) {
+    return esc(fmt::format(fmt::runtime(msg(lang, key)), std::forward<Args>(args)...));
+}
 // Escaped for a URL's query value.
 std::string url_part(std::string_view s);
 // The hidden CSRF field every form carries.

@@ -14,6 +14,7 @@
 #include "ledger/ledger.h"
 #include "ledger/ledger_audit.h"
 #include "ledger/notice_store.h"
+#include "ledger/payee_store.h"
 #include "ledger/people_store.h"
 #include "ledger/review_store.h"
 #include "ledger/workbench_store.h"
@@ -26,6 +27,7 @@
 #include "policy/policy.h"
 #include "serve/access.h"
 #include "serve/assets.h"
+#include "serve/earnings_page.h"
 #include "serve/line_search.h"
 #include "serve/page_frame.h"
 #include "serve/password.h"
@@ -125,10 +127,6 @@ std::string status_word(Lang lang, const std::string& status) {
     return has_msg(key) ? esc(msg(lang, key)) : esc(status);
 }
 
-template <class... Args>
-std::string say(Lang lang, std::string_view key, Args&&... args) {
-    return esc(fmt::format(fmt::runtime(msg(lang, key)), std::forward<Args>(args)...));
-}
 
 }  // namespace
 
@@ -155,12 +153,16 @@ struct Workbench::Impl {
     httplib::Server server;
     exports::ReviewTexts texts;
     std::optional<Policy> policy;
+    std::optional<KindTable> kinds;  // with the policy: the check page classifies as the nightly does
     std::filesystem::path anchor_fallback;
     std::mutex workbook_writer;  // one lines workbook written at a time (download)
 
     explicit Impl(ServeOptions options) : o(std::move(options)) {
         texts = exports::ReviewTexts::load(o.schemas_dir);
-        if (!o.policy_file.empty()) policy = Policy::load(o.policy_file, o.schemas_dir / "policy.xsd");
+        if (!o.policy_file.empty()) {
+            policy = Policy::load(o.policy_file, o.schemas_dir / "policy.xsd");
+            kinds = KindTable::load(o.schemas_dir / "kind-codes.csv");
+        }
         // No ledger when only listing the routes (`serve --list-routes`).
         if (!o.db.empty()) anchor_fallback = std::filesystem::absolute(o.db).lexically_normal().parent_path() / "anchors.log";
         routes();
@@ -241,38 +243,56 @@ struct Workbench::Impl {
     }
 
     using Handler = std::function<void(const Visit&, const httplib::Request&, httplib::Response&)>;
+    using UploadHandler =
+        std::function<void(const Visit&, const httplib::Request&, httplib::Response&, const httplib::ContentReader&)>;
 
     // Every route but login and the assets: a session, the role's permission, and on a POST
-    // the session's CSRF token; then the handler, whose refusals change nothing.
+    // the session's CSRF token (`csrf_in_form`: an upload carries it in its multipart body,
+    // which the handler checks as it reads); then the handler, whose refusals change nothing.
+    void answer(const httplib::Request& req, httplib::Response& res, std::optional<Permission> p, bool csrf_in_form,
+                const std::function<void(const Visit&)>& h) {
+        const Lang lang = lang_of(req);
+        const ServerTiming timing(res);
+        std::optional<Visit> v;
+        try {
+            const RequestLedger request_ledger(o.db);
+            v = visit(req);
+            if (!v) {
+                if (req.method == "GET") res.set_redirect("/login", 303);
+                else refuse(res, lang, nullptr, {401, t(lang, "err.login_needed")});
+                return;
+            }
+            if (req.method == "POST" && csrf_in_form && !same_secret(req.get_param_value("csrf"), v->session.csrf))
+                return refuse(res, lang, &*v, {403, t(lang, "err.csrf")});
+            if (p && !may(v->person.role, *p)) return refuse(res, lang, &*v, {403, t(lang, "err.forbidden")});
+            h(*v);
+        } catch (const Refusal& r) {
+            refuse(res, lang, v ? &*v : nullptr, r);
+        } catch (const ledger::ReviewRefused& e) {
+            refuse(res, lang, v ? &*v : nullptr, {409, say(lang, "err.refused", e.what())});
+        } catch (const batch::LockHeld&) {
+            refuse(res, lang, v ? &*v : nullptr, {503, t(lang, "err.busy")});
+        } catch (const SQLite::Exception& e) {
+            if ((e.getErrorCode() & 0xff) == SQLITE_BUSY) refuse(res, lang, v ? &*v : nullptr, {503, t(lang, "err.busy")});
+            else refuse(res, lang, v ? &*v : nullptr, {500, esc(e.what())});
+        } catch (const std::exception& e) {
+            refuse(res, lang, v ? &*v : nullptr, {500, esc(e.what())});
+        }
+    }
+
     httplib::Server::Handler guarded(std::optional<Permission> p, Handler h) {
         return [this, p, h](const httplib::Request& req, httplib::Response& res) {
-            const Lang lang = lang_of(req);
-            const ServerTiming timing(res);
-            std::optional<Visit> v;
-            try {
-                const RequestLedger request_ledger(o.db);
-                v = visit(req);
-                if (!v) {
-                    if (req.method == "GET") res.set_redirect("/login", 303);
-                    else refuse(res, lang, nullptr, {401, t(lang, "err.login_needed")});
-                    return;
-                }
-                if (req.method == "POST" && !same_secret(req.get_param_value("csrf"), v->session.csrf))
-                    return refuse(res, lang, &*v, {403, t(lang, "err.csrf")});
-                if (p && !may(v->person.role, *p)) return refuse(res, lang, &*v, {403, t(lang, "err.forbidden")});
-                h(*v, req, res);
-            } catch (const Refusal& r) {
-                refuse(res, lang, v ? &*v : nullptr, r);
-            } catch (const ledger::ReviewRefused& e) {
-                refuse(res, lang, v ? &*v : nullptr, {409, say(lang, "err.refused", e.what())});
-            } catch (const batch::LockHeld&) {
-                refuse(res, lang, v ? &*v : nullptr, {503, t(lang, "err.busy")});
-            } catch (const SQLite::Exception& e) {
-                if ((e.getErrorCode() & 0xff) == SQLITE_BUSY) refuse(res, lang, v ? &*v : nullptr, {503, t(lang, "err.busy")});
-                else refuse(res, lang, v ? &*v : nullptr, {500, esc(e.what())});
-            } catch (const std::exception& e) {
-                refuse(res, lang, v ? &*v : nullptr, {500, esc(e.what())});
-            }
+            answer(req, res, p, true, [&](const Visit& v) { h(v, req, res); });
+        };
+    }
+
+    // A POST whose body the handler reads as it arrives (an upload): the session and the
+    // role are checked before a byte of it is read.
+    httplib::Server::HandlerWithContentReader guarded_upload(Permission p, UploadHandler h) {
+        return [this, p, h](const httplib::Request& req, httplib::Response& res, const httplib::ContentReader& reader) {
+            answer(req, res, p, false, [&](const Visit& v) { h(v, req, res, reader); });
+            // A refusal may leave the body unread: the connection cannot carry another request.
+            if (res.status >= 400) res.set_header("Connection", "close");
         };
     }
 
@@ -864,6 +884,87 @@ struct Workbench::Impl {
         html(res, page(v, msg(lang, "summary.title"), body));
     }
 
+    // ---- what would it earn (issue 14 point 7) ------------------------------------------
+
+    struct EarningsInputs {
+        EarningsBasis basis;
+        std::vector<Payee> payees;
+    };
+
+    // The bureau's today, the policy version in force then, and the ledger's latest registry.
+    EarningsInputs earnings_inputs(Lang lang) {
+        if (!policy || !kinds) throw Refusal{503, t(lang, "earn.no_policy")};
+        EarningsInputs in;
+        in.basis.as_of = local_date(now(), o.time_zone);
+        in.basis.policy_version = policy->nearest(in.basis.as_of).id;
+        ledger::PayeeStore payees(ledger());
+        if (const auto snapshot = payees.latest_snapshot()) {
+            in.payees = payees.snapshot_rows(snapshot->sha256);
+            in.basis.registry = snapshot->path;
+            in.basis.payees = in.payees.size();
+        }
+        return in;
+    }
+
+    void check_page(const Visit& v, const httplib::Request&, httplib::Response& res) {
+        html(res, page(v, msg(v.lang, "earn.title"), earnings_form(v, earnings_inputs(v.lang).basis)));
+    }
+
+    // The upload is written to a scratch file as it arrives (never held in memory), read
+    // by the nightly's readers, and gone with the response.
+    void check_upload(const Visit& v, const httplib::Request& req, httplib::Response& res,
+                      const httplib::ContentReader& reader) {
+        const Lang lang = v.lang;
+        if (!req.is_multipart_form_data()) throw Refusal{400, say(lang, "err.bad_form", "file")};
+        auto in = earnings_inputs(lang);
+        const ScratchDir scratch;
+        const auto path = scratch.path() / "upload";
+        std::ofstream file;
+        std::string field, csrf, shown;
+        bool token_first = false, have_file = false, too_large = false;
+        std::size_t bytes = 0;
+        const bool read = reader(
+            [&](const httplib::MultipartFormData& part) {
+                field = part.name;
+                if (field != "file") return true;  // other fields are read past
+                // The form carries the token before the file; a file without it is not read.
+                token_first = same_secret(csrf, v.session.csrf);
+                if (!token_first || have_file) return false;
+                have_file = true;
+                shown = shown_upload_name(part.filename);
+                file.open(path, std::ios::binary);
+                return static_cast<bool>(file);
+            },
+            [&](const char* data, std::size_t n) {
+                if (field == "csrf") {
+                    csrf.append(data, n);
+                    return csrf.size() <= 256;
+                }
+                if (field != "file") return true;
+                bytes += n;
+                if (bytes > kUploadLimit) {
+                    too_large = true;
+                    return false;
+                }
+                file.write(data, static_cast<std::streamsize>(n));
+                return static_cast<bool>(file);
+            });
+        // 413: httplib read nothing, the declared length being over the server's limit.
+        if (too_large || res.status == 413) throw Refusal{413, say(lang, "earn.too_large", kUploadLimit / (1024 * 1024))};
+        if (!have_file ? !same_secret(csrf, v.session.csrf) : !token_first) throw Refusal{403, t(lang, "err.csrf")};
+        if (!read || !have_file) throw Refusal{400, t(lang, "earn.no_file")};
+        file.close();
+        if (bytes == 0) throw Refusal{400, t(lang, "earn.empty")};
+        const EarningsQuestion question(*policy, PayeeRegistry(std::move(in.payees)), in.basis.as_of);
+        EarningsReading reading(*kinds, *policy, question);
+        try {
+            read_grants(path, shown, reading);
+        } catch (const std::exception& e) {
+            throw Refusal{400, say(lang, "earn.unreadable", shown, e.what())};
+        }
+        html(res, page(v, msg(lang, "earn.title"), earnings_answer(v, in.basis, shown, reading, texts)));
+    }
+
     void verify_page(const Visit& v, const httplib::Request&, httplib::Response& res) {
         const Lang lang = v.lang;
         ledger::CapRule cap{{}, 0};
@@ -964,7 +1065,24 @@ struct Workbench::Impl {
                                     {"X-Frame-Options", "DENY"},
                                     {"Referrer-Policy", "same-origin"},
                                     {"Cache-Control", "no-store"}});
-        server.set_payload_max_length(64 * 1024);
+        // A form's fields are read whole before its handler runs; only the check page's
+        // upload, read by its handler as it arrives, may be larger. The limit is the
+        // server's, so each other route is held to a form's size here, before its body
+        // is read (a chunked body has no length to judge: refused outside the upload).
+        constexpr std::size_t kFormLimit = 64 * 1024;
+        server.set_payload_max_length(kUploadLimit + kFormLimit);
+        server.set_pre_routing_handler([](const httplib::Request& req, httplib::Response& res) {
+            if (req.method == "POST" && req.path == "/check") return httplib::Server::HandlerResponse::Unhandled;
+            const std::string length = req.get_header_value("Content-Length");
+            const bool chunked = req.get_header_value("Transfer-Encoding").find("chunked") != std::string::npos;
+            std::size_t n = 0;
+            const auto [end, ec] = std::from_chars(length.data(), length.data() + length.size(), n);
+            const bool too_long = !length.empty() && (ec != std::errc() || end != length.data() + length.size() || n > kFormLimit);
+            if (!chunked && !too_long) return httplib::Server::HandlerResponse::Unhandled;
+            res.status = chunked ? 411 : 413;
+            res.set_header("Connection", "close");
+            return httplib::Server::HandlerResponse::Handled;
+        });
         const int threads = o.threads;
         server.new_task_queue = [threads] { return new httplib::ThreadPool(static_cast<std::size_t>(threads)); };
 
@@ -1008,6 +1126,11 @@ struct Workbench::Impl {
         get(R"(/line/(\d+))", guarded(Permission::read, bound(&Impl::line_page)));
         get(R"(/company/([0-9A-Za-z%]+))", guarded(Permission::read, bound(&Impl::company_page)));
         get("/summary", guarded(Permission::read, bound(&Impl::summary_page)));
+        get("/check", guarded(Permission::read, bound(&Impl::check_page)));
+        post("/check", guarded_upload(Permission::read, [this](const Visit& v, const httplib::Request& req,
+                                                               httplib::Response& res, const httplib::ContentReader& reader) {
+                 check_upload(v, req, res, reader);
+             }));
         get("/verify", guarded(Permission::verify, bound(&Impl::verify_page)));
         get("/users", guarded(Permission::manage_users, bound(&Impl::users_page)));
         post("/users", guarded(Permission::manage_users, bound(&Impl::add_user)));

@@ -6,7 +6,9 @@
 // missing for them with the reason shown, and a forged approval POST with their session
 // and CSRF token is refused. Then the script prints "PHASE reviewer done" and waits for a
 // line on stdin while the server restarts after the notice period; the approver logs in,
-// approves, and downloads the treasury CSV and xlsx into DOWNLOADS. Every page must show
+// approves, and downloads the treasury CSV and xlsx into DOWNLOADS. Before that the
+// reviewer asks what the file EARN_FILE (environment) would earn through the check page's
+// upload form (issue 14 point 7). Every page must show
 // the Chinese texts staff read at that step, with no console error and no CSP violation.
 // A 1366x768 screenshot of each step goes to ARTIFACTS.
 //
@@ -125,6 +127,16 @@ async function reviewer(browser) {
   const why = await page.$eval('#why-no-approve', (e) => e.innerText).catch(() => '');
   check(why === '您的角色（审核员）不能执行此操作。', `the page says why: ${why}`);
   await screenshot(page, 'shen-published');
+
+  // What would it earn: a file chosen in the form and uploaded as the browser sends it.
+  await page.goto(`${base}/check`, { waitUntil: 'load' });
+  await shows(page, ['资助测算：上传专利文件', '上传并测算'], 'the check page');
+  const chooser = await page.$('#earn-file');
+  await chooser.uploadFile(process.env.EARN_FILE);
+  await clickAndWait(page, '#earn-submit');
+  await shows(page, [path.basename(process.env.EARN_FILE), '共 3 件文献，其中 2 件有昆明专利权人，1 件应付，合计 30000.00 元。',
+                     'US11553104B2', '30000.00'], 'the answer to the upload');
+  await screenshot(page, 'shen-check');
 
   // A forged approval: the reviewer's own session and CSRF token, posted by hand.
   const csrf = await page.$eval('input[name="csrf"]', (e) => e.value);

@@ -61,6 +61,7 @@ patsub_e2e(e2e_time_zones time_zones.sh)
 patsub_e2e(e2e_nightly_script nightly_script.sh)
 patsub_e2e(e2e_inbox_coverage inbox_coverage.sh)
 patsub_e2e(e2e_serve_workbench serve_workbench.sh)
+patsub_e2e(e2e_serve_check serve_check.sh)
 # cmake --install and the .deb (cpack) into scratch roots, then a batch from the
 # installed files with the source tree hidden (issue 16 point 1).
 add_test(NAME e2e_install

@@ -94,10 +94,10 @@ check_anon() {  # method path expected
     local code; code=$(curl -s -o "$work/body" -w '%{http_code}' "${form[@]}" "$base$2"); [ "$code" = "$3" ] || fail "$1 $2 without a session: $code, expected $3"
 }
 for u in rev appr aud; do
-    for p in / /batch/1 "/line/$payable" "/company/$uscc" /summary; do check_get $u "$p" 200; done
+    for p in / /batch/1 "/line/$payable" "/company/$uscc" /summary /check; do check_get $u "$p" 200; done
     check_get $u /users 403
 done
-for p in / /batch/1 "/line/$payable" "/company/$uscc" /summary /verify "/download/1/treasury-1.csv"; do check_get adm "$p" 403; done
+for p in / /batch/1 "/line/$payable" "/company/$uscc" /summary /check /verify "/download/1/treasury-1.csv"; do check_get adm "$p" 403; done
 check_get adm /users 200
 check_get aud /verify 200
 for u in rev appr; do check_get $u /verify 403; done
@@ -116,6 +116,7 @@ for u in appr aud adm; do
     check_post $u /batch/1/reviewed 403
     check_post $u /batch/1/publish 403
 done
+check_post adm /check 403
 for u in rev aud adm; do check_post $u /batch/1/approve 403; done
 for u in rev appr aud; do
     check_post $u /users 403 --data-urlencode name=eve --data-urlencode role=admin --data-urlencode password=0123456789ab
@@ -126,8 +127,8 @@ grep -q '您的角色无权访问此页面' "$work/body" || fail "a refused role
 check_anon GET /login 200; check_anon GET /static/workbench.css 200; check_anon GET /favicon.ico 204
 check_anon GET "/lang?to=zh&back=%2Flogin" 303
 check_anon POST /login 401
-for p in / /batch/1 "/line/$payable" "/company/$uscc" /summary /verify /users "/download/1/treasury-1.csv"; do check_anon GET "$p" 303; done
-for p in /logout /users /users/disable "/line/$payable/hold" "/line/$payable/release" "/line/$payable/annotate" \
+for p in / /batch/1 "/line/$payable" "/company/$uscc" /summary /check /verify /users "/download/1/treasury-1.csv"; do check_anon GET "$p" 303; done
+for p in /logout /users /users/disable /check "/line/$payable/hold" "/line/$payable/release" "/line/$payable/annotate" \
          /batch/1/reviewed /batch/1/approve /batch/1/publish; do check_anon POST "$p" 401; done
 [ "$(q "select (select count(*) from staff_holds)||'/'||(select count(*) from batch_reviews)||'/'||(select count(*) from approvals)||'/'||(select count(*) from line_annotations)||'/'||(select count(*) from workbench_users)")" = "$before" ] \
     || fail "a refused POST wrote something"

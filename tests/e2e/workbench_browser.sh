@@ -80,7 +80,7 @@ start_server 2026-11-02T02:00:00Z  # a Monday in Kunming, in a year the shipped 
 # "PHASE reviewer done", the server restarts after the period, then it goes on.
 mkdir -p "$artifacts" "$work/downloads"
 rm -f "$artifacts"/*.png
-coproc flow { NODE_PATH=$cache/node_modules exec node "$src/tests/browser/workbench_flow.js" \
+coproc flow { EARN_FILE=$src/samples/inbox/grants/ipg230110.xml NODE_PATH=$cache/node_modules exec node "$src/tests/browser/workbench_flow.js" \
     "$chromium" "$base" "$zl" "$line" "$artifacts" "$work/downloads" 2>&1; }
 flow_pid=$flow_PID
 phase_one=

@@ -14,6 +14,7 @@ import difflib
 import glob
 import http.client
 import os
+import re
 import shlex
 import shutil
 import socket
@@ -212,10 +213,26 @@ def free_port():
         return s.getsockname()[1]
 
 
-def served_page(binary, world, path, login):
+def multipart(fields):
+    """A multipart/form-data body of (name, filename or None, bytes), in the order given,
+    and its Content-Type: as a browser sends a form."""
+    boundary = "----patsub-golden-boundary"
+    body = b""
+    for name, filename, data in fields:
+        disposition = f'form-data; name="{name}"' + (f'; filename="{filename}"' if filename else "")
+        body += f"--{boundary}\r\nContent-Disposition: {disposition}\r\n".encode()
+        if filename:
+            body += b"Content-Type: application/octet-stream\r\n"
+        body += b"\r\n" + data + b"\r\n"
+    body += f"--{boundary}--\r\n".encode()
+    return body, f"multipart/form-data; boundary={boundary}"
+
+
+def served_page(binary, world, path, login, upload=None):
     """A workbench page as `patsub serve` sends it, over a copy of the world's ledger and
     anchor log so that the session it records changes no other output. `login` is
-    (name, password) of a person a world step added, or None."""
+    (name, password) of a person a world step added, or None. With `upload` (a file of the
+    world), the page is the answer to that file posted to PATH with the form's token."""
     with tempfile.TemporaryDirectory() as tmp:
         for name in ("ledger.sqlite", "ledger.sqlite-wal", "anchors.log"):
             if os.path.exists(os.path.join(world, name)):
@@ -250,6 +267,17 @@ def served_page(binary, world, path, login):
             c.request("GET", path, headers=headers)
             r = c.getresponse()
             status, body = r.status, r.read()
+            if upload:
+                token = re.search(rb'name="csrf" value="([0-9a-f]{64})"', body)
+                if not token:
+                    raise RuntimeError(f"GET {path} has no form token to upload with")
+                with open(os.path.join(world, upload), "rb") as f:
+                    form, content_type = multipart([("csrf", None, token.group(1)),
+                                                    ("file", os.path.basename(upload), f.read())])
+                c = http.client.HTTPConnection("127.0.0.1", port, timeout=30)
+                c.request("POST", path, form, {**headers, "Content-Type": content_type})
+                r = c.getresponse()
+                status, body = r.status, r.read()
         finally:
             server.terminate()
             server.wait(timeout=30)
@@ -301,7 +329,8 @@ def produce(step, binary, world):
     if kind == "page":
         want, path = int(args[0]), args[1]
         login = (args[3], args[4]) if len(args) >= 5 and args[2] == "as" else None
-        status, body, pairs = served_page(binary, world, path, login)
+        upload = args[args.index("upload") + 1] if "upload" in args else None
+        status, body, pairs = served_page(binary, world, path, login, upload)
         if status != want:
             raise RuntimeError(f"GET {path} answered {status}, expected {want}")
         return body, pairs

@@ -112,3 +112,50 @@ TEST_CASE("in the cap step, a jurisdiction already funded comes before a full ca
     s.facts.funded = {"US", "JP"};
     CHECK(decide(s).reason == "already_funded_in_jurisdiction");
 }
+
+namespace {
+
+// The check a failure makes fail, by the name the reasoning records.
+std::string check_of(const std::string& reason) {
+    if (reason == "before_effective_date") return "policy in force";
+    if (reason == "grant_after_as_of") return "granted by the run's day";
+    if (reason == "already_paid") return "not paid before";
+    if (reason == "payee_not_registered") return "Kunming payee";
+    if (reason == "dispute_open") return "no_dispute";
+    if (reason == "cap_reached" || reason == "already_funded_in_jurisdiction") return "8.5 cap";
+    return "";
+}
+
+bool fails(const Decision& d, const std::string& check) {
+    for (const auto& c : d.checks)
+        if (c.what == check && !c.holds) return true;
+    return false;
+}
+
+}  // namespace
+
+TEST_CASE("the reasoning lists every check: the failures after the deciding one too (reading 17)") {
+    int listed = 0;
+    for (const auto& first : failures())
+        for (const auto& second : failures()) {
+            if (first.step >= second.step) continue;
+            const std::string deciding = first.reason, later = second.reason;
+            CAPTURE(deciding);
+            CAPTURE(later);
+            Setting s;
+            first.apply(s);
+            second.apply(s);
+            const Decision d = decide(s);
+            REQUIRE(d.reason == first.reason);
+            if (first.step == 1) {
+                // Not a grant the measure names: no clause, so no later check means anything
+                // (the payee is noted before every step, whatever the document).
+                if (second.step != 4) CHECK_FALSE(fails(d, check_of(second.reason)));
+                continue;
+            }
+            CHECK(fails(d, check_of(first.reason)));
+            CHECK(fails(d, check_of(second.reason)));
+            ++listed;
+        }
+    CHECK(listed == 19);
+}
