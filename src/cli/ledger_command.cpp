@@ -39,17 +39,24 @@ void print_json(const ledger::LedgerLine& l) {
 
 // Columns sized to their widest cell by display width (a Chinese name takes two
 // columns per character) and cells made terminal-safe: fixed printf widths ran into each
-// other on long grant ids (DE202023101234U1) and could not line up CJK text.
-void print_table(const std::vector<ledger::LedgerLine>& lines) {
+// other on long grant ids (DE202023101234U1) and could not line up CJK text. The lines
+// are read twice in one snapshot, widths first, so that a million of them are never held.
+void print_table(ledger::Ledger& ledger, const ledger::LineFilter& f) {
     using A = exports::TextTable::Align;
     exports::TextTable t({{"line", A::right}, {"batch", A::right}, {"grant", A::left}, {"type", A::left},
                           {"jur", A::left}, {"clause", A::left}, {"status", A::left}, {"amount CNY", A::right},
                           {"reason", A::left}, {"payee", A::left}, {"payee_uscc", A::left}});
-    for (const auto& l : lines)
-        t.add({std::to_string(l.line_id), std::to_string(l.batch_id), l.grant_id,
-               std::string(ledger::text_of(l.patent_type)), std::string(ledger::text_of(l.jurisdiction)), l.clause,
-               std::string(to_string(l.status)), to_yuan(l.amount), l.reason, l.payee_name, l.payee_uscc});
-    t.print(std::cout);
+    const auto cells = [](const ledger::LedgerLine& l) {
+        return std::vector<std::string>{std::to_string(l.line_id), std::to_string(l.batch_id), l.grant_id,
+                                        std::string(ledger::text_of(l.patent_type)),
+                                        std::string(ledger::text_of(l.jurisdiction)), l.clause,
+                                        std::string(to_string(l.status)), to_yuan(l.amount), l.reason, l.payee_name,
+                                        l.payee_uscc};
+    };
+    auto same_lines = ledger.snapshot();
+    ledger.for_each_line(f, [&](ledger::LedgerLine&& l) { t.measure(cells(l)); });
+    t.print_heading(std::cout);
+    ledger.for_each_line(f, [&](ledger::LedgerLine&& l) { t.print_row(std::cout, cells(l)); });
 }
 
 }  // namespace
@@ -68,10 +75,9 @@ void add_ledger_command(CLI::App& app, Action& action) {
             ledger::LineFilter f;
             f.batch_id = o->batch;
             f.current = o->current;
-            // CSV and JSON stream: a whole ledger never sits in memory. The table needs
-            // every row first to size its columns.
+            // Every format streams: a whole ledger never sits in memory.
             if (o->format == "table") {
-                print_table(ledger.lines(f));
+                print_table(ledger, f);
                 return Outcome::done;
             }
             if (o->format == "csv") exports::write_ledger_csv_header(std::cout);

@@ -41,18 +41,23 @@ std::string approval_sheet_html(ledger::Ledger& ledger, std::int64_t batch_id, c
     if (!batch) throw ledger::ReviewRefused(fmt::format("there is no batch {} in this ledger", batch_id));
     const auto approval = review.approval(batch_id);
     const auto publication = notices.publication(batch_id);
-    const std::vector<ledger::LedgerLine> lines =
-        approval ? review.exported_lines(batch_id) : review.export_candidates(batch_id);
     const auto districts = ledger::PayeeStore(ledger).current_districts();
     const auto district_of = [&](const ledger::LedgerLine& l) {
         auto it = districts.find(l.payee_uscc);
         return it == districts.end() ? std::string() : it->second;
     };
-    const Breakdown by_clause = break_down(lines, [](const ledger::LedgerLine& l) { return l.clause; });
-    const Breakdown by_district = break_down(lines, district_of);
-    const Tally all = total(lines);
+    // Tallied as the lines stream by: a batch may pay a million lines.
+    Breakdown by_clause, by_district;
+    Tally all;
     std::set<std::string> payees;
-    for (const auto& l : lines) payees.insert(l.payee_uscc);
+    const auto count = [&](ledger::LedgerLine&& l) {
+        by_clause[l.clause].add(l);
+        by_district[district_of(l)].add(l);
+        all.add(l);
+        payees.insert(l.payee_uscc);
+    };
+    if (approval) review.for_each_exported_line(batch_id, count);
+    else review.for_each_export_candidate(batch_id, count);
     const auto objections = notices.objections_of_batch(batch_id);
 
     std::string head;

@@ -59,44 +59,31 @@ std::string chinese_date(const std::string& iso) {
                        static_cast<unsigned>(d->day()));
 }
 
-std::string notice_csv(const ledger::NoticePublication& p, const std::vector<ledger::NoticedLine>& lines) {
+void write_notice_csv(std::ostream& out, const ledger::NoticePublication& p, const NoticedLines& lines) {
     const auto meanings = clause_meanings(p.clause_texts);
-    SpreadsheetCsv csv;
-    csv.row({bilingual_header("批次", "batch_id"), bilingual_header("单位", "payee_name"),
-             bilingual_header("专利", "patent"), bilingual_header("条款", "clause"),
-             bilingual_header("金额（元）", "amount_yuan"), bilingual_header("专利名称", "title"),
-             bilingual_header("条款含义", "clause_meaning"), bilingual_header("公示期起", "period_first_day"),
-             bilingual_header("公示期止", "period_last_day"), bilingual_header("异议渠道", "objection_channel"),
-             bilingual_header("联系方式", "contacts")});
+    const auto row = [&](const std::vector<std::string>& cells) {
+        std::vector<std::string> formatted;
+        formatted.reserve(cells.size());
+        for (const auto& c : cells) formatted.push_back(spreadsheet_cell(c));
+        out << spreadsheet_record(formatted);
+    };
+    out << utf8_bom;  // as SpreadsheetCsv
+    row({bilingual_header("批次", "batch_id"), bilingual_header("单位", "payee_name"),
+         bilingual_header("专利", "patent"), bilingual_header("条款", "clause"),
+         bilingual_header("金额（元）", "amount_yuan"), bilingual_header("专利名称", "title"),
+         bilingual_header("条款含义", "clause_meaning"), bilingual_header("公示期起", "period_first_day"),
+         bilingual_header("公示期止", "period_last_day"), bilingual_header("异议渠道", "objection_channel"),
+         bilingual_header("联系方式", "contacts")});
     const std::string contacts = one_line(p.contacts);
-    for (const auto& n : lines) {
+    lines([&](const ledger::NoticedLine& n) {
         const auto& l = n.line;
-        csv.row({std::to_string(p.batch_id), l.payee_name, l.grant_id, clause_text(l.clause),
-                 to_yuan(l.amount), n.title, meaning_of(meanings, l.clause), p.first_day, p.last_day,
-                 p.objection_channel, contacts});
-    }
-    return csv.bytes();
+        row({std::to_string(p.batch_id), l.payee_name, l.grant_id, clause_text(l.clause), to_yuan(l.amount), n.title,
+             meaning_of(meanings, l.clause), p.first_day, p.last_day, p.objection_channel, contacts});
+    });
 }
 
-std::string notice_html(const ledger::NoticePublication& p, const std::vector<ledger::NoticedLine>& lines) {
+void write_notice_html(std::ostream& out, const ledger::NoticePublication& p, const NoticedLines& lines) {
     const auto meanings = clause_meanings(p.clause_texts);
-    std::int64_t total = 0;
-    std::string rows;
-    std::set<std::string> clauses;
-    int n = 0;
-    for (const auto& noticed : lines) {
-        const auto& l = noticed.line;
-        total += l.amount.fen;
-        clauses.insert(l.clause);
-        rows += fmt::format(
-            "<tr><td class=\"num\">{}</td><td>{}</td><td>{}</td><td>{}</td><td>第{}条</td><td class=\"num\">{}</td></tr>\n",
-            ++n, html_escape(l.payee_name), l.grant_id.empty() ? award_patent : html_escape(l.grant_id),
-            html_escape(noticed.title), html_escape(l.clause), to_yuan(l.amount));
-    }
-    if (lines.empty()) rows = "<tr><td colspan=\"6\">本批次无拟资助项目 / no proposed payments in this batch</td></tr>\n";
-    std::string legend;
-    for (const auto& c : clauses)
-        legend += fmt::format("<tr><th>第{}条</th><td>{}</td></tr>\n", html_escape(c), html_escape(meaning_of(meanings, c)));
     PageParts page;
     page.title = fmt::format("专利资助公示 第{}批 / Patent subsidies, public notice, batch {}", p.batch_id, p.batch_id);
     page.extra_style = R"css(
@@ -115,7 +102,9 @@ table.legend th { width: 6rem; text-align: left; }
   .period { break-inside: avoid; }
 }
 )css";
-    page.body = fmt::format(
+    // The page up to its table's rows, the rows as the lines stream by, then the rest,
+    // which counts them.
+    const std::string before_rows = fmt::format(
         "<h1>昆明市专利资助拟资助名单公示（第{0}批）</h1>\n"
         "<p class=\"meta\">Public notice of proposed patent subsidies under the 2019 Kunming innovation measures, "
         "measure 8 — batch {0}</p>\n"
@@ -130,15 +119,56 @@ table.legend th { width: 6rem; text-align: left; }
         "</div>\n"
         "<table>\n<thead><tr><th class=\"num\">序号 No.</th><th>单位 Payee</th><th>专利号 Patent</th>"
         "<th>专利名称 Title</th><th>条款 Clause</th><th class=\"num\">金额（元） Amount (CNY)</th></tr></thead>\n"
-        "<tbody>\n{6}</tbody>\n"
-        "<tfoot><tr><th colspan=\"5\">合计 Total（{7} 项 lines）</th><th class=\"num\">{8}</th></tr></tfoot>\n</table>\n"
-        "<h2>条款含义 What each clause pays</h2>\n<table class=\"legend\">\n<tbody>\n{9}</tbody>\n</table>\n"
-        "<p class=\"foot\">{10} · 发布日期 published {11}</p>\n"
-        "<p class=\"foot\">账本链头（公示时） Ledger chain head at publication: <code>{12}</code></p>\n",
+        "<tbody>\n",
         p.batch_id, chinese_date(p.first_day), chinese_date(p.last_day), p.working_days,
-        html_escape(p.objection_channel), lines_as_html(p.contacts), rows, lines.size(), to_yuan(Money{total}), legend,
-        html_escape(p.publisher), chinese_date(p.published_on), html_escape(p.chain_head));
-    return html_page(page);
+        html_escape(p.objection_channel), lines_as_html(p.contacts));
+    out << html_page_head(page) << before_rows;
+    std::int64_t total = 0, n = 0;
+    std::set<std::string> clauses;
+    lines([&](const ledger::NoticedLine& noticed) {
+        const auto& l = noticed.line;
+        total += l.amount.fen;
+        clauses.insert(l.clause);
+        out << fmt::format(
+            "<tr><td class=\"num\">{}</td><td>{}</td><td>{}</td><td>{}</td><td>第{}条</td><td class=\"num\">{}</td></tr>\n",
+            ++n, html_escape(l.payee_name), l.grant_id.empty() ? award_patent : html_escape(l.grant_id),
+            html_escape(noticed.title), html_escape(l.clause), to_yuan(l.amount));
+    });
+    if (n == 0) out << "<tr><td colspan=\"6\">本批次无拟资助项目 / no proposed payments in this batch</td></tr>\n";
+    std::string legend;
+    for (const auto& c : clauses)
+        legend += fmt::format("<tr><th>第{}条</th><td>{}</td></tr>\n", html_escape(c), html_escape(meaning_of(meanings, c)));
+    out << fmt::format(
+        "</tbody>\n"
+        "<tfoot><tr><th colspan=\"5\">合计 Total（{0} 项 lines）</th><th class=\"num\">{1}</th></tr></tfoot>\n</table>\n"
+        "<h2>条款含义 What each clause pays</h2>\n<table class=\"legend\">\n<tbody>\n{2}</tbody>\n</table>\n"
+        "<p class=\"foot\">{3} · 发布日期 published {4}</p>\n"
+        "<p class=\"foot\">账本链头（公示时） Ledger chain head at publication: <code>{5}</code></p>\n",
+        n, to_yuan(Money{total}), legend, html_escape(p.publisher), chinese_date(p.published_on),
+        html_escape(p.chain_head));
+    out << html_page_tail(page);
+}
+
+namespace {
+
+NoticedLines held(const std::vector<ledger::NoticedLine>& lines) {
+    return [&lines](const std::function<void(const ledger::NoticedLine&)>& visit) {
+        for (const auto& l : lines) visit(l);
+    };
+}
+
+}  // namespace
+
+std::string notice_csv(const ledger::NoticePublication& p, const std::vector<ledger::NoticedLine>& lines) {
+    std::ostringstream out;
+    write_notice_csv(out, p, held(lines));
+    return out.str();
+}
+
+std::string notice_html(const ledger::NoticePublication& p, const std::vector<ledger::NoticedLine>& lines) {
+    std::ostringstream out;
+    write_notice_html(out, p, held(lines));
+    return out.str();
 }
 
 }  // namespace patsub::exports

@@ -11,7 +11,9 @@
 
 #include "ledger/notice_store.h"
 
+#include <functional>
 #include <map>
+#include <ostream>
 #include <string>
 #include <vector>
 
@@ -23,6 +25,14 @@ std::map<std::string, std::string> clause_meanings(const std::string& clause_tex
 // "2026-12-07" -> "2026年12月7日"; other text unchanged.
 std::string chinese_date(const std::string& iso);
 
+// Calls its argument once for each noticed line, in line order: a notice of a million
+// lines is written as they stream from the ledger, never held (issue 17 point 4).
+using NoticedLines = std::function<void(const std::function<void(const ledger::NoticedLine&)>&)>;
+
+void write_notice_csv(std::ostream& out, const ledger::NoticePublication& p, const NoticedLines& lines);
+void write_notice_html(std::ostream& out, const ledger::NoticePublication& p, const NoticedLines& lines);
+
+// The same bytes, from lines held (tests, a handful of lines).
 std::string notice_csv(const ledger::NoticePublication& p, const std::vector<ledger::NoticedLine>& lines);
 std::string notice_html(const ledger::NoticePublication& p, const std::vector<ledger::NoticedLine>& lines);
 

@@ -6,6 +6,8 @@
 
 #include <filesystem>
 #include <fstream>
+#include <functional>
+#include <ostream>
 #include <string>
 #include <string_view>
 
@@ -21,8 +23,14 @@ class OutputFile {
     std::ostream& stream() { return out_; }
     // Flushes, fsyncs and renames; throws std::runtime_error naming the file on failure.
     void commit();
+    // commit() unless the file holds exactly the bytes written already (compared a
+    // block at a time); then the temporary is removed and the file left with its mtime.
+    // True when committed.
+    bool commit_unless_same();
 
   private:
+    void sync_and_rename();
+
     std::filesystem::path file_;
     std::filesystem::path partial_;
     std::ofstream out_;
@@ -36,5 +44,8 @@ std::string file_bytes(const std::filesystem::path& file);
 // already (a rerun restores what was lost and leaves the rest byte for byte, with its
 // mtime): true when written.
 bool write_unless_same(const std::filesystem::path& file, std::string_view bytes);
+// The same for bytes too many to hold (a million-line notice): `write` puts them into
+// the stream of an OutputFile.
+bool write_unless_same(const std::filesystem::path& file, const std::function<void(std::ostream&)>& write);
 
 }  // namespace patsub::exports

@@ -239,8 +239,9 @@ bool needs_attention(const ReviewLine& r) {
     return s == LineStatus::held || s == LineStatus::recovery || staff_held(r);
 }
 
-// What the page shows beside each line of the batch: the payee's district, the latest
-// staff hold event, the treasury file that carried it.
+// What the page shows beside each line of the batch: the payee's district and the latest
+// staff hold event. (Which treasury file carried each line is not kept: the page never
+// showed it, and after approval that was a map of every line of the batch.)
 class LineDecorations {
 public:
     LineDecorations(ledger::Ledger& ledger, std::int64_t batch_id) : batch_id_(batch_id) {
@@ -248,14 +249,12 @@ public:
         ledger::PayeeStore payees(ledger);
         districts_ = payees.current_districts();
         holds_ = store.hold_states(batch_id);
-        exported_ = store.exported_batches(batch_id);
     }
 
     ReviewLine decorate(ledger::LedgerLine&& l) const {
         ReviewLine r;
         if (auto it = districts_.find(l.payee_uscc); it != districts_.end()) r.district = it->second;
         if (auto it = holds_.find(l.line_id); it != holds_.end()) r.staff = it->second;
-        if (auto it = exported_.find(l.line_id); it != exported_.end()) r.exported_in = it->second;
         r.line = std::move(l);
         return r;
     }
@@ -271,7 +270,6 @@ private:
     std::int64_t batch_id_;
     std::map<std::string, std::string> districts_;
     std::map<std::int64_t, ledger::HoldEvent> holds_;
-    std::map<std::int64_t, std::int64_t> exported_;
 };
 
 PageParts page_frame(std::int64_t batch_id) {
@@ -318,7 +316,7 @@ ReviewData gather(ledger::Ledger& ledger, std::int64_t batch_id, const LineDecor
     if (d.approval) {
         d.treasury = store.treasury_file(batch_id);
         d.treasury_rows = store.treasury_rows(batch_id);
-        for (auto& l : store.exported_lines(batch_id)) keep_carried(std::move(l));
+        store.for_each_exported_line(batch_id, keep_carried);
     } else {
         TreasuryTally tally(payees);
         try {

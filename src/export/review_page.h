@@ -33,7 +33,6 @@ struct ReviewLine {
     ledger::LedgerLine line;
     std::string district;                     // the payee's, from the registry; '' without payee
     std::optional<ledger::HoldEvent> staff;   // latest staff hold event, if any
-    std::optional<std::int64_t> exported_in;  // batch whose treasury file carried it
 };
 
 // What the page says of a batch apart from its table of lines, which is streamed from

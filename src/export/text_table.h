@@ -24,8 +24,19 @@ class TextTable {
     void print(std::ostream& out) const;
     std::string str() const;
 
+    // A table too long to hold (a million ledger lines, issue 17 point 4) is read twice:
+    // every row measured (widths only, nothing kept), then the heading and each row
+    // printed as it comes; the output is the same as add() and print() would give.
+    void measure(const std::vector<std::string>& cells);
+    void print_heading(std::ostream& out) const;
+    void print_row(std::ostream& out, const std::vector<std::string>& cells) const;
+
   private:
+    std::vector<std::string> safe_cells(std::vector<std::string> cells) const;
+    void print_safe_row(std::ostream& out, const std::vector<std::string>& cells) const;
+
     std::vector<Column> columns_;
+    std::vector<int> width_;  // display width of each column's widest cell so far
     std::vector<std::vector<std::string>> rows_;
 };
 

@@ -13,6 +13,7 @@
 
 #include <fstream>
 #include <iterator>
+#include <optional>
 #include <stdexcept>
 
 namespace patsub::exports {
@@ -69,10 +70,24 @@ HandoffResult approve_batch(ledger::Ledger& ledger, std::int64_t batch_id, const
             r.treasury = *file;
             rows = store.treasury_rows(batch_id);
         } else {
-            const auto lines = store.export_candidates(batch_id);
+            // The lines stream by into the payees' rows (a batch may pay a million lines);
+            // record_approval records the same lines exported, from the same query.
+            ledger::PayeeStore payees(ledger);
+            TreasuryTally tally(payees);
+            std::int64_t candidates = 0;
+            std::optional<ledger::ReviewRefused> no_bank;  // the first line whose payee has no account
+            store.for_each_export_candidate(batch_id, [&](ledger::LedgerLine&& l) {
+                ++candidates;
+                if (no_bank) return;
+                try {
+                    tally.add(l);
+                } catch (const ledger::ReviewRefused& e) {
+                    no_bank = e;
+                }
+            });
             // An approval hands the treasury a file to pay; one with no row is a sign-off on
             // nothing (issue 16 point 4). Said before the notice: no notice would help it.
-            if (lines.empty())
+            if (candidates == 0)
                 throw ledger::ReviewRefused(fmt::format(
                     "batch {} has nothing to pay (no payable line of its own and none released to it): nothing was "
                     "approved, no treasury file written",
@@ -80,10 +95,10 @@ HandoffResult approve_batch(ledger::Ledger& ledger, std::int64_t batch_id, const
             // Reading 19: only after the batch's notice period ended, and only what it proposed.
             if (auto why = ledger::NoticeStore(ledger).approval_refusal(batch_id, today))
                 throw ledger::ReviewRefused(*why + "; nothing was approved");
+            if (no_bank) throw *no_bank;
             r.newly_approved = true;
             r.approval = ledger::Approval{batch_id, by, now};
-            ledger::PayeeStore payees(ledger);
-            rows = treasury_rows(lines, payees);
+            rows = tally.rows();
             const std::string csv = treasury_csv(batch_id, rows);
             // A treasury file for this batch already handed over with other content: the
             // ledger forgot an approval it made (restored from an older copy). Paying from
@@ -99,8 +114,8 @@ HandoffResult approve_batch(ledger::Ledger& ledger, std::int64_t batch_id, const
             r.treasury = ledger::TreasuryRecord{batch_id, treasury_file_name(batch_id),
                                                 std::filesystem::absolute(out_dir / treasury_file_name(batch_id)).string(),
                                                 static_cast<std::int64_t>(rows.size()),
-                                                static_cast<std::int64_t>(lines.size()), total, sha256_hex(csv)};
-            store.record_approval(r.approval, r.treasury, rows, lines);
+                                                tally.lines(), total, sha256_hex(csv)};
+            store.record_approval(r.approval, r.treasury, rows);
         }
         workbook = kept_workbook(store, r, rows, out_dir);
         tx.commit();

@@ -352,6 +352,8 @@ SQLite::Transaction Ledger::transaction() {
     return SQLite::Transaction(db_, SQLite::TransactionBehavior::IMMEDIATE);
 }
 
+SQLite::Transaction Ledger::snapshot() { return SQLite::Transaction(db_, SQLite::TransactionBehavior::DEFERRED); }
+
 std::int64_t Ledger::begin_batch(const BatchRecord& b) {
     SQLite::Statement q(db_, "INSERT INTO batches (started_at, as_of, inbox, policy_file, policy_sha256, "
                              "patsub_version) VALUES (?,?,?,?,?,?)");
@@ -681,6 +683,16 @@ void Ledger::for_each_line(const LineFilter& f, const std::function<void(LedgerL
     if (f.batch_id) q.bind(":batch", *f.batch_id);
     if (f.grant_id) q.bind(":grant", *f.grant_id);
     if (f.payee_uscc) q.bind(":payee", *f.payee_uscc);
+    while (q.executeStep()) visit(read_line(q));
+}
+
+void Ledger::for_each_line_where(const std::string& condition, const std::function<void(SQLite::Statement&)>& bind,
+                                 const std::function<void(LedgerLine&&)>& visit) {
+    std::string columns = line_columns_prefixed("l");
+    const std::string reasoning = "l.reasoning";
+    columns.replace(columns.find(reasoning), reasoning.size(), "''");
+    SQLite::Statement q(db_, fmt::format("SELECT {} FROM ledger_lines l WHERE {} ORDER BY l.line_id", columns, condition));
+    bind(q);
     while (q.executeStep()) visit(read_line(q));
 }
 

@@ -131,6 +131,9 @@ class Ledger {
     // IMMEDIATE: takes the write lock at once, so a second writer fails fast instead of
     // deciding on a state that is about to change.
     SQLite::Transaction transaction();
+    // DEFERRED, for readers only: every query until it ends reads the same state of the
+    // ledger (WAL), so that two passes over a million lines see the same lines.
+    SQLite::Transaction snapshot();
     // Called just before a batch commits: throws LedgerReplaced when the path now names
     // another file than the one opened (inode), none at all, or a file whose chain head
     // is no longer the head this transaction started from.
@@ -193,6 +196,12 @@ class Ledger {
     void for_each_line(const LineFilter& f, const std::function<void(LedgerLine&&)>& visit);
     // The same, collected: for callers that need a handful of lines (one grant, tests).
     std::vector<LedgerLine> lines(const LineFilter& f);
+    // Lines of `ledger_lines l` meeting `condition` (SQL, for the stores of src/ledger whose
+    // choice of lines is a query of its own: the treasury file's), parameters bound by
+    // `bind`, in line order, one at a time and without their reasoning: a million-line
+    // batch is never held (issue 17 point 4).
+    void for_each_line_where(const std::string& condition, const std::function<void(SQLite::Statement&)>& bind,
+                             const std::function<void(LedgerLine&&)>& visit);
     std::optional<std::int64_t> last_batch_id();
     // The as-of day of the newest batch.
     std::optional<Date> last_as_of();

@@ -96,11 +96,10 @@ void check_cap(Ledger& ledger, const CapFor& cap_for, AuditResult& r) {
                         "ledger_lines r WHERE r.event_key <> '' AND r.event_key = 'recover' || substr(l.event_key, 4)) "
                         "AND NOT EXISTS (SELECT 1 FROM ledger_lines h WHERE h.event_key <> '' AND h.event_key = 'left|' || l.event_key) "
                         "ORDER BY f.family");
-    std::map<std::string, std::vector<Payment>> families;
-    while (q.executeStep())
-        families[q.getColumn(0).getString()].push_back(
-            {q.getColumn(1).getString(), q.getColumn(2).getString(), date_from_iso(q.getColumn(3).getString())});
-    for (const auto& [family, payments] : families) {
+    // One family at a time (the query is in family order): a million payments are never held.
+    std::string family;
+    std::vector<Payment> payments;
+    const auto check_family = [&] {
         for (const auto& p : payments) {
             const CapRule cap = cap_for(p.date);
             if (!cap.clauses.count(p.clause)) continue;
@@ -112,7 +111,17 @@ void check_cap(Ledger& ledger, const CapFor& cap_for, AuditResult& r) {
                                              offices.size(), fmt::join(offices, ", "), cap.max_jurisdictions));
             break;
         }
+    };
+    while (q.executeStep()) {
+        std::string f = q.getColumn(0).getString();
+        if (f != family) {
+            check_family();
+            family = std::move(f);
+            payments.clear();
+        }
+        payments.push_back({q.getColumn(1).getString(), q.getColumn(2).getString(), date_from_iso(q.getColumn(3).getString())});
     }
+    check_family();
 }
 
 }  // namespace

@@ -97,14 +97,9 @@ void NoticeStore::for_each_proposed_line(std::int64_t batch_id, const std::funct
 
 void NoticeStore::for_each_noticed_line(std::int64_t batch_id, const std::function<void(NoticedLine&&)>& visit) {
     if (!available_) return;
-    SQLite::Statement q(db_, "SELECT n.line_id, l.batch_id FROM notice_lines n JOIN ledger_lines l USING (line_id) "
-                             "WHERE n.batch_id = ? ORDER BY n.line_id");
-    q.bind(1, batch_id);
-    std::vector<std::pair<std::int64_t, std::int64_t>> ids;
-    while (q.executeStep()) ids.emplace_back(q.getColumn(0).getInt64(), q.getColumn(1).getInt64());
-    ReviewStore review(ledger_);
     Titles titles(db_);
-    review.for_each_line_by_id(ids, [&](LedgerLine&& l) {
+    ledger_.for_each_line_where("l.line_id IN (SELECT n.line_id FROM notice_lines n WHERE n.batch_id = :batch)",
+                                [&](SQLite::Statement& q) { q.bind(":batch", batch_id); }, [&](LedgerLine&& l) {
         NoticedLine n{std::move(l), {}};
         n.title = titles.of(n.line.grant_id);
         visit(std::move(n));

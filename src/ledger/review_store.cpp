@@ -139,67 +139,52 @@ std::map<std::int64_t, std::int64_t> ReviewStore::exported_batches(std::int64_t 
     return out;
 }
 
-// Lines are read through Ledger::for_each_line (one query per batch concerned) so that
-// this file does not repeat the ledger's column list. The reasoning is left out: the
-// treasury file, the notices and the review page's treasury section never show it, and
-// a batch can carry tens of thousands of payable lines. Line ids grow with batch ids, so
-// visiting batch after batch visits the lines in line order.
-void ReviewStore::for_each_line_by_id(const std::vector<std::pair<std::int64_t, std::int64_t>>& line_batch,
-                                      const std::function<void(LedgerLine&&)>& visit) {
-    std::set<std::int64_t> wanted, batches;
-    for (const auto& [line, batch] : line_batch) {
-        wanted.insert(line);
-        batches.insert(batch);
-    }
-    for (std::int64_t b : batches) {
-        LineFilter f;
-        f.batch_id = b;
-        ledger_.for_each_line(f, [&](LedgerLine&& l) {
-            if (!wanted.count(l.line_id)) return;
-            std::string().swap(l.reasoning);
-            visit(std::move(l));
-        });
-    }
+namespace {
+
+// The payable lines the treasury file of :batch carries (export_candidates in the header),
+// as a condition on `ledger_lines l`: one text for reading them and for recording them
+// exported, so that the file and the record of what it carried cannot differ.
+std::string export_candidate_condition(SQLite::Database& db) {
+    return "l.status = 'payable' "
+           "AND (l.batch_id = :batch OR l.batch_id IN (SELECT batch_id FROM approvals)) "
+           "AND l.line_id NOT IN (SELECT line_id FROM exported_lines) "
+           "AND COALESCE((SELECT h.action FROM staff_holds h WHERE h.line_id = l.line_id "
+           "              ORDER BY h.event_id DESC LIMIT 1), 'release') <> 'hold' "
+           "AND NOT EXISTS (SELECT 1 FROM ledger_lines r WHERE r.status = 'recovery' AND l.grant_id <> '' "
+           "                AND r.grant_id = l.grant_id AND r.clause = l.clause AND r.line_id > l.line_id) "
+           "AND NOT EXISTS (SELECT 1 FROM ledger_lines h WHERE h.event_key <> '' AND h.event_key = 'left|' || l.event_key) " +
+           std::string(has_table(db, "notice_publications")
+                           ? "AND (NOT EXISTS (SELECT 1 FROM notice_publications p WHERE p.batch_id = :batch) "
+                             "     OR l.line_id IN (SELECT n.line_id FROM notice_lines n WHERE n.batch_id = :batch)) "
+                           : "");
 }
 
-std::vector<LedgerLine> ReviewStore::lines_by_id(const std::vector<std::pair<std::int64_t, std::int64_t>>& line_batch) {
-    std::vector<LedgerLine> out;
-    for_each_line_by_id(line_batch, [&](LedgerLine&& l) { out.push_back(std::move(l)); });
-    return out;
-}
+}  // namespace
 
 void ReviewStore::for_each_export_candidate(std::int64_t batch_id, const std::function<void(LedgerLine&&)>& visit) {
     if (!available_) {
         // No review tables yet: nothing was ever held or exported or approved.
-        LineFilter f;
-        f.batch_id = batch_id;
-        ledger_.for_each_line(f, [&](LedgerLine&& l) {
-            if (l.status != LineStatus::payable) return;
-            std::string().swap(l.reasoning);  // as for_each_line_by_id
-            visit(std::move(l));
-        });
+        ledger_.for_each_line_where(
+            "l.batch_id = :batch AND l.status = 'payable'", [&](SQLite::Statement& q) { q.bind(":batch", batch_id); },
+            visit);
         return;
     }
-    SQLite::Statement q(
-        db_,
-        "SELECT l.line_id, l.batch_id FROM ledger_lines l "
-        "WHERE l.status = 'payable' "
-        "AND (l.batch_id = :batch OR l.batch_id IN (SELECT batch_id FROM approvals)) "
-        "AND l.line_id NOT IN (SELECT line_id FROM exported_lines) "
-        "AND COALESCE((SELECT h.action FROM staff_holds h WHERE h.line_id = l.line_id "
-        "              ORDER BY h.event_id DESC LIMIT 1), 'release') <> 'hold' "
-        "AND NOT EXISTS (SELECT 1 FROM ledger_lines r WHERE r.status = 'recovery' AND l.grant_id <> '' "
-        "                AND r.grant_id = l.grant_id AND r.clause = l.clause AND r.line_id > l.line_id) "
-        "AND NOT EXISTS (SELECT 1 FROM ledger_lines h WHERE h.event_key <> '' AND h.event_key = 'left|' || l.event_key) " +
-            std::string(has_table(db_, "notice_publications")
-                            ? "AND (NOT EXISTS (SELECT 1 FROM notice_publications p WHERE p.batch_id = :batch) "
-                              "     OR l.line_id IN (SELECT n.line_id FROM notice_lines n WHERE n.batch_id = :batch)) "
-                            : "") +
-            "ORDER BY l.line_id");
-    q.bind(":batch", batch_id);
-    std::vector<std::pair<std::int64_t, std::int64_t>> ids;
-    while (q.executeStep()) ids.emplace_back(q.getColumn(0).getInt64(), q.getColumn(1).getInt64());
-    for_each_line_by_id(ids, visit);
+    // One batch at a time, in batch order: within a batch the index on (batch, status,
+    // line) gives the lines in line order, where one query over all of them sorted them
+    // first (SQLite's sorter holds up to the page cache of them, 16 MB at 100,000
+    // lines). Line ids grow with batch ids, so the visit is in line order.
+    std::vector<std::int64_t> batches;
+    {
+        SQLite::Statement q(db_, "SELECT :batch UNION SELECT batch_id FROM approvals ORDER BY 1");
+        q.bind(":batch", batch_id);
+        while (q.executeStep()) batches.push_back(q.getColumn(0).getInt64());
+    }
+    const std::string condition = export_candidate_condition(db_) + " AND l.batch_id = :lines_of";
+    for (std::int64_t b : batches)
+        ledger_.for_each_line_where(condition, [&](SQLite::Statement& q) {
+            q.bind(":batch", batch_id);
+            q.bind(":lines_of", b);
+        }, visit);
 }
 
 std::vector<LedgerLine> ReviewStore::export_candidates(std::int64_t batch_id) {
@@ -208,21 +193,33 @@ std::vector<LedgerLine> ReviewStore::export_candidates(std::int64_t batch_id) {
     return out;
 }
 
-std::vector<LedgerLine> ReviewStore::exported_lines(std::int64_t batch_id) {
-    if (!available_) return {};
-    SQLite::Statement q(db_, "SELECT e.line_id, l.batch_id FROM exported_lines e JOIN ledger_lines l USING (line_id) "
-                             "WHERE e.batch_id = ? ORDER BY e.line_id");
-    q.bind(1, batch_id);
-    std::vector<std::pair<std::int64_t, std::int64_t>> ids;
-    while (q.executeStep()) ids.emplace_back(q.getColumn(0).getInt64(), q.getColumn(1).getInt64());
-    return lines_by_id(ids);
+void ReviewStore::for_each_exported_line(std::int64_t batch_id, const std::function<void(LedgerLine&&)>& visit) {
+    if (!available_) return;
+    ledger_.for_each_line_where("l.line_id IN (SELECT e.line_id FROM exported_lines e WHERE e.batch_id = :batch)",
+                                [&](SQLite::Statement& q) { q.bind(":batch", batch_id); }, visit);
 }
 
-void ReviewStore::record_approval(const Approval& a, const TreasuryRecord& file, const std::vector<TreasuryRow>& rows,
-                                  const std::vector<LedgerLine>& lines) {
+std::vector<LedgerLine> ReviewStore::exported_lines(std::int64_t batch_id) {
+    std::vector<LedgerLine> out;
+    for_each_exported_line(batch_id, [&](LedgerLine&& l) { out.push_back(std::move(l)); });
+    return out;
+}
+
+void ReviewStore::record_approval(const Approval& a, const TreasuryRecord& file, const std::vector<TreasuryRow>& rows) {
     SQLite::Statement ins(db_, "INSERT INTO approvals (batch_id, approved_by, approved_at) VALUES (?,?,?)");
     SQLite::bind(ins, a.batch_id, a.by, a.at);
     ins.exec();
+    // What the file carries, recorded from the same query that chose its lines (the
+    // approval now in `approvals` adds nothing: the batch's own lines were in already;
+    // SQLite reads the whole SELECT before inserting into the table it reads). Inside the
+    // caller's transaction, so nothing changed since it tallied.
+    SQLite::Statement e(db_, "INSERT INTO exported_lines (line_id, batch_id) SELECT l.line_id, :batch FROM ledger_lines l "
+                             "WHERE " + export_candidate_condition(db_));
+    e.bind(":batch", a.batch_id);
+    const int exported = e.exec();
+    if (exported != file.lines)
+        throw std::logic_error(fmt::format("batch {}: {} lines recorded exported, but the treasury file carries {}",
+                                           a.batch_id, exported, file.lines));
     SQLite::Statement f(db_, "INSERT INTO treasury_files (batch_id, file_name, path, rows, lines, total_fen, sha256) "
                              "VALUES (?,?,?,?,?,?,?)");
     SQLite::bind(f, file.batch_id, file.file_name, file.path, file.rows, file.lines, file.total_fen, file.sha256);
@@ -235,12 +232,6 @@ void ReviewStore::record_approval(const Approval& a, const TreasuryRecord& file,
         SQLite::bind(r, file.batch_id, ++seq, row.payee_uscc, row.payee_name, row.bank_name, row.bank_account,
                      row.amount_fen, row.lines);
         r.exec();
-    }
-    SQLite::Statement e(db_, "INSERT INTO exported_lines (line_id, batch_id) VALUES (?,?)");
-    for (const auto& l : lines) {
-        e.reset();
-        SQLite::bind(e, l.line_id, a.batch_id);
-        e.exec();
     }
     ledger_.chain().append("approval", std::to_string(a.batch_id), approval_content(db_, a.batch_id), "", a.at);
 }

@@ -110,11 +110,14 @@ class ReviewStore {
     // payment the public was not shown waits for a later batch's notice.
     void for_each_export_candidate(std::int64_t batch_id, const std::function<void(LedgerLine&&)>& visit);
     std::vector<LedgerLine> export_candidates(std::int64_t batch_id);
+    // The lines the batch's treasury file carried, in line order, without their reasoning.
+    void for_each_exported_line(std::int64_t batch_id, const std::function<void(LedgerLine&&)>& visit);
     std::vector<LedgerLine> exported_lines(std::int64_t batch_id);
 
-    // The approval and its export, written together inside the caller's transaction.
-    void record_approval(const Approval& a, const TreasuryRecord& file, const std::vector<TreasuryRow>& rows,
-                         const std::vector<LedgerLine>& lines);
+    // The approval and its export, written together inside the caller's transaction: the
+    // lines recorded exported are the batch's export candidates of this instant, which
+    // must number file.lines (the caller tallied them in the same transaction).
+    void record_approval(const Approval& a, const TreasuryRecord& file, const std::vector<TreasuryRow>& rows);
     std::optional<TreasuryRecord> treasury_file(std::int64_t batch_id);
     std::vector<TreasuryRecord> treasury_files();
     std::vector<TreasuryRow> treasury_rows(std::int64_t batch_id);
@@ -123,12 +126,7 @@ class ReviewStore {
     // Without its bytes when `with_bytes` is false; nullopt on a ledger older than 007.
     std::optional<TreasuryWorkbook> treasury_workbook(std::int64_t batch_id, bool with_bytes = true);
 
-    // (line id, its batch id) pairs -> the lines, in line order, without their reasoning.
-    void for_each_line_by_id(const std::vector<std::pair<std::int64_t, std::int64_t>>& line_batch,
-                             const std::function<void(LedgerLine&&)>& visit);
-
   private:
-    std::vector<LedgerLine> lines_by_id(const std::vector<std::pair<std::int64_t, std::int64_t>>& line_batch);
     std::optional<HoldEvent> latest_event(std::int64_t line_id);
     HoldEvent add_event(const HoldEvent& e);
 

@@ -9,6 +9,7 @@
 #include <fmt/format.h>
 
 #include <fstream>
+#include <functional>
 #include <iterator>
 #include <map>
 
@@ -18,27 +19,37 @@ namespace {
 
 bool blank(const std::string& s) { return s.find_first_not_of(" \t\r\n") == std::string::npos; }
 
-void put_file(const std::filesystem::path& file, const std::string& bytes, PublishedNotice& r) {
-    (exports::write_unless_same(file, bytes) ? r.written : r.unchanged).push_back(file);
+// Written as the lines stream from the ledger (a notice may list a million payments).
+void put_file(const std::filesystem::path& file, const std::function<void(std::ostream&)>& write,
+              PublishedNotice& r) {
+    (exports::write_unless_same(file, write) ? r.written : r.unchanged).push_back(file);
 }
 
-// Each clause's meaning as the policy version that decided the line words it.
-std::string clause_texts(const std::vector<ledger::NoticedLine>& lines, const Policy& policy, Date today) {
-    std::map<std::string, std::string> meanings;
-    for (const auto& n : lines) {
-        const auto& l = n.line;
-        if (meanings.count(l.clause)) continue;
-        const PolicyVersion* v = policy.find(l.policy_version);
-        if (!v) v = &policy.nearest(today);
+// Each clause's meaning as the policy version that decided the first line under it
+// words it: add() every proposed line, then text().
+class ClauseTexts {
+  public:
+    ClauseTexts(const Policy& policy, Date today) : policy_(policy), today_(today) {}
+    void add(const ledger::LedgerLine& l) {
+        if (meanings_.count(l.clause)) return;
+        const PolicyVersion* v = policy_.find(l.policy_version);
+        if (!v) v = &policy_.nearest(today_);
         std::string text;
         for (const auto& c : v->clauses)
             if (c.id == l.clause) text = c.text;
-        meanings[l.clause] = text;
+        meanings_[l.clause] = text;
     }
-    std::string out;
-    for (const auto& [clause, text] : meanings) out += clause + "\t" + text + "\n";
-    return out;
-}
+    std::string text() const {
+        std::string out;
+        for (const auto& [clause, text] : meanings_) out += clause + "\t" + text + "\n";
+        return out;
+    }
+
+  private:
+    const Policy& policy_;
+    Date today_;
+    std::map<std::string, std::string> meanings_;
+};
 
 }  // namespace
 
@@ -66,9 +77,17 @@ PublishedNotice publish_notice(ledger::Ledger& ledger, std::int64_t batch_id, co
             // Counted before anything is written: a holiday list that does not cover the
             // period refuses the publication.
             const NoticePeriod period = period_from(today, settings.working_days, settings.calendar);
-            std::vector<ledger::NoticedLine> proposed;
-            notices.for_each_proposed_line(batch_id, [&](ledger::NoticedLine&& n) { proposed.push_back(std::move(n)); });
-            if (proposed.empty())
+            // Only what the record needs is kept of each line: its id (8 bytes), its
+            // amount and its clause's meaning.
+            ClauseTexts meanings(policy, today);
+            std::vector<std::int64_t> ids;
+            std::int64_t total_fen = 0;
+            notices.for_each_proposed_line(batch_id, [&](ledger::NoticedLine&& n) {
+                meanings.add(n.line);
+                ids.push_back(n.line.line_id);
+                total_fen += n.line.amount.fen;
+            });
+            if (ids.empty())
                 throw ledger::ReviewRefused(fmt::format("batch {} proposes no payment (no payable line that is not "
                                                         "held or paid): there is nothing to publish",
                                                         batch_id));
@@ -90,15 +109,10 @@ PublishedNotice publish_notice(ledger::Ledger& ledger, std::int64_t batch_id, co
             p.objection_channel = settings.objection_channel;
             p.contacts = settings.contacts;
             p.publisher = settings.publisher;
-            p.clause_texts = clause_texts(proposed, policy, today);
+            p.clause_texts = meanings.text();
             const auto head = ledger.chain().head();
             p.chain_head = fmt::format("event {} {}", head.seq, head.hash);
-            std::vector<std::int64_t> ids;
-            ids.reserve(proposed.size());
-            for (const auto& n : proposed) {
-                ids.push_back(n.line.line_id);
-                p.total_fen += n.line.amount.fen;
-            }
+            p.total_fen = total_fen;
             p.lines = static_cast<std::int64_t>(ids.size());
             notices.record_publication(p, ids);
             r.newly_published = true;
@@ -106,11 +120,14 @@ PublishedNotice publish_notice(ledger::Ledger& ledger, std::int64_t batch_id, co
         }
         tx.commit();
     }
-    std::vector<ledger::NoticedLine> lines;
-    notices.for_each_noticed_line(batch_id, [&](ledger::NoticedLine&& n) { lines.push_back(std::move(n)); });
+    const exports::NoticedLines lines = [&](const std::function<void(const ledger::NoticedLine&)>& visit) {
+        notices.for_each_noticed_line(batch_id, [&](ledger::NoticedLine&& n) { visit(n); });
+    };
     std::filesystem::create_directories(out_dir);
-    put_file(out_dir / notice_csv_name(batch_id), exports::notice_csv(r.publication, lines), r);
-    put_file(out_dir / notice_html_name(batch_id), exports::notice_html(r.publication, lines), r);
+    put_file(out_dir / notice_csv_name(batch_id),
+             [&](std::ostream& out) { exports::write_notice_csv(out, r.publication, lines); }, r);
+    put_file(out_dir / notice_html_name(batch_id),
+             [&](std::ostream& out) { exports::write_notice_html(out, r.publication, lines); }, r);
     return r;
 }
 

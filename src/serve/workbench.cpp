@@ -42,8 +42,10 @@
 #include <chrono>
 #include <cstdlib>
 #include <fstream>
+#include <functional>
 #include <iterator>
 #include <mutex>
+#include <optional>
 
 namespace patsub::serve {
 
@@ -83,7 +85,7 @@ class ScratchDir {
 // A file written for one response and sent from disk while the response goes out; its
 // folder goes when the response is done with it.
 struct SentFile {
-    ScratchDir scratch;
+    std::optional<ScratchDir> scratch;  // a file written for the request alone
     std::ifstream in;
 };
 
@@ -797,26 +799,45 @@ struct Workbench::Impl {
             std::unique_lock one_at_a_time(workbook_writer, std::try_to_lock);
             if (!one_at_a_time.owns_lock()) throw Refusal{503, t(v.lang, "err.busy")};
             auto sent = std::make_shared<SentFile>();
-            const auto file = sent->scratch.path() / name;
+            const auto file = sent->scratch.emplace().path() / name;
             exports::write_lines_workbook(ledger(), batch, texts, file);
             one_at_a_time.unlock();
-            const auto size = std::filesystem::file_size(file);
-            record(size, sha256_file(file));
             sent->in.open(file, std::ios::binary);
             if (!sent->in) throw std::runtime_error("cannot read " + file.string());
-            res.set_content_provider(size, type, [sent](std::size_t offset, std::size_t length, httplib::DataSink& sink) {
-                std::string chunk(std::min<std::size_t>(length, 64 * 1024), '\0');
-                sent->in.seekg(static_cast<std::streamoff>(offset));
-                sent->in.read(chunk.data(), static_cast<std::streamsize>(chunk.size()));
-                const auto got = sent->in.gcount();
-                return got > 0 && sink.write(chunk.data(), static_cast<std::size_t>(got));
-            });
+            send_file(sent, type, record, res);
             return;
         }
+        // Sent from its file too, never held: a million-line batch's notice-<N>.csv is
+        // 160 MB (issue 17 point 4). Hashed and sent from the one file opened, so that
+        // the bytes recorded are the bytes sent even if the file is replaced meanwhile.
         if (!std::filesystem::is_regular_file(o.out / name)) throw Refusal{404, t(v.lang, "err.bad_download")};
-        std::string bytes = exports::file_bytes(o.out / name);
-        record(bytes.size(), sha256_hex(bytes));
-        res.set_content(std::move(bytes), type);
+        auto sent = std::make_shared<SentFile>();
+        sent->in.open(o.out / name, std::ios::binary);
+        if (!sent->in) throw Refusal{404, t(v.lang, "err.bad_download")};
+        send_file(sent, type, record, res);
+    }
+
+    // Hashes the opened file (the download's record), then serves it from there.
+    static void send_file(const std::shared_ptr<SentFile>& sent, const std::string& type,
+                          const std::function<void(std::uintmax_t, const std::string&)>& record,
+                          httplib::Response& res) {
+        Sha256Stream digest;
+        std::uintmax_t size = 0;
+        std::string chunk(64 * 1024, '\0');
+        while (sent->in.read(chunk.data(), static_cast<std::streamsize>(chunk.size())) || sent->in.gcount() > 0) {
+            const auto got = static_cast<std::size_t>(sent->in.gcount());
+            digest.update(std::string_view(chunk.data(), got));
+            size += got;
+        }
+        sent->in.clear();
+        record(size, digest.hex());
+        res.set_content_provider(size, type, [sent](std::size_t offset, std::size_t length, httplib::DataSink& sink) {
+            std::string part(std::min<std::size_t>(length, 64 * 1024), '\0');
+            sent->in.seekg(static_cast<std::streamoff>(offset));
+            sent->in.read(part.data(), static_cast<std::streamsize>(part.size()));
+            const auto got = sent->in.gcount();
+            return got > 0 && sink.write(part.data(), static_cast<std::size_t>(got));
+        });
     }
 
     // ---- company, summary, verify, users --------------------------------------------
