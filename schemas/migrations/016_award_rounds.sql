@@ -5,7 +5,8 @@
 -- on first awards (one per enterprise and clause), each later round is once by its key
 -- (one_event_per_key), and `verify` checks that no enterprise has two standing awards
 -- under a clause.
-DROP INDEX one_award_per_enterprise_clause;
-CREATE UNIQUE INDEX one_first_award_per_enterprise_clause
+-- IF EXISTS / IF NOT EXISTS: a development ledger may have applied it as 018_award_rounds.
+DROP INDEX IF EXISTS one_award_per_enterprise_clause;
+CREATE UNIQUE INDEX IF NOT EXISTS one_first_award_per_enterprise_clause
     ON ledger_lines(payee_uscc, clause) WHERE status = 'payable' AND grant_id = ''
     AND event_key NOT LIKE 'award|%|%|%';
