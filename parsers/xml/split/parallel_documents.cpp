@@ -1,14 +1,12 @@
 #include "parsers/xml/split/parallel_documents.h"
 
-#include "parsers/xml/guard/safe_parser.h"
+#include "parsers/xml/split/batch_workers.h"
 
 #include <algorithm>
-#include <condition_variable>
 #include <cstdlib>
 #include <deque>
 #include <exception>
 #include <memory>
-#include <mutex>
 #include <string>
 #include <system_error>
 #include <thread>
@@ -136,74 +134,8 @@ struct Batch {
 };
 
 // Worker threads for the documents of one file, started when the file turns out to hold
-// more than one batch; stopped and joined by the destructor, on every path out.
-class Workers {
-public:
-    Workers(unsigned count, const DocumentReadFn& read) : read_(read) {
-        install_entity_guard();  // libxml2's one-time set-up, before any thread parses
-        threads_.reserve(count);
-        try {
-            for (unsigned i = 0; i < count; ++i) threads_.emplace_back([this] { work(); });
-        } catch (...) {
-            stop();
-            throw;
-        }
-    }
-    ~Workers() { stop(); }
-    Workers(const Workers&) = delete;
-    Workers& operator=(const Workers&) = delete;
-
-    void submit(Batch* batch) {
-        {
-            std::lock_guard lock(mutex_);
-            queue_.push_back(batch);
-        }
-        work_ready_.notify_one();
-    }
-
-    void wait(const Batch& batch) {
-        std::unique_lock lock(mutex_);
-        batch_done_.wait(lock, [&] { return batch.done; });
-    }
-
-private:
-    void work() {
-        for (;;) {
-            Batch* batch = nullptr;
-            {
-                std::unique_lock lock(mutex_);
-                work_ready_.wait(lock, [&] { return stopping_ || !queue_.empty(); });
-                if (stopping_) return;
-                batch = queue_.front();
-                queue_.pop_front();
-            }
-            batch->read_all(read_);
-            {
-                std::lock_guard lock(mutex_);
-                batch->done = true;
-            }
-            batch_done_.notify_all();
-        }
-    }
-
-    void stop() {
-        {
-            std::lock_guard lock(mutex_);
-            stopping_ = true;
-        }
-        work_ready_.notify_all();
-        for (std::thread& t : threads_)
-            if (t.joinable()) t.join();
-    }
-
-    const DocumentReadFn& read_;
-    std::mutex mutex_;
-    std::condition_variable work_ready_;
-    std::condition_variable batch_done_;
-    std::deque<Batch*> queue_;
-    bool stopping_ = false;
-    std::vector<std::thread> threads_;
-};
+// more than one batch.
+using Workers = BatchWorkers<Batch>;
 
 // The documents of one file in order: batches go to the workers, come back in the order
 // they went, and are replayed to the sink.
@@ -234,7 +166,7 @@ private:
     void submit() {
         if (!workers_ && !no_threads_) {
             try {
-                workers_ = std::make_unique<Workers>(threads_, read_);
+                workers_ = std::make_unique<Workers>(threads_, [this](Batch& b) { b.read_all(read_); });
             } catch (const std::system_error&) {
                 no_threads_ = true;  // no thread to be had: read here, as with one thread
             }

@@ -1,14 +1,11 @@
 #include "parsers/xml/split/parallel_records.h"
 
-#include "parsers/xml/guard/safe_parser.h"
+#include "parsers/xml/split/batch_workers.h"
 
 #include <algorithm>
-#include <condition_variable>
 #include <deque>
 #include <exception>
 #include <memory>
-#include <mutex>
-#include <thread>
 #include <utility>
 #include <vector>
 
@@ -74,85 +71,21 @@ private:
     std::string end_tag_;
 };
 
-class Workers {
-public:
-    Workers(unsigned count, const RecordDocuments& documents, const RecordDocumentReadFn& read)
-        : documents_(documents), read_(read) {
-        install_entity_guard();  // libxml2's one-time set-up, before any thread parses
-        try {
-            for (unsigned i = 0; i < count; ++i) threads_.emplace_back([this] { work(); });
-        } catch (...) {
-            stop();
-            throw;
+// Reads the batch's records, each as a small document, until the first unclean one: an
+// unclean record ends the split reading, and the records after it are read again as one
+// document. Runs on a worker thread.
+void read_records(Batch& batch, const RecordDocuments& documents, const RecordDocumentReadFn& read) {
+    thread_local std::string document;  // a record document's buffer, kept between records
+    try {
+        for (std::size_t i = 0; i < batch.chunks.size(); ++i) {
+            documents.build(document, batch.chunk(i), batch.chunks[i].first);
+            batch.outcomes.push_back(read(document));
+            if (batch.outcomes.back().kind == RecordOutcome::Kind::unclean) break;
         }
+    } catch (...) {
+        batch.failure = std::current_exception();
     }
-    ~Workers() { stop(); }
-    Workers(const Workers&) = delete;
-    Workers& operator=(const Workers&) = delete;
-
-    void submit(Batch* batch) {
-        {
-            std::lock_guard lock(mutex_);
-            queue_.push_back(batch);
-        }
-        work_ready_.notify_one();
-    }
-
-    void wait(const Batch& batch) {
-        std::unique_lock lock(mutex_);
-        batch_done_.wait(lock, [&] { return batch.done; });
-    }
-
-private:
-    void work() {
-        std::string document;
-        for (;;) {
-            Batch* batch = nullptr;
-            {
-                std::unique_lock lock(mutex_);
-                work_ready_.wait(lock, [&] { return stopping_ || !queue_.empty(); });
-                if (stopping_) return;
-                batch = queue_.front();
-                queue_.pop_front();
-            }
-            try {
-                for (std::size_t i = 0; i < batch->chunks.size(); ++i) {
-                    documents_.build(document, batch->chunk(i), batch->chunks[i].first);
-                    batch->outcomes.push_back(read_(document));
-                    // An unclean record ends the split reading: the records after it are
-                    // read again as one document.
-                    if (batch->outcomes.back().kind == RecordOutcome::Kind::unclean) break;
-                }
-            } catch (...) {
-                batch->failure = std::current_exception();
-            }
-            {
-                std::lock_guard lock(mutex_);
-                batch->done = true;
-            }
-            batch_done_.notify_all();
-        }
-    }
-
-    void stop() {
-        {
-            std::lock_guard lock(mutex_);
-            stopping_ = true;
-        }
-        work_ready_.notify_all();
-        for (std::thread& t : threads_)
-            if (t.joinable()) t.join();
-    }
-
-    const RecordDocuments& documents_;
-    const RecordDocumentReadFn& read_;
-    std::mutex mutex_;
-    std::condition_variable work_ready_;
-    std::condition_variable batch_done_;
-    std::deque<Batch*> queue_;
-    bool stopping_ = false;
-    std::vector<std::thread> threads_;
-};
+}
 
 }  // namespace
 
@@ -165,7 +98,7 @@ BulkSplitStop read_bulk_records(BulkRecordCutter& cutter, unsigned threads, std:
     BulkSplitStop stop;
     // Declared after the batches: stopped and joined first, before the batches its
     // threads may still be reading go.
-    Workers workers(threads, documents, read);
+    BatchWorkers<Batch> workers(threads, [&](Batch& b) { read_records(b, documents, read); });
 
     // The chunks from `batch`'s `from`-th on, and every later one cut, are read again as
     // one document.
