@@ -1,5 +1,7 @@
 #include "parsers/xml/split/document_splitter.h"
 
+#include "parsers/xml/guard/byte_scan.h"
+
 #include <algorithm>
 #include <bit>
 #include <cstring>
@@ -43,16 +45,7 @@ std::size_t next_line_start_candidate(const char* data, std::size_t from, std::s
     const __m128i question = _mm_set1_epi8('?');
     const __m128i bom0 = _mm_set1_epi8(kBom[0]);
     const __m128i bom1 = _mm_set1_epi8(kBom[1]);
-    // Newlines are tallied per byte lane (a match is -1, so subtracting counts it) and
-    // summed every 255 blocks, before a lane can overflow.
-    __m128i tally = _mm_setzero_si128();
-    int blocks = 0;
-    const auto flush = [&] {
-        const __m128i sums = _mm_sad_epu8(tally, _mm_setzero_si128());
-        lines += _mm_cvtsi128_si32(sums) + _mm_extract_epi16(sums, 4);
-        tally = _mm_setzero_si128();
-        blocks = 0;
-    };
+    NewlineTally tally(lines);
     for (; i + 16 <= to; i += 16) {
         const __m128i is_newline = _mm_cmpeq_epi8(load(i), newline);
         const auto newlines = static_cast<unsigned>(_mm_movemask_epi8(is_newline));
@@ -63,15 +56,14 @@ std::size_t next_line_start_candidate(const char* data, std::size_t from, std::s
             _mm_or_si128(_mm_and_si128(_mm_cmpeq_epi8(first, open), _mm_cmpeq_epi8(second, question)),
                          _mm_and_si128(_mm_cmpeq_epi8(first, bom0), _mm_cmpeq_epi8(second, bom1)));
         if (const unsigned candidates = newlines & static_cast<unsigned>(_mm_movemask_epi8(starts)); candidates != 0) {
-            flush();
+            tally.flush();
             const int at = std::countr_zero(candidates);
             lines += std::popcount(newlines & ((1u << at) - 1));  // once per candidate: rare
             return i + static_cast<std::size_t>(at);
         }
-        tally = _mm_sub_epi8(tally, is_newline);
-        if (++blocks == 255) flush();
+        tally.add(is_newline);
     }
-    flush();
+    tally.flush();
 #endif
     for (; i < to; ++i) {
         if (data[i] != '\n') continue;
