@@ -12,16 +12,24 @@ bool LedgerFacts::paid(const std::string& office, const std::string& number, con
            !ledger_.has_event(left_registry_key_for(payment_key(office, number, clause, next - 1)));
 }
 
-int LedgerFacts::next_payment_round(const std::string& office, const std::string& number, const std::string& clause) {
+namespace {
+
+// The first round whose money key (key_of(round)) the ledger has not written.
+template <class KeyOf>
+int first_unwritten_round(ledger::Ledger& ledger, const KeyOf& key_of) {
     int round = 1;
-    while (ledger_.has_event(payment_key(office, number, clause, round))) ++round;
+    while (ledger.has_event(key_of(round))) ++round;
     return round;
 }
 
+}  // namespace
+
+int LedgerFacts::next_payment_round(const std::string& office, const std::string& number, const std::string& clause) {
+    return first_unwritten_round(ledger_, [&](int round) { return payment_key(office, number, clause, round); });
+}
+
 int LedgerFacts::next_award_round(const std::string& uscc, const std::string& clause) {
-    int round = 1;
-    while (ledger_.has_event(award_key(uscc, clause, round))) ++round;
-    return round;
+    return first_unwritten_round(ledger_, [&](int round) { return award_key(uscc, clause, round); });
 }
 
 bool LedgerFacts::awarded(const std::string& uscc, const std::string& clause) {
