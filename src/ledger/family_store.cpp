@@ -1,4 +1,6 @@
 #include "ledger/family_store.h"
+
+#include "ledger/standing_payment.h"
 #include "ledger/ledger.h"
 
 #include <SQLiteCpp/Statement.h>
@@ -58,14 +60,12 @@ std::vector<std::string> FamilyStore::members(const std::string& family) {
 }
 
 std::set<std::string> FamilyStore::funded(const std::string& family, const std::set<std::string>& cap_clauses) {
-    auto q = statements_.get("SELECT DISTINCT l.office, l.clause FROM ledger_lines l JOIN families f "
-                             "ON f.grant_id = l.grant_id WHERE f.family = ? AND l.status = 'payable' "
-                             // A payment taken back frees its slot (policy.md reading 15).
-                             "AND NOT EXISTS (SELECT 1 FROM ledger_lines r "
-                             "WHERE r.event_key <> '' AND r.event_key = 'recover' || substr(l.event_key, 4)) "
-                             // So does a payment held before export because its payee left
-                             // the registry (reading 18): it was never paid.
-                             "AND NOT EXISTS (SELECT 1 FROM ledger_lines h WHERE h.event_key <> '' AND h.event_key = 'left|' || l.event_key)");
+    // A payment taken back frees its slot (policy.md reading 15); so does one held before
+    // export because its payee left the registry (reading 18): it was never paid.
+    static const std::string sql = "SELECT DISTINCT l.office, l.clause FROM ledger_lines l JOIN families f "
+                                   "ON f.grant_id = l.grant_id WHERE f.family = ? AND l.status = 'payable' AND " +
+                                   standing_payment("l");
+    auto q = statements_.get(sql.c_str());  // static: the statement cache keys on the text
     q->bind(1, family);
     std::set<std::string> offices;
     while (q->executeStep())

@@ -4,6 +4,7 @@
 
 #include "ledger/chain_contents.h"
 #include "ledger/migrations.h"
+#include "ledger/standing_payment.h"
 #include "ledger/statement_cache.h"
 
 #include <SQLiteCpp/VariadicBind.h>
@@ -504,15 +505,15 @@ std::vector<SameApplication> Ledger::same_application(const std::string& applica
                                                       const std::string& grant_id) {
     std::vector<SameApplication> out;
     if (application_number.empty()) return out;
-    auto q = st_->lookups.get(
+    // static: the statement cache keys on the text.
+    static const std::string sql =
         // A payment answered by its recovery or by a departure hold no longer stands
         // (readings 16 and 18): the application is not paid by it.
         "SELECT g.grant_id, g.patent_type, g.rowid < COALESCE((SELECT rowid FROM grants WHERE grant_id = ?2), "
         "9223372036854775807), COALESCE((SELECT l.clause FROM ledger_lines l WHERE l.grant_id = g.grant_id "
-        "AND l.status = 'payable' AND NOT EXISTS (SELECT 1 FROM ledger_lines r WHERE r.event_key <> '' AND "
-        "r.event_key IN ('recover' || substr(l.event_key, 4), 'left|' || l.event_key)) "
-        "ORDER BY l.line_id DESC LIMIT 1), '') "
-        "FROM grants g WHERE g.application_number = ?1 AND g.office = 'CN' AND g.grant_id <> ?2 ORDER BY g.rowid");
+        "AND l.status = 'payable' AND " + standing_payment("l") + " ORDER BY l.line_id DESC LIMIT 1), '') "
+        "FROM grants g WHERE g.application_number = ?1 AND g.office = 'CN' AND g.grant_id <> ?2 ORDER BY g.rowid";
+    auto q = st_->lookups.get(sql.c_str());
     q->bind(1, application_number);
     q->bind(2, grant_id);
     while (q->executeStep())
@@ -660,10 +661,8 @@ std::vector<LedgerLine> Ledger::unexported_payments_outside(const std::string& r
                          "CROSS JOIN ledger_lines l ON l.payee_uscc = departed.uscc "
                          "WHERE l.status = 'payable' "
                          "AND l.line_id NOT IN (SELECT line_id FROM exported_lines) "
-                         "AND NOT EXISTS (SELECT 1 FROM ledger_lines r WHERE r.event_key <> '' AND r.event_key IN "
-                         "                ('recover' || substr(l.event_key, 4), 'left|' || l.event_key)) "
-                         "ORDER BY l.line_id",
-                         line_columns_prefixed("l")));
+                         "AND {} ORDER BY l.line_id",
+                         line_columns_prefixed("l"), standing_payment("l")));
     q.bind(1, registry_sha256);
     std::vector<LedgerLine> out;
     while (q.executeStep()) out.push_back(read_line(q));

@@ -1,5 +1,7 @@
 #include "ledger/ledger_audit.h"
 
+#include "ledger/standing_payment.h"
+
 #include "ledger/batch_tallies.h"
 #include "ledger/chain_audit.h"
 #include "parsers/ids/grant_id.h"
@@ -92,10 +94,7 @@ void check_cap(Ledger& ledger, const CapFor& cap_for, AuditResult& r) {
     SQLite::Statement q(ledger.db(),
                         "SELECT f.family, l.office, l.clause, g.date FROM ledger_lines l JOIN families f "
                         "ON f.grant_id = l.grant_id LEFT JOIN grants g ON g.grant_id = l.grant_id "
-                        "WHERE l.status = 'payable' AND NOT EXISTS (SELECT 1 FROM "
-                        "ledger_lines r WHERE r.event_key <> '' AND r.event_key = 'recover' || substr(l.event_key, 4)) "
-                        "AND NOT EXISTS (SELECT 1 FROM ledger_lines h WHERE h.event_key <> '' AND h.event_key = 'left|' || l.event_key) "
-                        "ORDER BY f.family");
+                        "WHERE l.status = 'payable' AND " + standing_payment("l") + " ORDER BY f.family");
     // One family at a time (the query is in family order): a million payments are never held.
     std::string family;
     std::vector<Payment> payments;
