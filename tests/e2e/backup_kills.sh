@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Backups that can be trusted (issue 18 point 4): `patsub backup` is SIGKILLed at 40
+# Backups that can be trusted (issue 18 point 4): `patsub backup` is SIGKILLed at 24
 # moments spread over its work (copying, checking, syncing, renaming, rotating). After
 # each kill the folder holds only verified copies under finished names (a kill leaves at
 # most a temporary, which the next backup removes), and after the next backup exactly the
@@ -18,7 +18,7 @@ if [ -n "${PATSUB_TEST_SANITIZED:-}" ]; then
     inbox_files=2 inbox_docs=300 kills=12
     echo "sanitized build: $inbox_files x $inbox_docs grants, $kills kill moments"
 else
-    inbox_files=6 inbox_docs=500 kills=40
+    inbox_files=6 inbox_docs=500 kills=24
 fi
 db="$work/ledger.sqlite" to="$work/backups"
 
