@@ -269,7 +269,7 @@ private:
         auto* ctxt = static_cast<xmlParserCtxtPtr>(context);
         if (reader->text_run_ + length > XML_MAX_TEXT_LENGTH && (ctxt->options & XML_PARSE_HUGE) == 0) {
             reader->record(ctxt->input != nullptr ? ctxt->input->line : 0, ctxt->input != nullptr ? ctxt->input->col : 0,
-                           "Memory allocation failed : xmlSAX2Characters: huge text node");
+                           "xmlSAX2Characters: huge text node");
             ctxt->disableSAX = 1;
             return;
         }
