@@ -185,7 +185,7 @@ RecordOutcome read_record_document(std::string_view bytes, const GrantFileOption
     const DocdbPrepass prepass = docdb_prepass(bytes, options.splitter.stream_threshold);
     if (prepass.outcome == DocdbPrepass::Outcome::refused) return {};
     SafeReader reader(prepass.outcome == DocdbPrepass::Outcome::repaired ? std::string_view(prepass.bytes) : bytes,
-                      options.limits);
+                      options.limits, SafeReader::Pieces::whole);
     OneRecord record;
     const SniffResult sniffed = sniff_and_read(reader, formats, record);
     return record.take(sniffed.outcome == SniffOutcome::read && !reader.failed());

@@ -330,7 +330,7 @@ void SafeReader::keep_failure() noexcept {
     if (context_ != nullptr) context_->disableSAX = 1;
 }
 
-SafeReader::SafeReader(std::string_view bytes, ParseLimits limits) : limits_(limits) {
+SafeReader::SafeReader(std::string_view bytes, ParseLimits limits, Pieces pieces) : limits_(limits), pieces_(pieces) {
     install_entity_guard();
     Scope scope(this);
     if (bytes.empty()) {
@@ -527,8 +527,9 @@ void SafeReader::parse_held() {
     const std::size_t size = held_.size();
     std::size_t at = size >= kFirstBytes ? kFirstBytes : 0;
     if (!open(data, at)) return;
-    for (; size - at >= kPiece; at += kPiece)
-        if (!feed(data + at, kPiece, false)) return;
+    const std::size_t piece = pieces_ == Pieces::whole ? size : kPiece;
+    for (; size - at >= piece && size > at; at += piece)
+        if (!feed(data + at, piece, false)) return;
     if (!feed(data + at, size - at, false)) return;
     feed(data + size, 0, true);
 }

@@ -91,8 +91,16 @@ public:
 // encoding converters, still reach the document instead of stderr) and restored afterwards.
 class SafeReader {
 public:
+    // How a held document is handed to libxml2. `reader`: in xmlTextReader's pieces,
+    // which fixes where libxml2 places some reports (the column of a huge text node)
+    // and how far parsing runs past a skipped root. `whole`: in one piece, fewer calls
+    // into the push parser, for a document whose problems are never reported (a record
+    // document of the split DOCDB reading: anything but a clean one is read again as
+    // part of the bulk document, grant_source_reader.cpp).
+    enum class Pieces { reader, whole };
+
     // `bytes` must outlive the reader (libxml2 reads it in place).
-    explicit SafeReader(std::string_view bytes, ParseLimits limits = {});
+    explicit SafeReader(std::string_view bytes, ParseLimits limits = {}, Pieces pieces = Pieces::reader);
     // Over a document pulled from `source` as the parser needs it, with the same options
     // and the same refusals. The markup bounds are checked on each piece before libxml2
     // is handed it: a violation fails the document with the same message and line, but
@@ -172,6 +180,7 @@ private:
     bool ready_ = false;     // the checks made before parsing passed
     bool stopped_ = false;
     bool parsed_ = false;    // parse() ran to the document's end without a problem
+    Pieces pieces_ = Pieces::reader;
     ParseEvents* events_ = nullptr;
     int open_elements_ = 0;
     long text_run_ = 0;  // bytes of text since the last element, CDATA, reference, comment or PI
