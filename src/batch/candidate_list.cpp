@@ -1,26 +1,15 @@
 #include "batch/candidate_list.h"
 
-#include <algorithm>
-
 namespace patsub::batch {
 
-bool decided_before(const Candidate& a, const Candidate& b) {
-    if (a.prospective != b.prospective) return a.prospective > b.prospective;
-    if (a.date != b.date) return a.date < b.date;
-    if (a.office != b.office) return a.office < b.office;
-    return a.grant_id < b.grant_id;
+void CandidateList::add(const Candidate& c) {
+    store_.add({c.grant_id, c.prospective.fen, c.date ? to_iso(*c.date) : std::string(), c.office});
 }
 
-std::set<std::string> CandidateList::ids() const {
-    std::set<std::string> out;
-    for (const auto& c : list_) out.insert(c.grant_id);
-    return out;
-}
-
-std::vector<Candidate> CandidateList::in_decision_order() const {
-    std::vector<Candidate> out = list_;
-    std::stable_sort(out.begin(), out.end(), decided_before);
-    return out;
+void CandidateList::for_each_in_decision_order(const std::function<void(Candidate&&)>& each) {
+    store_.for_each_in_decision_order([&each](ledger::CandidateStore::Entry&& e) {
+        each(Candidate{std::move(e.grant_id), Money{e.prospective_fen}, date_from_iso(e.date), std::move(e.office)});
+    });
 }
 
 }  // namespace patsub::batch

@@ -25,7 +25,7 @@ class GrantIntake : public GrantHandler {
     GrantIntake(ledger::Ledger& ledger, ledger::FamilyStore& families, const KindTable& kinds, const Policy& policy,
                 const GrantRules& rules, std::int64_t batch_id, Date as_of)
         : ledger_(ledger), families_(families), kinds_(kinds), policy_(policy), rules_(rules), batch_id_(batch_id),
-          as_of_(as_of) {}
+          as_of_(as_of), candidates_(ledger) {}
 
     // The file whose documents follow, and its inbox-relative name.
     void begin_file(const std::string& sha256, const std::string& shown) {
@@ -41,11 +41,11 @@ class GrantIntake : public GrantHandler {
     void on_member(const std::string& shown) override { file_.enter_member(shown); }
 
     // Adds a grant read in an earlier batch (a held one, one decided again) to the
-    // candidates; the caller lists each grant once (candidates().ids()).
+    // candidates; the caller lists each grant once (candidates().contains()).
     void add_known(const Grant& g) { candidates_.add(candidate(g)); }
 
     FileReading& file() { return file_; }
-    const CandidateList& candidates() const { return candidates_; }
+    CandidateList& candidates() { return candidates_; }
 
   private:
     Candidate candidate(const Grant& g) const;

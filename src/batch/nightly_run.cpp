@@ -79,7 +79,7 @@ class BatchRun {
         queue_known(intake, ledger::capped_beside(ledger_, recovered));
         queue_known(intake, ledger::capped_beside(ledger_, departed));
         queue_known(intake, disputes_closed_since_recovery());
-        decide(intake.candidates().in_decision_order());
+        intake.candidates().for_each_in_decision_order([this](Candidate&& c) { decide(c); });
         decide_awards();
         for (const auto& e : inbox_.ignored()) report_.ignored.push_back(e.shown + ": " + e.why);
         for (const auto& q : ledger::unacknowledged_quarantines(ledger_))
@@ -221,9 +221,8 @@ class BatchRun {
 
     // Grants read in earlier batches join this run's candidates (once each).
     void queue_known(GrantIntake& intake, const std::vector<std::string>& ids) {
-        std::set<std::string> queued = intake.candidates().ids();
         for (const auto& id : ids) {
-            if (!queued.insert(id).second) continue;
+            if (intake.candidates().contains(id)) continue;
             if (auto g = ledger_.load_grant(id)) intake.add_known(*g);
         }
     }
@@ -261,25 +260,22 @@ class BatchRun {
         return recovered;
     }
 
-    void decide(const std::vector<Candidate>& candidates) {
-        for (const auto& cand : candidates) {
-            // Decided on the facts as the ledger holds them, which `explain` shows too.
-            const auto grant = ledger_.load_grant(cand.grant_id);
-            if (!grant) throw std::logic_error("candidate " + cand.grant_id + " is not in the ledger");
-            const Classification c = classify(*grant, kinds_, policy_.nearest(grant->date));
-            auto d = rules_.decide(*grant, c, facts_);
-            if (!d) continue;  // in scope when read; a registry change may have moved it out
-            const std::string& id = cand.grant_id;
-            auto line =
-                ledger::line_for(*grant, c, *d, facts_.families().family_of(id), report_.batch_id, started_);
-            auto latest = ledger_.latest_line(id, line.clause);  // before `line` is moved from
-            // A payment held because its payee left the registry stays held under that
-            // reason while the payee is still away (rather than a new payee_not_registered line).
-            if (latest && latest->status == LineStatus::held && latest->reason == "payee_left_registry" &&
-                line.status == LineStatus::held && line.reason == "payee_not_registered")
-                continue;
-            writer_.write(std::move(latest), std::move(line));
-        }
+    // Decided on the facts as the ledger holds them, which `explain` shows too.
+    void decide(const Candidate& cand) {
+        const auto grant = ledger_.load_grant(cand.grant_id);
+        if (!grant) throw std::logic_error("candidate " + cand.grant_id + " is not in the ledger");
+        const Classification c = classify(*grant, kinds_, policy_.nearest(grant->date));
+        auto d = rules_.decide(*grant, c, facts_);
+        if (!d) return;  // in scope when read; a registry change may have moved it out
+        const std::string& id = cand.grant_id;
+        auto line = ledger::line_for(*grant, c, *d, facts_.families().family_of(id), report_.batch_id, started_);
+        auto latest = ledger_.latest_line(id, line.clause);  // before `line` is moved from
+        // A payment held because its payee left the registry stays held under that
+        // reason while the payee is still away (rather than a new payee_not_registered line).
+        if (latest && latest->status == LineStatus::held && latest->reason == "payee_left_registry" &&
+            line.status == LineStatus::held && line.reason == "payee_not_registered")
+            return;
+        writer_.write(std::move(latest), std::move(line));
     }
 
     // 8.9 / 8.10: each recognition row is decided when it first arrives, and again while

@@ -21,7 +21,7 @@ struct BackupOptions {
 
 void add_backup_command(CLI::App& app, Action& action) {
     auto o = std::make_shared<BackupOptions>();
-    auto* cmd = app.add_subcommand("backup", "Copy the ledger consistently (VACUUM INTO), verify the copy, keep the newest N verified copies; "
+    auto* cmd = app.add_subcommand("backup", "Copy the ledger page for page (writers wait while it is read), verify the copy, keep the newest N verified copies; "
                                              "with --chain, a full page copy every N nights and only the changed pages the other nights");
     cmd->add_option("--db", o->db, "ledger database (default: db in patsub.conf)");
     cmd->add_option("--to", o->to, "backup folder (default: backups in patsub.conf)");
@@ -36,13 +36,13 @@ void add_backup_command(CLI::App& app, Action& action) {
             o->to = flag_or_setting(o->to, settings.backups, "--to", "backups", settings);
             if (!o->chain) {
                 const auto copy = ledger::back_up(o->db, o->to, o->keep);  // before anything is printed
-                std::cout << "backup: " << copy.string() << " (verified: integrity_check, hash chain)\n";
+                std::cout << "backup: " << copy.string() << " (verified: quick_check, hash chain)\n";
                 return Outcome::done;
             }
             const auto made = ledger::back_up_chain(o->db, o->to, o->keep, o->full_every);
             if (made.full)
                 std::cout << "backup: " << made.file.string() << " (full page copy of " << made.pages
-                          << " pages, verified: integrity_check, hash chain; " << made.bytes_written << " bytes written)\n";
+                          << " pages, verified: quick_check, hash chain; " << made.bytes_written << " bytes written)\n";
             else
                 std::cout << "backup: " << made.file.string() << " (" << made.changed << " of " << made.pages
                           << " pages changed; " << made.bytes_written << " bytes written)\n";

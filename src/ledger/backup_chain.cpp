@@ -20,7 +20,6 @@ namespace patsub::ledger {
 namespace {
 
 constexpr const char* partial_prefix = ".partial-";
-constexpr std::int64_t chunk_pages = 256;  // read at a time: 1 MB of 4 KB pages
 
 const std::regex& chain_name() {
     static const std::regex re(R"(chain-(\d{8}T\d{6}Z)(?:-(\d+))?)");
@@ -95,20 +94,17 @@ ChainBackup write_full(const std::filesystem::path& db, const std::filesystem::p
         {
             const HeldLedger held(db);
             hashes.page_size = held.page_size();
-            SyncedWriter image(partial / "full.sqlite");
+            SyncedWriter image(partial / "full.sqlite", SyncedWriter::Checksum::none);
             const auto size = static_cast<std::size_t>(held.page_size());
-            std::vector<unsigned char> chunk(chunk_pages * size);
-            for (std::int64_t first = 1; first <= held.pages(); first += chunk_pages) {
-                const auto n = std::min<std::int64_t>(chunk_pages, held.pages() - first + 1);
-                held.read_pages(first, n, chunk.data());
-                for (std::int64_t i = 0; i < n; ++i) hashes.pages.push_back(hash_page(chunk.data() + i * size, size));
-                image.write(chunk.data(), static_cast<std::size_t>(n) * size);
-            }
+            held.for_each_chunk([&](std::int64_t, const unsigned char* pages, std::int64_t n) {
+                for (std::int64_t i = 0; i < n; ++i) hashes.pages.push_back(hash_page(pages + i * size, size));
+                image.write(pages, static_cast<std::size_t>(n) * size);
+            });
             image.finish();
             out.pages = out.changed = held.pages();
             out.bytes_written = image.bytes_written();
         }  // writers go on from here
-        verify_copy(partial / "full.sqlite");
+        verify_copy(partial / "full.sqlite", CopyCheck::lines);
         // Opening the image to check it may leave the WAL's side files; the image is whole without them.
         for (const char* side : {"full.sqlite-wal", "full.sqlite-shm"}) std::filesystem::remove(partial / side);
         write_page_hashes(partial / "full.digest", hashes);
@@ -160,14 +156,11 @@ ChainBackup write_increment(const std::filesystem::path& db, const std::filesyst
                 throw std::runtime_error("the ledger's page size changed during the backup; the next one starts a new chain");
             inc.write(fmt::format("patsub-increment 1 seq={} page_size={} base={}\n", seq, held.page_size(), base));
             const auto size = static_cast<std::size_t>(held.page_size());
-            std::vector<unsigned char> chunk(chunk_pages * size);
             auto& known_pages = hashes.pages;
             known_pages.resize(static_cast<std::size_t>(held.pages()));  // new pages hash as zeros: never a page's
-            for (std::int64_t first = 1; first <= held.pages(); first += chunk_pages) {
-                const auto n = std::min<std::int64_t>(chunk_pages, held.pages() - first + 1);
-                held.read_pages(first, n, chunk.data());
+            held.for_each_chunk([&](std::int64_t first, const unsigned char* pages, std::int64_t n) {
                 for (std::int64_t i = 0; i < n; ++i) {
-                    const auto* page = chunk.data() + i * size;
+                    const auto* page = pages + i * size;
                     const auto h = hash_page(page, size);
                     auto& known = known_pages[static_cast<std::size_t>(first + i - 1)];
                     if (h == known) continue;
@@ -176,7 +169,7 @@ ChainBackup write_increment(const std::filesystem::path& db, const std::filesyst
                     inc.write(page, size);
                     ++out.changed;
                 }
-            }
+            });
             out.pages = held.pages();
         }
         inc.write(page_record_header(0));  // page 0 does not exist: the end of the pages

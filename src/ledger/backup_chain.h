@@ -1,7 +1,7 @@
 // BackupChain: the nightly's backups in proportion to what changed (issue 17 point 3).
 // A chain is a folder DIR/chain-<UTC>/ holding
 //   full.sqlite        a byte-exact page image of the ledger (taken weekly, verified like
-//                      `patsub backup`'s copy: integrity_check and the hash chain),
+//                      `patsub backup`'s copy: quick_check and the hash chain),
 //   full.digest        the SHA-256 of every page of that image, and its digest,
 //   inc-0001.pages ... the pages that differ from the night before, one file per night,
 //   state              how many increments count, and the digest the newest one gives.

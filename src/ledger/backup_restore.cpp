@@ -139,7 +139,7 @@ Restored restore_chain(const std::filesystem::path& chain, const std::filesystem
     }
     out.finish();
     try {
-        verify_copy(out.path());
+        verify_copy(out.path(), CopyCheck::everything);
     } catch (const std::exception& e) {
         throw RestoreRefused(fmt::format("{}: the ledger rebuilt from it fails its check: {}; nothing restored",
                                          chain.string(), e.what()));

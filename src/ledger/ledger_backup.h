@@ -1,7 +1,7 @@
-// LedgerBackup: a consistent copy of the ledger taken before each nightly run with
-// SQLite's VACUUM INTO (never a file copy, which could catch a WAL half-applied), the
-// newest `keep` copies kept. A copy counts only once it is verified: it is written under a
-// temporary name, checked (PRAGMA integrity_check and the hash chain `verify` recomputes),
+// LedgerBackup: the operator's consistent copy of the ledger, its file page for page read
+// with the WAL checkpointed into it and the write lock held (page_file.h; never a plain
+// file copy, which could catch a WAL half-applied), the newest `keep` copies kept. A copy counts only once it is verified: it is written under a
+// temporary name, checked (PRAGMA quick_check and the hash chain `verify` recomputes),
 // fsynced and only then renamed to ledger-<UTC>.sqlite, so a kill at any moment leaves
 // either no new copy or a whole, checked one. Restoring is `cp` of such a copy.
 #pragma once
@@ -38,9 +38,18 @@ class BackupFolderLock {
   private:
     int fd_ = -1;
 };
-// Throws BackupFailed naming what is wrong with the copy: PRAGMA integrity_check and the
-// hash chain `verify` recomputes.
-void verify_copy(const std::filesystem::path& copy);
+// How deep a copy is checked. A backup needs its lines back intact: every page and
+// b-tree well-formed (PRAGMA quick_check, linear in the file) and the hash chain over the
+// lines, recomputed. Indexes are derived from the table (REINDEX rebuilds them), and
+// checking each index entry against its row (integrity_check) grows as N log N: at a
+// million lines it was two thirds of a backup's CPU (issue 17 point 6). A restore, which
+// is rare and is what the bureau will run on, checks everything.
+enum class CopyCheck {
+    lines,       // quick_check and the hash chain: `backup`, the weekly full copy
+    everything,  // integrity_check and the hash chain: `restore`
+};
+// Throws BackupFailed naming what is wrong with the copy.
+void verify_copy(const std::filesystem::path& copy, CopyCheck depth);
 // fsync of a file, and of a folder (so that a rename in it survives power loss).
 void sync_file(const std::filesystem::path& file);
 void sync_folder(const std::filesystem::path& dir);

@@ -8,16 +8,19 @@
 #include <fcntl.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <cerrno>
 #include <chrono>
 #include <cstring>
 #include <stdexcept>
 #include <thread>
+#include <vector>
 
 namespace patsub::ledger {
 
 namespace {
 constexpr std::size_t buffer_size = 1 << 20;
+constexpr std::size_t chunk_bytes = 1 << 20;
 }
 
 HeldLedger::HeldLedger(const std::filesystem::path& db)
@@ -69,7 +72,19 @@ void HeldLedger::read_pages(std::int64_t first, std::int64_t count, unsigned cha
     }
 }
 
-SyncedWriter::SyncedWriter(const std::filesystem::path& file) : file_(file) {
+void HeldLedger::for_each_chunk(
+    const std::function<void(std::int64_t first, const unsigned char* pages, std::int64_t count)>& chunk) const {
+    const auto size = static_cast<std::size_t>(page_size_);
+    const auto chunk_pages = static_cast<std::int64_t>(std::max<std::size_t>(1, chunk_bytes / size));
+    std::vector<unsigned char> buf(static_cast<std::size_t>(chunk_pages) * size);
+    for (std::int64_t first = 1; first <= pages_; first += chunk_pages) {
+        const auto n = std::min<std::int64_t>(chunk_pages, pages_ - first + 1);
+        read_pages(first, n, buf.data());
+        chunk(first, buf.data(), n);
+    }
+}
+
+SyncedWriter::SyncedWriter(const std::filesystem::path& file, Checksum checksum) : file_(file), checksum_(checksum) {
     fd_ = ::open(file.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0640);
     if (fd_ < 0) throw std::runtime_error(fmt::format("{}: cannot create: {}", file.string(), std::strerror(errno)));
     buffer_.reserve(buffer_size);
@@ -80,26 +95,28 @@ SyncedWriter::~SyncedWriter() {
 }
 
 void SyncedWriter::write(std::string_view bytes) {
-    sum_.update(bytes);
+    if (checksum_ == Checksum::kept) sum_.update(bytes);
     written_ += static_cast<std::int64_t>(bytes.size());
     if (buffer_.size() + bytes.size() > buffer_size) flush();
-    if (bytes.size() >= buffer_size) {
-        buffer_.assign(bytes);
-        flush();
-    } else {
+    if (bytes.size() >= buffer_size)
+        write_all(bytes);  // a chunk of pages goes straight out, not through the buffer
+    else
         buffer_.append(bytes);
-    }
 }
 
 void SyncedWriter::flush() {
+    write_all(buffer_);
+    buffer_.clear();
+}
+
+void SyncedWriter::write_all(std::string_view bytes) {
     std::size_t done = 0;
-    while (done < buffer_.size()) {
-        const auto n = ::write(fd_, buffer_.data() + done, buffer_.size() - done);
+    while (done < bytes.size()) {
+        const auto n = ::write(fd_, bytes.data() + done, bytes.size() - done);
         if (n < 0 && errno == EINTR) continue;
         if (n < 0) throw std::runtime_error(fmt::format("{}: cannot write: {}", file_.string(), std::strerror(errno)));
         done += static_cast<std::size_t>(n);
     }
-    buffer_.clear();
 }
 
 void SyncedWriter::finish() {

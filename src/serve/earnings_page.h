@@ -8,10 +8,8 @@
 // line, column and cause, as the nightly's quarantine report lists them.
 #pragma once
 
-#include "classify/kind_table.h"
-#include "decide/earnings_question.h"
 #include "export/review_texts.h"
-#include "parsers/grant_file.h"
+#include "serve/earnings_reading.h"
 #include "serve/page_frame.h"
 
 #include <filesystem>
@@ -30,44 +28,6 @@ struct EarningsBasis {
     Date as_of;
     std::string registry;        // the latest snapshot's path, "" when the ledger has none
     std::size_t payees = 0;
-};
-
-class EarningsReading final : public GrantHandler {
-  public:
-    // A document listed per row; past `kRowsShown` only counted.
-    static constexpr std::size_t kRowsShown = 1000;
-    static constexpr std::size_t kProblemsShown = 100;
-
-    struct Row {
-        Grant grant;
-        Classification classification;
-        WouldEarn earns;
-    };
-
-    EarningsReading(const KindTable& kinds, const Policy& policy, const EarningsQuestion& question)
-        : kinds_(kinds), policy_(policy), question_(question) {}
-
-    void on_grant(Grant&& g) override;
-    void on_problem(const DocumentProblem& p) override;
-    void on_skipped(int document, long line, const std::string& why) override;
-
-    const std::vector<Row>& rows() const { return rows_; }
-    const std::vector<DocumentProblem>& problems() const { return problems_; }
-    std::size_t documents() const { return documents_; }
-    std::size_t refused() const { return refused_; }
-    std::size_t skipped() const { return skipped_; }
-    std::size_t in_scope() const { return in_scope_; }
-    std::size_t payable() const { return payable_; }
-    Money payable_total() const { return total_; }
-
-  private:
-    const KindTable& kinds_;
-    const Policy& policy_;
-    const EarningsQuestion& question_;
-    std::vector<Row> rows_;
-    std::vector<DocumentProblem> problems_;
-    std::size_t documents_ = 0, refused_ = 0, skipped_ = 0, in_scope_ = 0, payable_ = 0;
-    Money total_;
 };
 
 // The upload form, with what the answer would be asked under.

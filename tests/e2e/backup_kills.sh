@@ -106,6 +106,20 @@ grep -q "hash chain" "$work/tampered.err" || fail "the failure does not say why:
 ! ls -A "$to" | grep -q '^\.partial-' || fail "a failed copy was left behind"
 echo "a copy that fails its check: removed, exit $rc"
 
+# A damaged page is refused too: the first page of an index's b-tree overwritten, which
+# the hash chain (it reads the table) would never see; quick_check does.
+cp "$db" "$work/damaged.sqlite"
+root=$(sqlite3 "$work/damaged.sqlite" "select rootpage from sqlite_master where name = 'ledger_lines_payee'")
+page_size=$(sqlite3 "$work/damaged.sqlite" "pragma page_size")
+[ -n "$root" ] && [ "$root" -gt 1 ] || fail "no b-tree page for the index ledger_lines_payee"
+head -c "$page_size" /dev/zero | tr '\0' '\377' | dd of="$work/damaged.sqlite" bs="$page_size" seek=$((root - 1)) conv=notrunc status=none
+"$patsub" backup --db "$work/damaged.sqlite" --to "$to" --keep $keep > /dev/null 2> "$work/damaged.err"; rc=$?
+[ $rc != 0 ] || fail "a backup of a ledger with a damaged page succeeded"
+grep -q "quick_check" "$work/damaged.err" || fail "the failure does not name the page check: $(cat "$work/damaged.err")"
+[ "$(finished)" = "$before" ] || fail "a damaged copy changed the kept copies"
+! ls -A "$to" | grep -q '^\.partial-' || fail "a damaged copy was left behind"
+echo "a copy with a damaged page: removed, exit $rc"
+
 # Restore is cp of a verified copy.
 newest=$(finished | tail -1)
 mkdir "$work/restored"

@@ -26,14 +26,9 @@ PATSUB_NOW=${today}T01:00:00Z "$patsub" run --db "$db" --inbox "$work/inbox" --o
 echo "pass-rev-123" | "$patsub" user add rev --role reviewer --db "$db" > /dev/null || fail "user add"
 ledger_before=$(q "select count(*)||'/'||max(line_id)||'/'||(select count(*) from grants)||'/'||(select count(*) from source_files) from ledger_lines")
 
-port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])')
-base=http://127.0.0.1:$port
-PATSUB_NOW=${today}T02:00:00Z "$patsub" serve --db "$db" --listen "127.0.0.1:$port" --out "$work/out" \
-    --policy "$policy" > "$work/serve.log" 2>&1 &
-server_pid=$!
-for _ in $(seq 50); do curl -s -o /dev/null "$base/login" && break; sleep 0.1; done
-code=$(curl -s -o /dev/null -w '%{http_code}' -c "$work/rev.jar" --data-urlencode name=rev --data-urlencode password=pass-rev-123 "$base/login")
-[ "$code" = 303 ] || fail "login answered $code"
+. "$src/tests/e2e/serve_session.sh"
+start_server ${today}T02:00:00Z --policy "$policy"
+login rev
 curl -s -b "$work/rev.jar" "$base/check" > "$work/form.html"
 token=$(python3 -c 'import re,sys; m=re.search(r"name=.csrf. value=.([0-9a-f]{64})", open(sys.argv[1]).read()); print(m.group(1) if m else "")' "$work/form.html")
 [ ${#token} = 64 ] || fail "no CSRF token on the check page"

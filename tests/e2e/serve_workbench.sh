@@ -39,30 +39,9 @@ echo "pass-rev-1234" | "$patsub" user add rev --role reviewer --db "$db" > /dev/
 q "select password_hash from workbench_users" | grep -q "pass-" && fail "a password is stored in clear"
 "$patsub" user list --db "$db" | grep -q "^appr	approver	active" || fail "user list: $("$patsub" user list --db "$db")"
 
-port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])')
-base=http://127.0.0.1:$port
-# start_server INSTANT: the workbench with its clock fixed (PATSUB_NOW), so that the notice
-# period can pass between two starts.
-start_server() {
-    if [ -n "$server_pid" ]; then kill "$server_pid"; wait "$server_pid" 2> /dev/null || true; fi
-    PATSUB_NOW=$1 "$patsub" serve --db "$db" --listen "127.0.0.1:$port" --out "$work/out" \
-        --objection-channel "书面异议寄昆明市市场监督管理局知识产权科" >> "$work/serve.log" 2>&1 &
-    server_pid=$!
-    for _ in $(seq 50); do curl -s -o /dev/null "$base/login" && break; sleep 0.1; done
-    curl -s -o /dev/null "$base/login" || fail "the server did not start"
-}
+. "$src/tests/e2e/serve_session.sh"
 start_server 2026-11-02T02:00:00Z  # a Monday in Kunming, in a year the shipped holiday list covers
 
-# login NAME -> cookie jar $work/NAME.jar; csrf NAME -> the session's CSRF token.
-login() {
-    local code
-    code=$(curl -s -o /dev/null -w '%{http_code}' -c "$work/$1.jar" --data-urlencode "name=$1" \
-        --data-urlencode "password=pass-$1-123" "$base/login")
-    [ "$code" = 303 ] || fail "login $1 answered $code"
-}
-csrf() { curl -s -b "$work/$1.jar" "$base/$2" | python3 -c 'import re,sys; m=re.search(r"name=.csrf. value=.([0-9a-f]{64})", sys.stdin.read()); print(m.group(1) if m else "")'; }
-get() { curl -s -o "$work/body" -w '%{http_code}' -b "$work/$1.jar" "$base$2"; }
-post() { local who=$1 path=$2; shift 2; curl -s -o "$work/body" -w '%{http_code}' -b "$work/$who.jar" "$@" "$base$path"; }
 for u in rev rev2 appr appr2 aud adm; do login $u; done
 declare -A token
 token[rev]=$(csrf rev ""); token[rev2]=$(csrf rev2 ""); token[appr]=$(csrf appr ""); token[appr2]=$(csrf appr2 "")

@@ -63,17 +63,7 @@ zl=ZL202110358642.9
 line=$(q "select line_id from ledger_lines where batch_id=1 and status='payable' and grant_id='CN113061234B'")
 [ -n "$line" ] || fail "the sample batch has no payable line for CN113061234B"
 
-port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])')
-base=http://127.0.0.1:$port
-# start_server INSTANT: the workbench on a fixed clock, so the notice period can pass.
-start_server() {
-    if [ -n "$server_pid" ]; then kill "$server_pid"; wait "$server_pid" 2> /dev/null || true; fi
-    PATSUB_NOW=$1 "$patsub" serve --db "$db" --listen "127.0.0.1:$port" --out "$work/out" \
-        --objection-channel "书面异议寄昆明市市场监督管理局知识产权科" >> "$work/serve.log" 2>&1 &
-    server_pid=$!
-    for _ in $(seq 100); do curl -s -o /dev/null "$base/login" && break; sleep 0.1; done
-    curl -s -o /dev/null "$base/login" || fail "the server did not start"
-}
+. "$src/tests/e2e/serve_session.sh"
 start_server 2026-11-02T02:00:00Z  # a Monday in Kunming, in a year the shipped holiday list covers
 
 # The browser script runs in two phases and waits on stdin between them: it prints
