@@ -295,6 +295,21 @@ TEST_CASE("SafeReader over a ByteSource reports the same events and refuses the 
     }
 }
 
+TEST_CASE("a held document in one piece reports the same events and problems as in the reader's pieces") {
+    UsGrantParts broken;
+    broken.description = "<p>one</p>\n<p>two &ldquo;</p>\n";
+    UsGrantParts long_description;
+    for (int i = 0; i < 300; ++i) long_description.description += "<p>A paragraph of <b>the</b> description.</p>\n";
+    for (const std::string& doc : {us_grant(), us_grant(broken), us_grant(long_description), std::string("<a>\n<b/>\n"),
+                                   std::string("<a><![CDATA[x]]>&#65;<b c='&#38;'/></a>"), std::string(" ")}) {
+        CAPTURE(doc.substr(0, 40));
+        SafeReader pieces(doc);
+        const std::string expected = visit_all(pieces);
+        SafeReader whole(doc, {}, SafeReader::Pieces::whole);
+        CHECK(visit_all(whole) == expected);
+    }
+}
+
 TEST_CASE("SafeReader over a ByteSource rethrows what the source throws, from the call that needed the bytes") {
     UsGrantParts long_description;
     for (int i = 0; i < 300; ++i) long_description.description += "<p>A paragraph of the description.</p>\n";
