@@ -4,7 +4,9 @@ namespace patsub::exports {
 
 namespace {
 
-std::string quoted(const std::string& s) {
+// Not named `quoted`: with <iomanip> in sight, a call on a std::string would find
+// std::quoted by argument-dependent lookup, a better match for a non-const string.
+std::string csv_quoted(const std::string& s) {
     std::string out = "\"";
     for (char c : s) {
         if (c == '"') out += '"';
@@ -16,12 +18,12 @@ std::string quoted(const std::string& s) {
 
 }  // namespace
 
-std::string quoted_spreadsheet_cell(std::string_view cell) { return quoted(neutralised(cell)); }
+std::string quoted_spreadsheet_cell(std::string_view cell) { return csv_quoted(neutralised(cell)); }
 
 std::string spreadsheet_cell(std::string_view cell) {
     std::string s = neutralised(cell);
     if (s.find_first_of(",\"\r\n") == std::string::npos) return s;
-    return quoted(s);
+    return csv_quoted(s);
 }
 
 std::string spreadsheet_record(const std::vector<std::string>& formatted_cells) {
