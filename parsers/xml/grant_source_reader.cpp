@@ -108,7 +108,16 @@ private:
 // became of it.
 void read_parsed(SafeReader& reader, DocumentRun& run, const SplitDocument& split, DocumentSink& sink,
                  const FormatRegistry& formats, GrantFileSummary& summary, int records_before = 0) {
-    const SniffResult sniffed = sniff(reader, formats);
+    RecordRun records(run, sink, summary, split.index, records_before);
+    const SniffResult sniffed = sniff_and_read(reader, formats, records);
+    // A document that fails after some of its records were emitted (a DOCDB bulk file
+    // broken at its 500th exchange-document) is refused as a whole, and the records
+    // before the break stay emitted: each was complete and well-formed when it was
+    // handed on, and holding thousands back until the end would defeat streaming.
+    if (reader.failed()) {
+        run.refuse(reader);
+        return;
+    }
     switch (sniffed.outcome) {
         case SniffOutcome::failed:
             run.refuse(reader);
@@ -123,16 +132,6 @@ void read_parsed(SafeReader& reader, DocumentRun& run, const SplitDocument& spli
             return;
         case SniffOutcome::read:
             break;
-    }
-    RecordRun records(run, sink, summary, split.index, records_before);
-    sniffed.entry->read(reader, records);
-    // A document that fails after some of its records were emitted (a DOCDB bulk file
-    // broken at its 500th exchange-document) is refused as a whole, and the records
-    // before the break stay emitted: each was complete and well-formed when it was
-    // handed on, and holding thousands back until the end would defeat streaming.
-    if (reader.failed()) {
-        run.refuse(reader);
-        return;
     }
     if (records.count() == 0)
         run.refuse(sniffed.root_line, 0, "no patent record found in root element " + sniffed.describe_root());
@@ -186,12 +185,10 @@ RecordOutcome read_record_document(std::string_view bytes, const GrantFileOption
     const DocdbPrepass prepass = docdb_prepass(bytes, options.splitter.stream_threshold);
     if (prepass.outcome == DocdbPrepass::Outcome::refused) return {};
     SafeReader reader(prepass.outcome == DocdbPrepass::Outcome::repaired ? std::string_view(prepass.bytes) : bytes,
-                      options.limits);
-    const SniffResult sniffed = sniff(reader, formats);
-    if (sniffed.outcome != SniffOutcome::read) return {};
+                      options.limits, SafeReader::Pieces::whole);
     OneRecord record;
-    sniffed.entry->read(reader, record);
-    return record.take(!reader.failed());
+    const SniffResult sniffed = sniff_and_read(reader, formats, record);
+    return record.take(sniffed.outcome == SniffOutcome::read && !reader.failed());
 }
 
 // Newlines in front of the rest of a bulk document read as one after the split reading
@@ -241,9 +238,7 @@ bool head_reads_cleanly(const BulkRecordCutter& cutter, const GrantFileOptions& 
     SafeReader reader(prepass.outcome == DocdbPrepass::Outcome::repaired ? std::string_view(prepass.bytes)
                                                                           : std::string_view(alone),
                       options.limits);
-    while (reader.read() == 1) {
-    }
-    return !reader.failed();
+    return reader.parse();
 }
 
 // A streamed document: a DOCDB bulk document is cut into its records for the worker

@@ -19,6 +19,15 @@ constexpr std::size_t npos = std::string_view::npos;
 
 bool is_space(char c) { return c == ' ' || c == '\t' || c == '\r' || c == '\n'; }
 
+// The bytes that end a run of name characters inside a start tag: white space, quotes,
+// '=', '>' and '<'. A table, because DOCDB's short elements carry long attribute names
+// and the run is the check's inner loop there.
+constexpr auto kNameRunStop = [] {
+    std::array<bool, 256> stop{};
+    for (const unsigned char c : {' ', '\t', '\r', '\n', '"', '\'', '=', '>', '<'}) stop[c] = true;
+    return stop;
+}();
+
 // The encoding an 8-bit document's XML declaration names, if it names one.
 std::optional<std::string> declared_encoding(std::string_view bytes) {
     if (!bytes.starts_with("<?xml") || bytes.size() < 6 || !is_space(bytes[5])) return std::nullopt;
@@ -511,9 +520,7 @@ struct MarkupBoundsScanner::State {
                 } else {
                     // A run of name characters changes only the word and `last`.
                     const char* run = p;
-                    while (run < end && !is_space(*run) && *run != '"' && *run != '\'' && *run != '=' &&
-                           *run != '>' && *run != '<')
-                        ++run;
+                    while (run < end && !kNameRunStop[static_cast<unsigned char>(*run)]) ++run;
                     if (run > p) {
                         word_append(p, run);
                         index += static_cast<std::uint64_t>(run - p);

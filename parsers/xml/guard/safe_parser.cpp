@@ -5,6 +5,8 @@
 #include "parsers/xml/guard/mislabelled_utf8.h"
 
 #include <libxml/parser.h>
+#include <libxml/parserInternals.h>
+#include <libxml/entities.h>
 #include <libxml/tree.h>
 #include <libxml/xmlerror.h>
 
@@ -40,57 +42,63 @@ thread_local SavedHandlers t_saved;
 std::once_flag g_guard_once;
 xmlExternalEntityLoader g_previous_loader = nullptr;
 
-// One xmlTextReader per thread is kept between documents and reset for the next one
-// (xmlReaderNewMemory): creating and freeing a reader, its parser context, dictionary and
-// buffers cost as much as parsing a whole 5 KB CNIPA record, and a year of CNIPA grants
-// is 3.6 million of them. The reset keeps the options, the dictionary of names and the
-// freed-node lists; everything that belongs to a document is gone after
-// xmlTextReaderClose. A reader is put back only after a clean document, and retired
-// after kReaderUses documents so that its dictionary cannot grow without bound.
-class ReaderPool {
+// One parser context per thread is kept between documents and reset for the next one
+// (xmlCtxtResetPush): creating and freeing a context, its dictionary and buffers cost as
+// much as parsing a whole 5 KB CNIPA record, and a year of CNIPA grants is 3.6 million
+// of them. The reset keeps the options, the SAX handler and the dictionary of names;
+// everything that belongs to a document is gone. A context is put back only after a
+// clean document, and retired after kContextUses documents so that its dictionary
+// cannot grow without bound.
+class ContextPool {
 public:
-    ReaderPool() = default;
-    ReaderPool(const ReaderPool&) = delete;
-    ReaderPool& operator=(const ReaderPool&) = delete;
-    ~ReaderPool() {
-        if (spare_ != nullptr) xmlFreeTextReader(spare_);
+    ContextPool() = default;
+    ContextPool(const ContextPool&) = delete;
+    ContextPool& operator=(const ContextPool&) = delete;
+    ~ContextPool() {
+        if (spare_ != nullptr) xmlFreeParserCtxt(spare_);
     }
 
-    // A reader on `bytes`, or nullptr when libxml2 cannot start one.
-    xmlTextReaderPtr open(std::string_view bytes) {
-        // The reset skips libxml2's detection of the encoding from the first bytes (it
-        // assumes UTF-8 until the declaration says otherwise), so only documents that
-        // start with '<' (no BOM, no UTF-16) are read by a reset reader.
-        if (spare_ != nullptr && bytes.front() == '<') {
-            xmlTextReaderPtr reader = std::exchange(spare_, nullptr);
-            if (xmlReaderNewMemory(reader, bytes.data(), static_cast<int>(bytes.size()), nullptr, nullptr,
-                                   safe_parser_options()) == 0)
-                return reader;
-            xmlFreeTextReader(reader);
+    // A push parser on the first `size` bytes, or nullptr when libxml2 cannot start one.
+    xmlParserCtxtPtr open(xmlSAXHandler* handler, const char* data, std::size_t size) {
+        // The reset skips nothing, but a reset context is used only for documents that
+        // start with '<' (no BOM, no UTF-16), as the reset reader was.
+        if (spare_ != nullptr && size > 0 && data[0] == '<') {
+            xmlParserCtxtPtr context = std::exchange(spare_, nullptr);
+            if (xmlCtxtResetPush(context, data, static_cast<int>(size), nullptr, nullptr) == 0) {
+                xmlCtxtUseOptions(context, safe_parser_options());
+                return context;
+            }
+            xmlFreeParserCtxt(context);
         }
         uses_ = 0;
-        return xmlReaderForMemory(bytes.data(), static_cast<int>(bytes.size()), nullptr, nullptr,
-                                  safe_parser_options());
+        xmlParserCtxtPtr context = xmlCreatePushParserCtxt(handler, nullptr, size > 0 ? data : nullptr,
+                                                           static_cast<int>(size), nullptr);
+        if (context != nullptr) xmlCtxtUseOptions(context, safe_parser_options());
+        return context;
     }
 
-    // Takes back a reader whose document was read without a problem; frees any other.
-    void close(xmlTextReaderPtr reader, bool clean) {
-        if (reader == nullptr) return;
-        // The handler points at the SafeReader that is going away.
-        xmlTextReaderSetStructuredErrorHandler(reader, nullptr, nullptr);
-        if (!clean || spare_ != nullptr || ++uses_ >= kReaderUses || xmlTextReaderClose(reader) != 0) {
-            xmlFreeTextReader(reader);
+    // Takes back a context whose document was parsed to its end without a problem;
+    // frees any other.
+    void close(xmlParserCtxtPtr context, bool clean) {
+        if (context == nullptr) return;
+        if (context->myDoc != nullptr) {  // holds the internal subset, if any
+            xmlFreeDoc(context->myDoc);
+            context->myDoc = nullptr;
+        }
+        context->_private = nullptr;
+        if (!clean || spare_ != nullptr || ++uses_ >= kContextUses) {
+            xmlFreeParserCtxt(context);
             return;
         }
-        spare_ = reader;
+        spare_ = context;
     }
 
 private:
-    static constexpr int kReaderUses = 256;
-    xmlTextReaderPtr spare_ = nullptr;
+    static constexpr int kContextUses = 256;
+    xmlParserCtxtPtr spare_ = nullptr;
     int uses_ = 0;
 };
-thread_local ReaderPool t_readers;
+thread_local ContextPool t_contexts;
 
 xmlParserInputPtr refusing_loader(const char* url, const char* id, xmlParserCtxtPtr ctxt) {
     if (SafeReader* reader = t_active) {
@@ -108,12 +116,6 @@ xmlParserInputPtr refusing_loader(const char* url, const char* id, xmlParserCtxt
         return nullptr;
     }
     return g_previous_loader != nullptr ? g_previous_loader(url, id, ctxt) : nullptr;
-}
-
-void reader_error(void* arg, xmlErrorPtr error) {
-    auto* reader = static_cast<SafeReader*>(arg);
-    if (reader == nullptr || error == nullptr) return;
-    reader->record(error->line, error->int2, error->message != nullptr ? error->message : "libxml2 error");
 }
 
 void stray_structured_error(void*, xmlErrorPtr error) {
@@ -184,14 +186,158 @@ SafeReader::ThreadErrorRedirect::~ThreadErrorRedirect() {
     }
 }
 
-SafeReader::SafeReader(std::string_view bytes, ParseLimits limits) : limits_(limits) {
+// The SAX2 callbacks: each finds its SafeReader through the context's _private. libxml2
+// also calls them, with a context of its own, while it checks the replacement text of an
+// internal entity on its first reference (the old context's _private is copied into
+// it); those calls carry nothing of the document and are ignored. Nothing may be thrown
+// through libxml2's C frames: what a ParseEvents throws is kept and rethrown by parse().
+class SafeReader::Callbacks {
+public:
+    static xmlSAXHandler* handler() {
+        static xmlSAXHandler sax = [] {
+            xmlSAXHandler h;
+            // The defaults keep the document's internal subset (entity declarations), so
+            // that libxml2 tells declared from undeclared entities as it did under
+            // xmlTextReader; everything that would build a tree is replaced.
+            xmlSAXVersion(&h, 2);
+            h.startElement = nullptr;
+            h.endElement = nullptr;
+            h.startElementNs = start_element;
+            h.endElementNs = end_element;
+            h.characters = characters;
+            h.ignorableWhitespace = characters;
+            h.cdataBlock = cdata;
+            h.reference = reference;
+            h.comment = comment;
+            h.processingInstruction = processing_instruction;
+            h.error = nullptr;
+            h.warning = nullptr;
+            h.serror = error;
+            return h;
+        }();
+        return &sax;
+    }
+
+private:
+    static SafeReader* owner(void* context) {
+        auto* ctxt = static_cast<xmlParserCtxtPtr>(context);
+        auto* reader = static_cast<SafeReader*>(ctxt->_private);
+        return reader != nullptr && reader->listening(context) ? reader : nullptr;
+    }
+
+    static void start_element(void* context, const xmlChar* local_name, const xmlChar* prefix, const xmlChar* uri,
+                              int, const xmlChar**, int attribute_count, int defaulted, const xmlChar** attributes) {
+        SafeReader* reader = owner(context);
+        if (reader == nullptr) return;
+        auto* ctxt = static_cast<xmlParserCtxtPtr>(context);
+        // libxml2's own nesting limit without XML_PARSE_HUGE is enforced where a tree is
+        // built (nodePush), so without a tree it is checked here, with its message.
+        if (reader->open_elements_++ > static_cast<int>(xmlParserMaxDepth) && (ctxt->options & XML_PARSE_HUGE) == 0) {
+            reader->record(ctxt->input != nullptr ? ctxt->input->line : 0, ctxt->input != nullptr ? ctxt->input->col : 0,
+                           "Excessive depth in document: " + std::to_string(xmlParserMaxDepth) +
+                               " use XML_PARSE_HUGE option");
+            ctxt->disableSAX = 1;
+            return;
+        }
+        reader->text_run_ = 0;
+        if ((ctxt->loadsubset & XML_COMPLETE_ATTRS) == 0) attribute_count -= defaulted;
+        try {
+            reader->events_->start_element(StartTag{local_name, prefix, uri, attribute_count, attributes});
+        } catch (...) {
+            reader->keep_failure();
+        }
+    }
+
+    static void end_element(void* context, const xmlChar*, const xmlChar*, const xmlChar*) {
+        SafeReader* reader = owner(context);
+        if (reader == nullptr) return;
+        --reader->open_elements_;
+        reader->text_run_ = 0;
+        try {
+            reader->events_->end_element();
+        } catch (...) {
+            reader->keep_failure();
+        }
+    }
+
+    static void characters(void* context, const xmlChar* text, int length) {
+        SafeReader* reader = owner(context);
+        if (reader == nullptr) return;
+        // libxml2's limit on one text node without XML_PARSE_HUGE is enforced where the
+        // tree joins consecutive text (xmlSAX2Characters), so it is checked here: on the
+        // text since the last element, CDATA section, reference, comment or PI.
+        auto* ctxt = static_cast<xmlParserCtxtPtr>(context);
+        if (reader->text_run_ + length > XML_MAX_TEXT_LENGTH && (ctxt->options & XML_PARSE_HUGE) == 0) {
+            reader->record(ctxt->input != nullptr ? ctxt->input->line : 0, ctxt->input != nullptr ? ctxt->input->col : 0,
+                           "xmlSAX2Characters: huge text node");
+            ctxt->disableSAX = 1;
+            return;
+        }
+        reader->text_run_ += length;
+        deliver(reader, text, length);
+    }
+
+    static void cdata(void* context, const xmlChar* text, int length) {
+        SafeReader* reader = owner(context);
+        if (reader == nullptr) return;
+        reader->text_run_ = 0;
+        deliver(reader, text, length);
+    }
+
+    static void comment(void* context, const xmlChar*) {
+        if (SafeReader* reader = owner(context)) reader->text_run_ = 0;
+    }
+
+    static void processing_instruction(void* context, const xmlChar*, const xmlChar*) {
+        if (SafeReader* reader = owner(context)) reader->text_run_ = 0;
+    }
+
+    static void deliver(SafeReader* reader, const xmlChar* text, int length) {
+        try {
+            reader->events_->characters(
+                std::string_view(reinterpret_cast<const char*>(text), static_cast<std::size_t>(length)));
+        } catch (...) {
+            reader->keep_failure();
+        }
+    }
+
+    static void reference(void* context, const xmlChar* name) {
+        SafeReader* reader = owner(context);
+        if (reader == nullptr) return;
+        reader->text_run_ = 0;
+        try {
+            reader->events_->entity_reference(name != nullptr ? reinterpret_cast<const char*>(name) : "");
+        } catch (...) {
+            reader->keep_failure();
+        }
+    }
+
+    static void error(void* context, xmlErrorPtr error) {
+        if (context == nullptr || error == nullptr) return;
+        auto* reader = static_cast<SafeReader*>(static_cast<xmlParserCtxtPtr>(context)->_private);
+        if (reader == nullptr) return;
+        reader->record(error->line, error->int2, error->message != nullptr ? error->message : "libxml2 error");
+    }
+};
+
+bool SafeReader::listening(void* context) const {
+    return context == context_ && events_ != nullptr && !problem_ && !event_failure_;
+}
+
+void SafeReader::keep_failure() noexcept {
+    event_failure_ = std::current_exception();
+    stopped_ = true;
+    if (context_ != nullptr) context_->disableSAX = 1;
+}
+
+SafeReader::SafeReader(std::string_view bytes, ParseLimits limits, Pieces pieces) : limits_(limits), pieces_(pieces) {
     install_entity_guard();
     Scope scope(this);
     if (bytes.empty()) {
         record(1, 1, "empty document");
         return;
     }
-    // xmlReaderForMemory takes an int size.
+    // libxml2 takes int sizes.
     if (bytes.size() > static_cast<std::size_t>(INT_MAX)) {
         record(1, 1, "document larger than 2 GiB");
         return;
@@ -206,18 +352,14 @@ SafeReader::SafeReader(std::string_view bytes, ParseLimits limits) : limits_(lim
     }
     // A UTF-8 mark agrees with the declaration (or there is none): libxml2 reads the
     // document as UTF-8 without it, and a document starting with '<' can use a reset
-    // reader (ReaderPool).
+    // context (ContextPool).
     if (bytes.starts_with(kUtf8Mark)) bytes.remove_prefix(kUtf8Mark.size());
     if (auto violation = check_markup_bounds(bytes, limits_.markup)) {
         record(violation->line, 0, violation->message);
         return;
     }
-    reader_.reset(t_readers.open(bytes));
-    if (!reader_) {
-        if (!problem_) record(1, 1, "libxml2 could not start reading the document");
-        return;
-    }
-    xmlTextReaderSetStructuredErrorHandler(reader_.get(), reader_error, this);
+    held_ = bytes;
+    ready_ = true;
 }
 
 // A pulled document: where its bytes come from, the markup check they pass on their way
@@ -268,40 +410,14 @@ SafeReader::SafeReader(ByteSource& source, ParseLimits limits) : limits_(limits)
         record(violation->line, 0, violation->message);
         return;
     }
-    reader_.reset(xmlReaderForIO(read_input, close_input, this, nullptr, nullptr, safe_parser_options()));
-    rethrow_input_failure();
-    if (!reader_) {
-        if (!problem_) record(1, 1, "libxml2 could not start reading the document");
-        return;
-    }
-    xmlTextReaderSetStructuredErrorHandler(reader_.get(), reader_error, this);
+    ready_ = true;
 }
-
-int SafeReader::read_input(void* context, char* buffer, int length) noexcept {
-    if (length <= 0) return 0;
-    // Full pieces of 512 bytes, xmlTextReader's CHUNK_SIZE, for two libxml2 2.9 reasons:
-    // - the reader drops the input it has parsed only when a read leaves it less than
-    //   CHUNK_SIZE ahead of the parser; given the 4 KiB it asks for, a document whose
-    //   element boundaries fall unluckily keeps every byte it was given (67 MB held for
-    //   a 50 MB DOCDB file of 1.8 KB abstracts). A piece of CHUNK_SIZE is parsed whole
-    //   after each read, so what it holds stays a few KiB;
-    // - the parser is then handed the same 512-byte chunks, from the same offsets, as
-    //   when it reads a document held in memory, so it runs ahead of the reader by the
-    //   same amount: what depends on that (the line libxml2 reports for an element past
-    //   line 65,535, which it reads off neighbouring text nodes) comes out the same.
-    constexpr int kPiece = 512;
-    return static_cast<SafeReader*>(context)->pull(buffer, static_cast<std::size_t>(std::min(length, kPiece)));
-}
-
-// The source belongs to the caller: nothing to close.
-int SafeReader::close_input(void*) noexcept { return 0; }
 
 int SafeReader::pull(char* buffer, std::size_t capacity) noexcept {
     Input& in = *input_;
     if (in.failure) return -1;
     try {
-        // Whole pieces (see read_input): the head first, then the source, which may
-        // serve less at a time.
+        // Whole pieces: the head first, then the source, which may serve less at a time.
         std::size_t n = std::min(capacity, in.head.size() - in.head_served);
         std::memcpy(buffer, in.head.data() + in.head_served, n);
         in.head_served += n;
@@ -337,54 +453,172 @@ int SafeReader::pull(char* buffer, std::size_t capacity) noexcept {
     }
 }
 
-void SafeReader::rethrow_input_failure() const {
+void SafeReader::rethrow_failures() {
     if (input_ && input_->failure) std::rethrow_exception(input_->failure);
+    if (event_failure_) std::rethrow_exception(std::exchange(event_failure_, nullptr));
 }
 
 SafeReader::~SafeReader() {
     Scope scope(this);
-    // A reader that pulled its input is not kept for the next document: it was set up
-    // for callbacks into this object, and a document that large is rare.
-    t_readers.close(reader_.release(), !problem_.has_value() && !input_);
+    t_contexts.close(context_, parsed_);
 }
 
-int SafeReader::read() {
-    if (problem_ || !reader_) return -1;
+namespace {
+
+// The pieces xmlTextReader hands its push parser (its CHUNK_SIZE), after the first 4
+// bytes it starts the parser with.
+constexpr std::size_t kFirstBytes = 4;
+constexpr std::size_t kPiece = 512;
+
+// Listens to nothing (SafeReader::parse()).
+class NoEvents final : public ParseEvents {
+public:
+    void start_element(const StartTag&) override {}
+    void end_element() override {}
+    void characters(std::string_view) override {}
+    void entity_reference(std::string_view) override {}
+};
+
+}  // namespace
+
+bool SafeReader::parse() {
+    NoEvents none;
+    return parse(none);
+}
+
+bool SafeReader::parse(ParseEvents& events) {
+    if (problem_ || !ready_ || context_ != nullptr) return false;
     Scope scope(this);
-    const int rc = finish_call(xmlTextReaderRead(reader_.get()));
-    rethrow_input_failure();
-    return rc;
+    events_ = &events;
+    if (input_)
+        parse_pulled();
+    else
+        parse_held();
+    events_ = nullptr;
+    rethrow_failures();
+    return !problem_;
 }
 
-int SafeReader::skip_subtree() {
-    if (problem_ || !reader_) return -1;
-    Scope scope(this);
-    const int rc = finish_call(xmlTextReaderNext(reader_.get()));
-    rethrow_input_failure();
-    return rc;
-}
-
-int SafeReader::finish_call(int rc) {
-    if (problem_) return -1;
-    if (rc < 0) {
-        record(xmlTextReaderGetParserLineNumber(reader_.get()), xmlTextReaderGetParserColumnNumber(reader_.get()),
-               "libxml2 stopped reading without an error message");
-        return -1;
+bool SafeReader::open(const char* data, std::size_t size) {
+    context_ = t_contexts.open(Callbacks::handler(), data, size);
+    if (context_ == nullptr) {
+        if (!problem_) record(1, 1, "libxml2 could not start reading the document");
+        return false;
     }
-    return rc;
+    context_->_private = this;
+    return true;
+}
+
+bool SafeReader::feed(const char* data, std::size_t size, bool terminate) {
+    const int rc = xmlParseChunk(context_, data, static_cast<int>(size), terminate ? 1 : 0);
+    if (problem_ || event_failure_) return false;
+    if (rc != 0 || context_->wellFormed == 0) {
+        record(context_->input != nullptr ? context_->input->line : 0,
+               context_->input != nullptr ? context_->input->col : 0,
+               "libxml2 stopped reading without an error message");
+        return false;
+    }
+    if (terminate) parsed_ = true;
+    return !stopped_;
+}
+
+void SafeReader::parse_held() {
+    const char* data = held_.data();
+    const std::size_t size = held_.size();
+    std::size_t at = size >= kFirstBytes ? kFirstBytes : 0;
+    if (!open(data, at)) return;
+    const std::size_t piece = pieces_ == Pieces::whole ? size : kPiece;
+    for (; size - at >= piece && size > at; at += piece)
+        if (!feed(data + at, piece, false)) return;
+    if (!feed(data + at, size - at, false)) return;
+    feed(data + size, 0, true);
+}
+
+void SafeReader::parse_pulled() {
+    // Pulled a piece at a time and handed on in the same pieces as a held document; what
+    // is pulled but not yet handed on is never more than a piece.
+    std::string pending;
+    pending.reserve(2 * kPiece + kFirstBytes);
+    char piece[kPiece];
+    bool ended = false;
+    // Pulls until `want` bytes are pending or the document ends; false once it failed.
+    auto fill = [&](std::size_t want) {
+        while (pending.size() < want && !ended) {
+            const int n = pull(piece, kPiece);
+            if (n < 0) return false;
+            if (n == 0)
+                ended = true;
+            else
+                pending.append(piece, static_cast<std::size_t>(n));
+        }
+        return true;
+    };
+    if (!fill(kFirstBytes)) return;
+    const std::size_t first = pending.size() >= kFirstBytes ? kFirstBytes : 0;
+    if (!open(pending.data(), first)) return;
+    pending.erase(0, first);
+    for (;;) {
+        if (!fill(kPiece)) return;
+        const std::size_t n = std::min(kPiece, pending.size());
+        if (!feed(pending.data(), n, false)) return;
+        pending.erase(0, n);
+        if (ended && pending.empty()) break;
+    }
+    feed(pending.data(), 0, true);
 }
 
 void SafeReader::fail(std::string message) {
     record(current_line(), 0, message);
+    if (context_ != nullptr) context_->disableSAX = 1;
 }
 
 long SafeReader::current_line() const {
-    if (!reader_) return 0;
-    if (xmlNodePtr node = xmlTextReaderCurrentNode(reader_.get())) {
-        long line = xmlGetLineNo(node);
-        if (line > 0) return line;
+    if (context_ == nullptr || context_->input == nullptr) return 0;
+    return context_->input->line;
+}
+
+namespace {
+
+std::string_view text_of(const xmlChar* s) {
+    return s != nullptr ? std::string_view(reinterpret_cast<const char*>(s)) : std::string_view();
+}
+
+// What libxml2 leaves of references in an attribute value it did not substitute
+// entities in, read as xmlNodeListGetString reads the attribute of a tree: "&#38;" is
+// the '&' of a character reference, "&name;" a declared entity's replacement text
+// (itself read the same way, a few levels deep at most).
+void expand_attribute(xmlDocPtr doc, std::string_view value, std::string& out, int depth) {
+    while (!value.empty()) {
+        const auto amp = value.find('&');
+        out.append(value.substr(0, amp));
+        if (amp == std::string_view::npos) return;
+        value.remove_prefix(amp);
+        const auto semicolon = value.find(';');
+        if (semicolon == std::string_view::npos) {
+            out.append(value);
+            return;
+        }
+        const std::string name(value.substr(1, semicolon - 1));
+        value.remove_prefix(semicolon + 1);
+        if (name == "#38") {
+            out += '&';
+            continue;
+        }
+        xmlEntityPtr entity = doc != nullptr ? xmlGetDocEntity(doc, reinterpret_cast<const xmlChar*>(name.c_str()))
+                                             : xmlGetPredefinedEntity(reinterpret_cast<const xmlChar*>(name.c_str()));
+        if (entity != nullptr && entity->content != nullptr && depth < 8)
+            expand_attribute(doc, text_of(entity->content), out, depth + 1);
     }
-    return xmlTextReaderGetParserLineNumber(reader_.get());
+}
+
+}  // namespace
+
+std::string SafeReader::attribute_value(const xmlChar* begin, const xmlChar* end) const {
+    const std::string_view value(reinterpret_cast<const char*>(begin), static_cast<std::size_t>(end - begin));
+    if (value.find('&') == std::string_view::npos) return std::string(value);
+    std::string out;
+    expand_attribute(context_ != nullptr ? context_->myDoc : nullptr, value, out, 0);
+    return out;
 }
 
 void SafeReader::record(long line, int column, std::string_view message) noexcept {

@@ -26,7 +26,7 @@ struct Reference {
 };
 
 struct State {
-    RawDocument& doc;
+    RawDocument doc;
     Form form = original;
     std::array<Reference, 2> publication{};
     std::array<Reference, 2> application{};
@@ -140,26 +140,26 @@ const Reference& preferred(const std::array<Reference, 2>& forms) {
 
 }  // namespace
 
-void read_cnipa_business(SafeReader& reader, RecordSink& records) {
-    RawDocument doc;
-    doc.line = reader.current_line();
-    State state{doc};
-    doc.format = std::string(kCnipaBusinessFormat);
-    if (!walk_rules<State>(reader, state, kDocument)) return;
+std::unique_ptr<FormatReading> read_cnipa_business(SafeReader& reader, RecordSink& records, const Element&) {
+    State state{};
+    state.doc.line = reader.current_line();
+    state.doc.format = std::string(kCnipaBusinessFormat);
+    return std::make_unique<RulesReading<State>>(std::move(state), kDocument, [&records](State& s) {
+        RawDocument& doc = s.doc;
+        const Reference& publication = preferred(s.publication);
+        doc.office = publication.office;
+        doc.number = publication.number;
+        doc.kind = publication.kind;
+        doc.date = publication.date;
 
-    const Reference& publication = preferred(state.publication);
-    doc.office = publication.office;
-    doc.number = publication.number;
-    doc.kind = publication.kind;
-    doc.date = publication.date;
+        const Reference& application = preferred(s.application);
+        doc.application_number = application.number;
+        doc.application_date = application.date;
+        doc.declared_type = application.type;
 
-    const Reference& application = preferred(state.application);
-    doc.application_number = application.number;
-    doc.application_date = application.date;
-    doc.declared_type = application.type;
-
-    doc.patentees = std::move(state.applicants[original].empty() ? state.applicants[other] : state.applicants[original]);
-    records.emit(std::move(doc));
+        doc.patentees = std::move(s.applicants[original].empty() ? s.applicants[other] : s.applicants[original]);
+        records.emit(std::move(doc));
+    });
 }
 
 }  // namespace patsub::xml

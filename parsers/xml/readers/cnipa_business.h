@@ -2,9 +2,9 @@
 // business:PatentDocumentAndRelated): maps the bibliographic block to a RawDocument.
 #pragma once
 
-#include "parsers/xml/guard/safe_parser.h"
-#include "parsers/xml/readers/record_sink.h"
+#include "parsers/xml/readers/format_reading.h"
 
+#include <memory>
 #include <string_view>
 
 namespace patsub::xml {
@@ -15,6 +15,6 @@ inline constexpr std::string_view kCnipaBusinessNamespace = "http://www.sipo.gov
 // `reader` must be positioned on the root element. Reads to the end of the document and
 // emits its one record only when the whole document read cleanly; a failure is left in
 // reader.problem().
-void read_cnipa_business(SafeReader& reader, RecordSink& records);
+std::unique_ptr<FormatReading> read_cnipa_business(SafeReader& reader, RecordSink& records, const Element& root);
 
 }  // namespace patsub::xml

@@ -9,7 +9,7 @@ namespace patsub::xml {
 namespace {
 
 struct State {
-    RawDocument& doc;
+    RawDocument doc;
 };
 
 template <std::string RawDocument::*Field>
@@ -47,12 +47,14 @@ constexpr Rule kDocument[] = {
 
 }  // namespace
 
-void read_cnipa_legacy(SafeReader& reader, RecordSink& records) {
-    RawDocument doc;
-    doc.line = reader.current_line();
-    State state{doc};
-    doc.format = std::string(kCnipaLegacyFormat);
-    if (walk_rules<State>(reader, state, kDocument)) records.emit(std::move(doc));
+std::unique_ptr<FormatReading> read_cnipa_legacy(SafeReader& reader, RecordSink& records, const Element&) {
+    State state{};
+    state.doc.line = reader.current_line();
+    state.doc.format = std::string(kCnipaLegacyFormat);
+    return std::make_unique<RulesReading<State>>(std::move(state), kDocument, [&records](State& s) {
+        RawDocument& doc = s.doc;
+        records.emit(std::move(doc));
+    });
 }
 
 }  // namespace patsub::xml

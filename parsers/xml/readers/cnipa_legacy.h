@@ -2,9 +2,9 @@
 // UTF-8 BOM): maps the bibliographic block to a RawDocument.
 #pragma once
 
-#include "parsers/xml/guard/safe_parser.h"
-#include "parsers/xml/readers/record_sink.h"
+#include "parsers/xml/readers/format_reading.h"
 
+#include <memory>
 #include <string_view>
 
 namespace patsub::xml {
@@ -14,6 +14,6 @@ inline constexpr std::string_view kCnipaLegacyFormat = "cnipa-legacy";
 // `reader` must be positioned on the `cn-patent-document` root element. Reads to the end
 // of the document and emits its one record only when the whole document read cleanly;
 // a failure is left in reader.problem().
-void read_cnipa_legacy(SafeReader& reader, RecordSink& records);
+std::unique_ptr<FormatReading> read_cnipa_legacy(SafeReader& reader, RecordSink& records, const Element& root);
 
 }  // namespace patsub::xml

@@ -18,7 +18,7 @@ void end_document(ExchangeState& s) { emit_exchange_record(s); }
 
 }  // namespace
 
-void read_docdb(SafeReader& reader, RecordSink& records) {
+std::unique_ptr<FormatReading> read_docdb(SafeReader& reader, RecordSink& records, const Element& root) {
     // Built on first use: the children come from epo_exchange.cpp.
     static const Rule kBulk[] = {
         {.path = "exchange-document", .enter = begin_document, .exit = end_document,
@@ -27,9 +27,10 @@ void read_docdb(SafeReader& reader, RecordSink& records) {
     static const Rule kSingle[] = {
         {.path = "", .enter = begin_document, .exit = end_document, .children = exchange_document_rules()},
     };
-    ExchangeState state{reader, records, kDocdbFormat};
-    const bool bulk = Element(reader.get(), {}, 0).local_name() == "exchange-documents";
-    walk_rules<ExchangeState>(reader, state, bulk ? RuleTable<ExchangeState>(kBulk) : RuleTable<ExchangeState>(kSingle));
+    const bool bulk = root.local_name() == "exchange-documents";
+    return std::make_unique<RulesReading<ExchangeState>>(
+        ExchangeState{reader, records, kDocdbFormat},
+        bulk ? RuleTable<ExchangeState>(kBulk) : RuleTable<ExchangeState>(kSingle));
 }
 
 }  // namespace patsub::xml

@@ -10,9 +10,9 @@
 // <exchange-document>, read the same way.
 #pragma once
 
-#include "parsers/xml/guard/safe_parser.h"
-#include "parsers/xml/readers/record_sink.h"
+#include "parsers/xml/readers/format_reading.h"
 
+#include <memory>
 #include <string_view>
 
 namespace patsub::xml {
@@ -22,6 +22,6 @@ inline constexpr std::string_view kDocdbFormat = "docdb";
 // `reader` must be positioned on an exchange-documents or exchange-document root.
 // Emits a record at the end of each exchange-document; a failure is left in
 // reader.problem() (records emitted before it stay emitted).
-void read_docdb(SafeReader& reader, RecordSink& records);
+std::unique_ptr<FormatReading> read_docdb(SafeReader& reader, RecordSink& records, const Element& root);
 
 }  // namespace patsub::xml

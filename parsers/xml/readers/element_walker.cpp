@@ -1,8 +1,6 @@
 #include "parsers/xml/readers/element_walker.h"
 
-#include <libxml/xmlmemory.h>
-
-#include <memory>
+#include <cstring>
 
 namespace patsub::xml {
 
@@ -12,34 +10,75 @@ std::string_view view(const xmlChar* s) {
     return s != nullptr ? std::string_view(reinterpret_cast<const char*>(s)) : std::string_view();
 }
 
-struct XmlCharDeleter {
-    void operator()(xmlChar* p) const { xmlFree(p); }
-};
-using XmlCharPtr = std::unique_ptr<xmlChar, XmlCharDeleter>;
-
-class Walk {
+// The walk as events arrive: which elements are open, which are skipped, and the text
+// being collected.
+class Walk final : public ParseEvents {
 public:
-    Walk(SafeReader& reader, ElementHandler& handler) : reader_(reader), handler_(handler), r_(reader.get()) {}
+    Walk(SafeReader& reader, ElementHandler& handler) : reader_(reader), handler_(handler) {}
 
-    bool run() {
-        if (xmlTextReaderNodeType(r_) != XML_READER_TYPE_ELEMENT) {
-            reader_.fail("internal: walk_elements must start on the root element");
-            return false;
+    bool saw_root() const { return saw_root_; }
+
+    void start_element(const StartTag& tag) override {
+        const int depth = depth_++;
+        saw_root_ = true;
+        if (skipped_ > 0) {  // inside a skipped subtree: libxml2's checks only
+            ++skipped_;
+            return;
         }
-        start_element();
-        while (!reader_.failed()) {
-            const int rc = skip_next_ ? reader_.skip_subtree() : reader_.read();
-            skip_next_ = false;
-            if (rc != 1) break;
-            const int type = xmlTextReaderNodeType(r_);
-            if (type == XML_READER_TYPE_ELEMENT)
-                start_element();
-            else if (type == XML_READER_TYPE_END_ELEMENT)
-                end_element();
-            // Text outside collected elements, comments, PIs and entity references in
-            // skipped content carry nothing a reader maps.
+        if (too_deep(depth)) return;
+        if (collecting_) return;
+        const std::size_t before = path_.size();
+        if (depth > 0) {
+            if (!path_.empty()) path_ += '/';
+            path_ += view(tag.local_name);
         }
-        return !reader_.failed();
+        const Visit visit = handler_.on_enter(Element(reader_, tag, path_, depth));
+        if (reader_.failed()) return;
+        switch (visit) {
+            case Visit::descend:
+                open_.push_back(before);
+                break;
+            case Visit::skip:
+                path_.resize(before);
+                skipped_ = 1;
+                break;
+            case Visit::text:
+                text_.clear();
+                collecting_ = true;
+                collected_depth_ = depth;
+                collected_before_ = before;
+                break;
+        }
+    }
+
+    void end_element() override {
+        const int depth = --depth_;
+        if (skipped_ > 0) {
+            --skipped_;
+            return;
+        }
+        if (collecting_) {
+            if (depth != collected_depth_) return;
+            collecting_ = false;
+            handler_.on_text(path_, trim_xml_space(text_));
+            path_.resize(collected_before_);
+            return;
+        }
+        if (open_.empty()) return;  // cannot happen for a well-formed walk
+        handler_.on_exit(path_);
+        path_.resize(open_.back());
+        open_.pop_back();
+    }
+
+    // Text outside collected elements, comments, PIs and entity references in skipped
+    // content carry nothing a reader maps.
+    void characters(std::string_view text) override {
+        if (collecting_) text_ += text;
+    }
+
+    void entity_reference(std::string_view name) override {
+        if (!collecting_) return;
+        reader_.fail("entity reference &" + std::string(name) + "; in bibliographic text is not expanded");
     }
 
 private:
@@ -49,117 +88,65 @@ private:
         return true;
     }
 
-    void start_element() {
-        const int depth = xmlTextReaderDepth(r_);
-        if (too_deep(depth)) return;
-        const std::size_t before = path_.size();
-        if (depth > 0) {
-            if (!path_.empty()) path_ += '/';
-            path_ += view(xmlTextReaderConstLocalName(r_));
-        }
-        const bool empty = xmlTextReaderIsEmptyElement(r_) == 1;
-        const Visit visit = handler_.on_enter(Element(r_, path_, depth));
-        if (reader_.failed()) return;
-        switch (visit) {
-            case Visit::descend:
-                if (empty) {
-                    handler_.on_exit(path_);
-                    path_.resize(before);
-                } else {
-                    open_.push_back(before);
-                }
-                break;
-            case Visit::skip:
-                path_.resize(before);
-                skip_next_ = !empty;
-                break;
-            case Visit::text:
-                text_.clear();
-                if (empty || collect_text(depth)) handler_.on_text(path_, trim_xml_space(text_));
-                path_.resize(before);
-                break;
-        }
-    }
-
-    void end_element() {
-        if (open_.empty()) return;  // cannot happen for a well-formed walk
-        handler_.on_exit(path_);
-        path_.resize(open_.back());
-        open_.pop_back();
-    }
-
-    // Reads up to the end tag of the element at `depth`, appending all character data.
-    bool collect_text(int depth) {
-        for (;;) {
-            const int rc = reader_.read();
-            if (rc != 1) {
-                if (rc == 0) reader_.fail("document ended inside an element");
-                return false;
-            }
-            switch (xmlTextReaderNodeType(r_)) {
-                case XML_READER_TYPE_TEXT:
-                case XML_READER_TYPE_CDATA:
-                case XML_READER_TYPE_WHITESPACE:
-                case XML_READER_TYPE_SIGNIFICANT_WHITESPACE:
-                    text_ += view(xmlTextReaderConstValue(r_));
-                    break;
-                case XML_READER_TYPE_ENTITY_REFERENCE:
-                    reader_.fail("entity reference &" + std::string(view(xmlTextReaderConstLocalName(r_))) +
-                                 "; in bibliographic text is not expanded");
-                    return false;
-                case XML_READER_TYPE_ELEMENT:
-                    if (too_deep(xmlTextReaderDepth(r_))) return false;
-                    break;
-                case XML_READER_TYPE_END_ELEMENT:
-                    if (xmlTextReaderDepth(r_) == depth) return true;
-                    break;
-                default:
-                    break;
-            }
-        }
-    }
-
     SafeReader& reader_;
     ElementHandler& handler_;
-    xmlTextReaderPtr r_;
     std::string path_;
     std::vector<std::size_t> open_;  // path_ length before each descended element
+    int depth_ = 0;                  // elements open, the root's being depth 0
+    int skipped_ = 0;                // elements open inside a skipped subtree, its own included
+    bool collecting_ = false;
+    int collected_depth_ = 0;
+    std::size_t collected_before_ = 0;
     std::string text_;
-    bool skip_next_ = false;
+    bool saw_root_ = false;
 };
 
 }  // namespace
 
-std::string_view Element::local_name() const { return view(xmlTextReaderConstLocalName(reader_)); }
+std::string_view Element::local_name() const { return view(tag_.local_name); }
 
-std::string_view Element::namespace_uri() const { return view(xmlTextReaderConstNamespaceUri(reader_)); }
+std::string_view Element::namespace_uri() const { return view(tag_.namespace_uri); }
+
+int Element::find_attribute(std::string_view name) const {
+    // "prefix:local" as written; an unprefixed name is an attribute in no namespace.
+    std::string_view prefix;
+    std::string_view local = name;
+    if (const auto colon = name.find(':'); colon != std::string_view::npos) {
+        prefix = name.substr(0, colon);
+        local = name.substr(colon + 1);
+    }
+    for (int i = 0; i < tag_.attribute_count; ++i) {
+        const xmlChar* const* a = tag_.attributes + 5 * i;
+        if (view(a[0]) == local && view(a[1]) == prefix && (a[1] != nullptr) == !prefix.empty()) return i;
+    }
+    return -1;
+}
 
 std::optional<std::string> Element::attribute(const char* name) const {
-    XmlCharPtr value(xmlTextReaderGetAttribute(reader_, reinterpret_cast<const xmlChar*>(name)));
-    if (!value) return std::nullopt;
-    return std::string(view(value.get()));
+    const int i = find_attribute(name);
+    if (i < 0) return std::nullopt;
+    const xmlChar* const* a = tag_.attributes + 5 * i;
+    return reader_.attribute_value(a[3], a[4]);
 }
 
 bool Element::attribute_equals(const char* name, std::string_view value) const {
-    XmlCharPtr actual(xmlTextReaderGetAttribute(reader_, reinterpret_cast<const xmlChar*>(name)));
-    return actual && view(actual.get()) == value;
+    const int i = find_attribute(name);
+    if (i < 0) return false;
+    const xmlChar* const* a = tag_.attributes + 5 * i;
+    const std::string_view raw(reinterpret_cast<const char*>(a[3]), static_cast<std::size_t>(a[4] - a[3]));
+    if (raw.find('&') == std::string_view::npos) return raw == value;
+    return reader_.attribute_value(a[3], a[4]) == value;
 }
 
 bool walk_elements(SafeReader& reader, ElementHandler& handler) {
-    if (reader.failed() || reader.get() == nullptr) return false;
-    return Walk(reader, handler).run();
-}
-
-bool read_to_root(SafeReader& reader) {
-    for (;;) {
-        const int rc = reader.read();
-        if (rc < 0) return false;
-        if (rc == 0) {
-            reader.fail("no root element");
-            return false;
-        }
-        if (xmlTextReaderNodeType(reader.get()) == XML_READER_TYPE_ELEMENT) return true;
+    if (reader.failed()) return false;
+    Walk walk(reader, handler);
+    if (!reader.parse(walk)) return false;
+    if (!walk.saw_root()) {
+        reader.fail("no root element");
+        return false;
     }
+    return true;
 }
 
 std::string_view trim_xml_space(std::string_view text) {

@@ -1,10 +1,10 @@
 // ElementWalker: the small streaming mechanism every format reader sits on. It walks one
-// document from its root element with xmlTextReader, keeps the path of local names
+// document from its root element as SafeReader's SAX2 parse reports it, keeps the path of local names
 // ("us-bibliographic-data-grant/publication-reference/document-id"), asks a handler what
 // to do with each element (descend, skip the subtree, or take its text), and delivers the
 // text of an element with inline markup, CDATA and character references flattened
 // ("Foo <i>bar</i>" -> "Foo bar"). Skipped subtrees (descriptions, claims, citations)
-// cost libxml2's parsing only; nothing is built for them.
+// cost libxml2's parsing only; nothing is built for any element.
 #pragma once
 
 #include "parsers/xml/guard/safe_parser.h"
@@ -22,10 +22,11 @@ enum class Visit {
     text,     // collect the subtree's text and hand it to on_text
 };
 
-// The element the reader is on, valid during on_enter only.
+// The element being entered, valid during on_enter only.
 class Element {
 public:
-    Element(xmlTextReaderPtr reader, std::string_view path, int depth) : reader_(reader), path_(path), depth_(depth) {}
+    Element(const SafeReader& reader, const StartTag& tag, std::string_view path, int depth)
+        : reader_(reader), tag_(tag), path_(path), depth_(depth) {}
 
     std::string_view local_name() const;
     std::string_view namespace_uri() const;  // empty when the element has no namespace
@@ -37,7 +38,11 @@ public:
     bool attribute_equals(const char* name, std::string_view value) const;
 
 private:
-    xmlTextReaderPtr reader_;
+    // The attribute's index in the start tag, or -1.
+    int find_attribute(std::string_view name) const;
+
+    const SafeReader& reader_;
+    const StartTag& tag_;
     std::string_view path_;
     int depth_;
 };
@@ -52,16 +57,14 @@ public:
     virtual void on_exit(std::string_view path) = 0;
 };
 
-// Walks from the root element, on which `reader` must be positioned (see
-// read_to_root), to the end of the document, so that errors anywhere in it are seen.
-// Returns false when the document failed; the reason is reader.problem().
-// An entity reference inside collected text refuses the document: without entity
-// substitution its text would silently be missing from a title or a name.
+// Parses the document and walks it from its root element to its end, so that errors
+// anywhere in it are seen. Returns false when the document failed; the reason is
+// reader.problem() (a document without a root element is given the problem "no root
+// element"). An entity reference inside collected text refuses the document: without
+// entity substitution its text would silently be missing from a title or a name.
+// A handler that calls reader.stop() while entering the root (a document it does not
+// read) ends the walk there.
 bool walk_elements(SafeReader& reader, ElementHandler& handler);
-
-// Advances to the root element. False when the document ends or fails first (a
-// document without a root element is given the problem "no root element").
-bool read_to_root(SafeReader& reader);
 
 // Trims XML white space from both ends.
 std::string_view trim_xml_space(std::string_view text);

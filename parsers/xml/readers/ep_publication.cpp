@@ -11,7 +11,7 @@ namespace patsub::xml {
 namespace {
 
 struct State {
-    RawDocument& doc;
+    RawDocument doc;
     std::string root_office;
     std::vector<RawParty> applicants;  // B711: patentees only when there is no B731
     std::string title_lang;            // language of the last B541
@@ -107,17 +107,18 @@ constexpr Rule kDocument[] = {
 
 }  // namespace
 
-void read_ep_publication(SafeReader& reader, RecordSink& records) {
-    RawDocument doc;
-    doc.line = reader.current_line();
-    doc.format = std::string(kEpPublicationFormat);
-    State state{doc, {}, {}, {}, false};
-    if (!walk_rules<State>(reader, state, kDocument)) return;
-    if (doc.office.empty()) doc.office = std::move(state.root_office);
-    // On application publications the B730 slot is empty and the applicant (B711) is
-    // who the right will belong to.
-    if (doc.patentees.empty()) doc.patentees = std::move(state.applicants);
-    records.emit(std::move(doc));
+std::unique_ptr<FormatReading> read_ep_publication(SafeReader& reader, RecordSink& records, const Element&) {
+    State state{};
+    state.doc.line = reader.current_line();
+    state.doc.format = std::string(kEpPublicationFormat);
+    return std::make_unique<RulesReading<State>>(std::move(state), kDocument, [&records](State& s) {
+        RawDocument& doc = s.doc;
+        if (doc.office.empty()) doc.office = std::move(s.root_office);
+        // On application publications the B730 slot is empty and the applicant (B711) is
+        // who the right will belong to.
+        if (doc.patentees.empty()) doc.patentees = std::move(s.applicants);
+        records.emit(std::move(doc));
+    });
 }
 
 }  // namespace patsub::xml

@@ -5,9 +5,9 @@
 // applicants on A documents), B861 international application.
 #pragma once
 
-#include "parsers/xml/guard/safe_parser.h"
-#include "parsers/xml/readers/record_sink.h"
+#include "parsers/xml/readers/format_reading.h"
 
+#include <memory>
 #include <string_view>
 
 namespace patsub::xml {
@@ -17,6 +17,6 @@ inline constexpr std::string_view kEpPublicationFormat = "ep-publication";
 // `reader` must be positioned on the `ep-patent-document` root element. Reads to the end
 // of the document and emits its one record only when the whole document read cleanly;
 // a failure is left in reader.problem().
-void read_ep_publication(SafeReader& reader, RecordSink& records);
+std::unique_ptr<FormatReading> read_ep_publication(SafeReader& reader, RecordSink& records, const Element& root);
 
 }  // namespace patsub::xml

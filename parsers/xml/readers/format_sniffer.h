@@ -6,6 +6,7 @@
 #pragma once
 
 #include "parsers/xml/guard/safe_parser.h"
+#include "parsers/xml/readers/format_reading.h"
 #include "parsers/xml/readers/raw_document.h"
 #include "parsers/xml/readers/record_sink.h"
 
@@ -14,12 +15,6 @@
 #include <vector>
 
 namespace patsub::xml {
-
-// Reads one document whose reader is positioned on the root element and hands every
-// record it finds to `records` as soon as the record is complete (zero, one or many per
-// document). A failure of the document is left in reader.problem(); records emitted
-// before it stay emitted (see grant_source_reader.cpp).
-using FormatReadFn = void (*)(SafeReader& reader, RecordSink& records);
 
 // The views must outlive the registry (string literals in practice).
 struct FormatEntry {
@@ -61,8 +56,13 @@ struct SniffResult {
 
 SniffResult sniff_root(std::string_view root_name, std::string_view namespace_uri, const FormatRegistry& registry);
 
-// Advances a fresh reader to the root element and sniffs it; the reader is left on the
-// root, ready for entry->read.
-SniffResult sniff(SafeReader& reader, const FormatRegistry& registry);
+// Parses a fresh reader's document: sniffs its root element and, when a registered
+// reader handles it, reads the whole document with that reader, handing its records to
+// `records` (the reader's finish step is taken once the document parsed cleanly). A
+// skipped or unknown root ends the parsing with the piece that holds it (libxml2 has
+// still checked that piece, as xmlTextReader had before it returned the root).
+// Whatever the outcome, reader.failed() tells whether the document failed; `failed`
+// means it did so before its root element.
+SniffResult sniff_and_read(SafeReader& reader, const FormatRegistry& registry, RecordSink& records);
 
 }  // namespace patsub::xml

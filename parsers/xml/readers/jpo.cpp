@@ -10,7 +10,7 @@ namespace patsub::xml {
 namespace {
 
 struct State {
-    RawDocument& doc;
+    RawDocument doc;
     std::string root_office, kind_st16, kind_jp;
 };
 
@@ -49,15 +49,16 @@ constexpr Rule kDocument[] = {
 
 }  // namespace
 
-void read_jpo(SafeReader& reader, RecordSink& records) {
-    RawDocument doc;
-    doc.line = reader.current_line();
-    doc.format = std::string(kJpoFormat);
-    State state{doc, {}, {}, {}};
-    if (!walk_rules<State>(reader, state, kDocument)) return;
-    if (doc.office.empty()) doc.office = std::move(state.root_office);
-    doc.kind = !state.kind_st16.empty() ? std::move(state.kind_st16) : std::move(state.kind_jp);
-    records.emit(std::move(doc));
+std::unique_ptr<FormatReading> read_jpo(SafeReader& reader, RecordSink& records, const Element&) {
+    State state{};
+    state.doc.line = reader.current_line();
+    state.doc.format = std::string(kJpoFormat);
+    return std::make_unique<RulesReading<State>>(std::move(state), kDocument, [&records](State& s) {
+        RawDocument& doc = s.doc;
+        if (doc.office.empty()) doc.office = std::move(s.root_office);
+        doc.kind = !s.kind_st16.empty() ? std::move(s.kind_st16) : std::move(s.kind_jp);
+        records.emit(std::move(doc));
+    });
 }
 
 }  // namespace patsub::xml

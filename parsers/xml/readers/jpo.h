@@ -6,9 +6,9 @@
 // and is kept as declared_type. The application-reference carries no country.
 #pragma once
 
-#include "parsers/xml/guard/safe_parser.h"
-#include "parsers/xml/readers/record_sink.h"
+#include "parsers/xml/readers/format_reading.h"
 
+#include <memory>
 #include <string_view>
 
 namespace patsub::xml {
@@ -18,6 +18,6 @@ inline constexpr std::string_view kJpoFormat = "jpo";
 // `reader` must be positioned on the `jp-official-gazette` root element. Reads to the
 // end of the document and emits its one record only when the whole document read
 // cleanly; a failure is left in reader.problem().
-void read_jpo(SafeReader& reader, RecordSink& records);
+std::unique_ptr<FormatReading> read_jpo(SafeReader& reader, RecordSink& records, const Element& root);
 
 }  // namespace patsub::xml

@@ -138,12 +138,12 @@ constexpr Rule kResponse[] = {
 
 }  // namespace
 
-void read_kipo(SafeReader& reader, RecordSink& records) {
-    State state{reader, records};
-    if (!walk_rules<State>(reader, state, kResponse)) return;
-    if (state.items == 0 && !state.result_code.empty() && state.result_code != "00")
-        reader.fail("KIPRIS Plus error response: resultCode " + state.result_code + ", resultMsg '" +
-                    state.result_message + "'");
+std::unique_ptr<FormatReading> read_kipo(SafeReader& reader, RecordSink& records, const Element&) {
+    return std::make_unique<RulesReading<State>>(State{reader, records}, kResponse, [&reader](State& s) {
+        if (s.items == 0 && !s.result_code.empty() && s.result_code != "00")
+            reader.fail("KIPRIS Plus error response: resultCode " + s.result_code + ", resultMsg '" +
+                        s.result_message + "'");
+    });
 }
 
 }  // namespace patsub::xml

@@ -27,9 +27,9 @@
 // with the code and message.
 #pragma once
 
-#include "parsers/xml/guard/safe_parser.h"
-#include "parsers/xml/readers/record_sink.h"
+#include "parsers/xml/readers/format_reading.h"
 
+#include <memory>
 #include <string_view>
 
 namespace patsub::xml {
@@ -38,6 +38,6 @@ inline constexpr std::string_view kKipoFormat = "kipo-kipris";
 
 // `reader` must be positioned on the `response` root element. Emits a record (or a
 // record refusal) at the end of each item; a failure is left in reader.problem().
-void read_kipo(SafeReader& reader, RecordSink& records);
+std::unique_ptr<FormatReading> read_kipo(SafeReader& reader, RecordSink& records, const Element& root);
 
 }  // namespace patsub::xml

@@ -27,7 +27,7 @@ Visit refuse_register(ExchangeState& s, const Element&) {
 
 }  // namespace
 
-void read_ops(SafeReader& reader, RecordSink& records) {
+std::unique_ptr<FormatReading> read_ops(SafeReader& reader, RecordSink& records, const Element&) {
     // Built on first use: the children come from epo_exchange.cpp.
     static const Rule kResponse[] = {
         {.path = "exchange-documents/exchange-document", .enter = begin_document, .exit = end_record,
@@ -38,8 +38,8 @@ void read_ops(SafeReader& reader, RecordSink& records) {
          .children = family_member_rules()},
         {.path = "register-search", .enter = refuse_register},
     };
-    ExchangeState state{reader, records, kOpsFormat};
-    walk_rules<ExchangeState>(reader, state, kResponse);
+    return std::make_unique<RulesReading<ExchangeState>>(ExchangeState{reader, records, kOpsFormat},
+                                                         RuleTable<ExchangeState>(kResponse));
 }
 
 }  // namespace patsub::xml

@@ -11,9 +11,9 @@
 // inbox fetches the published-data view instead of losing the grant silently.
 #pragma once
 
-#include "parsers/xml/guard/safe_parser.h"
-#include "parsers/xml/readers/record_sink.h"
+#include "parsers/xml/readers/format_reading.h"
 
+#include <memory>
 #include <string_view>
 
 namespace patsub::xml {
@@ -24,6 +24,6 @@ inline constexpr std::string_view kOpsNamespace = "http://ops.epo.org";
 // `reader` must be positioned on the ops:world-patent-data root. Emits a record at the
 // end of each exchange-document or family member; a failure is left in reader.problem()
 // (records emitted before it stay emitted).
-void read_ops(SafeReader& reader, RecordSink& records);
+std::unique_ptr<FormatReading> read_ops(SafeReader& reader, RecordSink& records, const Element& root);
 
 }  // namespace patsub::xml

@@ -7,11 +7,14 @@
 #pragma once
 
 #include "parsers/xml/readers/element_walker.h"
+#include "parsers/xml/readers/format_reading.h"
 #include "parsers/xml/readers/raw_document.h"
 
 #include <cstddef>
+#include <functional>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 namespace patsub::xml {
@@ -167,11 +170,32 @@ private:
     const PathRule<State>* pending_text_ = nullptr;
 };
 
-// Runs `table` over the document from its root (the reader must be on the root).
+// Parses the document and runs `table` over it from its root.
 template <class State>
 bool walk_rules(SafeReader& reader, State& state, RuleTable<State> table) {
     RuleHandler<State> handler(state, table);
     return walk_elements(reader, handler);
 }
+
+// A format reading that runs a rule table over its State and, once the document has
+// been parsed cleanly, calls `finish` (may be empty).
+template <class State>
+class RulesReading final : public FormatReading {
+public:
+    RulesReading(State state, RuleTable<State> table, std::function<void(State&)> finish = {})
+        : state_(std::move(state)), handler_(state_, table), finish_(std::move(finish)) {}
+    RulesReading(const RulesReading&) = delete;
+    RulesReading& operator=(const RulesReading&) = delete;
+
+    ElementHandler& handler() override { return handler_; }
+    void finish() override {
+        if (finish_) finish_(state_);
+    }
+
+private:
+    State state_;
+    RuleHandler<State> handler_;
+    std::function<void(State&)> finish_;
+};
 
 }  // namespace patsub::xml

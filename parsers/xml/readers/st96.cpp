@@ -12,7 +12,7 @@ namespace patsub::xml {
 namespace {
 
 struct State {
-    RawDocument& doc;
+    RawDocument doc;
     PartyDraft party;
     std::vector<RawParty> applicants;  // patentees only when there is no assignee
 };
@@ -70,14 +70,15 @@ constexpr Rule kDocument[] = {
 
 }  // namespace
 
-void read_st96(SafeReader& reader, RecordSink& records) {
-    RawDocument doc;
-    doc.line = reader.current_line();
-    doc.format = std::string(kSt96Format);
-    State state{doc, {}, {}};
-    if (!walk_rules<State>(reader, state, kDocument)) return;
-    if (doc.patentees.empty()) doc.patentees = std::move(state.applicants);
-    records.emit(std::move(doc));
+std::unique_ptr<FormatReading> read_st96(SafeReader& reader, RecordSink& records, const Element&) {
+    State state{};
+    state.doc.line = reader.current_line();
+    state.doc.format = std::string(kSt96Format);
+    return std::make_unique<RulesReading<State>>(std::move(state), kDocument, [&records](State& s) {
+        RawDocument& doc = s.doc;
+        if (doc.patentees.empty()) doc.patentees = std::move(s.applicants);
+        records.emit(std::move(doc));
+    });
 }
 
 }  // namespace patsub::xml

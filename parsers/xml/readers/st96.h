@@ -11,9 +11,9 @@
 // publications: builtin_formats.cpp skips them with that reason.
 #pragma once
 
-#include "parsers/xml/guard/safe_parser.h"
-#include "parsers/xml/readers/record_sink.h"
+#include "parsers/xml/readers/format_reading.h"
 
+#include <memory>
 #include <string_view>
 
 namespace patsub::xml {
@@ -25,6 +25,6 @@ inline constexpr std::string_view kSt96DesignNamespace = "http://www.wipo.int/st
 // `reader` must be positioned on the pat:PatentPublication root element. Reads to the
 // end of the document and emits its one record only when the whole document read
 // cleanly; a failure is left in reader.problem().
-void read_st96(SafeReader& reader, RecordSink& records);
+std::unique_ptr<FormatReading> read_st96(SafeReader& reader, RecordSink& records, const Element& root);
 
 }  // namespace patsub::xml

@@ -12,7 +12,7 @@ namespace patsub::xml {
 namespace {
 
 struct State {
-    RawDocument& doc;
+    RawDocument doc;
     PartyDraft party;
     std::vector<RawParty> applicants;  // patentees only when the patent has no assignee
 };
@@ -66,15 +66,16 @@ constexpr Rule kGrant[] = {
 
 }  // namespace
 
-void read_uspto_grant(SafeReader& reader, RecordSink& records) {
-    RawDocument doc;
-    doc.line = reader.current_line();
-    State state{doc, {}, {}};
-    doc.format = std::string(kUsptoGrantFormat);
-    if (!walk_rules<State>(reader, state, kGrant)) return;
-    // An unassigned patent belongs to its applicants (the inventors, before AIA).
-    if (doc.patentees.empty()) doc.patentees = std::move(state.applicants);
-    records.emit(std::move(doc));
+std::unique_ptr<FormatReading> read_uspto_grant(SafeReader& reader, RecordSink& records, const Element&) {
+    State state{};
+    state.doc.line = reader.current_line();
+    state.doc.format = std::string(kUsptoGrantFormat);
+    return std::make_unique<RulesReading<State>>(std::move(state), kGrant, [&records](State& s) {
+        RawDocument& doc = s.doc;
+        // An unassigned patent belongs to its applicants (the inventors, before AIA).
+        if (doc.patentees.empty()) doc.patentees = std::move(s.applicants);
+        records.emit(std::move(doc));
+    });
 }
 
 }  // namespace patsub::xml

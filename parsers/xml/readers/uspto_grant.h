@@ -2,9 +2,9 @@
 // bibliographic block of one document to a RawDocument.
 #pragma once
 
-#include "parsers/xml/guard/safe_parser.h"
-#include "parsers/xml/readers/record_sink.h"
+#include "parsers/xml/readers/format_reading.h"
 
+#include <memory>
 #include <string_view>
 
 namespace patsub::xml {
@@ -14,6 +14,6 @@ inline constexpr std::string_view kUsptoGrantFormat = "uspto-grant";
 // `reader` must be positioned on the `us-patent-grant` root element. Reads to the end of
 // the document and emits its one record only when the whole document read cleanly; a
 // failure is left in reader.problem().
-void read_uspto_grant(SafeReader& reader, RecordSink& records);
+std::unique_ptr<FormatReading> read_uspto_grant(SafeReader& reader, RecordSink& records, const Element& root);
 
 }  // namespace patsub::xml

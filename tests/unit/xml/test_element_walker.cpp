@@ -4,6 +4,8 @@
 #include "parsers/xml/readers/path_rules.h"
 #include "xml_test_support.h"
 
+#include <libxml/xmlreader.h>
+
 namespace patsub::xml::test {
 namespace {
 
@@ -28,7 +30,7 @@ public:
 std::vector<std::string> walk(const std::string& doc, bool* ok = nullptr) {
     SafeReader reader(doc);
     Recorder recorder;
-    bool good = read_to_root(reader) && walk_elements(reader, recorder);
+    bool good = walk_elements(reader, recorder);
     if (ok != nullptr) *ok = good;
     return recorder.events;
 }
@@ -132,7 +134,6 @@ TEST_CASE("rule tables: nested tables, enter decisions and exits") {
         "<group kind=\"ignored\"><name>y</name></group>"
         "<group/><group kind=\"b\"><name>z <i>!</i></name></group></list><tail><number>9</number></tail></doc>";
     SafeReader reader(doc);
-    REQUIRE(read_to_root(reader));
     Tally tally;
     CHECK(walk_rules<Tally>(reader, tally, kRules));
     CHECK(tally.doc.number == "1");
@@ -140,6 +141,79 @@ TEST_CASE("rule tables: nested tables, enter decisions and exits") {
     CHECK(tally.closed == 3);  // the skipped group is never opened
     CHECK(tally.attribute == "aignoredb");
     CHECK(tally.doc.title == "x;z !;");
+}
+
+}  // namespace patsub::xml::test
+
+namespace patsub::xml::test {
+namespace {
+
+// Every attribute of every element, as the walker's Element reads them.
+class AttributeLog final : public ElementHandler {
+public:
+    std::vector<std::string> values;
+    Visit on_enter(const Element& e) override {
+        for (const char* name : {"k", "m", "p:k"})
+            values.push_back(std::string(e.local_name()) + "/" + name + "=" + e.attribute(name).value_or("<none>"));
+        return Visit::descend;
+    }
+    void on_text(std::string_view, std::string_view) override {}
+    void on_exit(std::string_view) override {}
+};
+
+// The same, read by libxml2's xmlTextReader on a tree (what the readers used before the
+// SAX2 parse, and what xmllint --stream reads).
+std::vector<std::string> tree_attributes(const std::string& doc) {
+    std::vector<std::string> values;
+    xmlTextReaderPtr reader = xmlReaderForMemory(doc.data(), static_cast<int>(doc.size()), nullptr, nullptr,
+                                                 safe_parser_options());
+    REQUIRE(reader != nullptr);
+    while (xmlTextReaderRead(reader) == 1) {
+        if (xmlTextReaderNodeType(reader) != XML_READER_TYPE_ELEMENT) continue;
+        for (const char* name : {"k", "m", "p:k"}) {
+            xmlChar* value = xmlTextReaderGetAttribute(reader, reinterpret_cast<const xmlChar*>(name));
+            values.push_back(std::string(reinterpret_cast<const char*>(xmlTextReaderConstLocalName(reader))) + "/" +
+                             name + "=" + (value != nullptr ? reinterpret_cast<const char*>(value) : "<none>"));
+            xmlFree(value);
+        }
+    }
+    xmlFreeTextReader(reader);
+    return values;
+}
+
+}  // namespace
+
+TEST_CASE("attribute values read as a tree reads them: references, entities, prefixes, white space") {
+    const std::string doc =
+        "<!DOCTYPE r [<!ENTITY e \"ent\">]>\n"
+        "<r xmlns:p=\"urn:p\" k=\"1&#38;2&amp;3&lt;4&#x41;\" p:k=\"prefixed\">"
+        "<a k=\"x&e;y\" m=\"tab&#9;nl&#10;\"/><b k=\" spaced\tout \n\"/><c p:k=\"\"/></r>";
+    SafeReader reader(doc);
+    AttributeLog log;
+    const bool clean = walk_elements(reader, log);
+    if (reader.problem()) MESSAGE(reader.problem()->message);
+    REQUIRE(clean);
+    CHECK(log.values == tree_attributes(doc));
+    CHECK(log.values[0] == "r/k=1&2&3<4A");
+}
+
+TEST_CASE("what a handler throws is rethrown from the walk, and the document goes no further") {
+    class Throwing final : public ElementHandler {
+    public:
+        int entered = 0;
+        Visit on_enter(const Element& e) override {
+            ++entered;
+            if (e.local_name() == "boom") throw std::runtime_error("handler broke");
+            return Visit::descend;
+        }
+        void on_text(std::string_view, std::string_view) override {}
+        void on_exit(std::string_view) override {}
+    };
+    const std::string doc = "<r><a/><boom/><c/><d/></r>";
+    SafeReader reader(doc);
+    Throwing handler;
+    CHECK_THROWS_WITH_AS(walk_elements(reader, handler), "handler broke", std::runtime_error);
+    CHECK(handler.entered == 3);
 }
 
 }  // namespace patsub::xml::test

@@ -10,9 +10,17 @@
 namespace patsub::xml::test {
 namespace {
 
+// Takes the records of a sniffed document and forgets them.
+class NoRecords final : public RecordSink {
+public:
+    void emit(RawDocument&&) override {}
+    void refuse(long, std::string) override {}
+};
+
 SniffResult sniff_string(const std::string& doc) {
     SafeReader reader(doc);
-    return sniff(reader, builtin_formats());
+    NoRecords records;
+    return sniff_and_read(reader, builtin_formats(), records);
 }
 
 }  // namespace
@@ -82,13 +90,26 @@ TEST_CASE("a registry takes new formats without touching the others") {
     FormatRegistry registry;
     registry.add({.root_name = "ep-patent-document",
                   .format = "ep-test",
-                  .read = [](SafeReader& reader, RecordSink& records) {
-                      RawDocument doc;
-                      doc.format = "ep-test";
-                      doc.number = "0874807";
-                      while (reader.read() == 1) {
-                      }
-                      records.emit(std::move(doc));
+                  .read = [](SafeReader&, RecordSink& records, const Element&) -> std::unique_ptr<FormatReading> {
+                      // Reads nothing and emits one record once the document is parsed.
+                      class Reading final : public FormatReading, ElementHandler {
+                      public:
+                          explicit Reading(RecordSink& r) : records_(r) {}
+                          ElementHandler& handler() override { return *this; }
+                          void finish() override {
+                              RawDocument doc;
+                              doc.format = "ep-test";
+                              doc.number = "0874807";
+                              records_.emit(std::move(doc));
+                          }
+                          Visit on_enter(const Element&) override { return Visit::descend; }
+                          void on_text(std::string_view, std::string_view) override {}
+                          void on_exit(std::string_view) override {}
+
+                      private:
+                          RecordSink& records_;
+                      };
+                      return std::make_unique<Reading>(records);
                   }});
     CHECK_THROWS_AS(registry.add({.root_name = "ep-patent-document", .format = "again"}), std::invalid_argument);
     GrantFileOptions options;

@@ -295,21 +295,34 @@ namespace {
 
 // A test format whose reader emits one record per <r n="..."/> child of <records>, and
 // refuses alone each <r/> without n.
-void read_test_records(SafeReader& reader, RecordSink& records) {
-    while (reader.read() == 1) {
-        if (xmlTextReaderNodeType(reader.get()) != XML_READER_TYPE_ELEMENT) continue;
-        const Element e(reader.get(), {}, xmlTextReaderDepth(reader.get()));
-        if (e.local_name() != "r") continue;
+class TestRecords final : public FormatReading, ElementHandler {
+public:
+    TestRecords(SafeReader& reader, RecordSink& records) : reader_(reader), records_(records) {}
+    ElementHandler& handler() override { return *this; }
+    void finish() override {}
+    Visit on_enter(const Element& e) override {
+        if (e.local_name() != "r") return Visit::descend;
         if (const auto n = e.attribute("n")) {
             RawDocument doc;
             doc.format = "test-records";
             doc.number = *n;
-            doc.line = reader.current_line();
-            records.emit(std::move(doc));
+            doc.line = reader_.current_line();
+            records_.emit(std::move(doc));
         } else {
-            records.refuse(reader.current_line(), "record without n");
+            records_.refuse(reader_.current_line(), "record without n");
         }
+        return Visit::skip;
     }
+    void on_text(std::string_view, std::string_view) override {}
+    void on_exit(std::string_view) override {}
+
+private:
+    SafeReader& reader_;
+    RecordSink& records_;
+};
+
+std::unique_ptr<FormatReading> read_test_records(SafeReader& reader, RecordSink& records, const Element&) {
+    return std::make_unique<TestRecords>(reader, records);
 }
 
 }  // namespace

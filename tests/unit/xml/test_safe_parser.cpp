@@ -222,18 +222,16 @@ TEST_CASE("nothing is written to stderr, whatever the document") {
 TEST_CASE("SafeReader records only the first problem and stops") {
     const std::string doc = "<?xml version=\"1.0\"?>\n<a>\n<b>&x; &y;</b></a>\n";
     SafeReader reader(doc);
-    while (reader.read() == 1) {
-    }
+    CHECK_FALSE(reader.parse());
     REQUIRE(reader.failed());
     CHECK(reader.problem()->line == 3);
     CHECK(reader.problem()->message == "Entity 'x' not defined");
-    CHECK(reader.read() == -1);
-    CHECK(reader.skip_subtree() == -1);
+    CHECK_FALSE(reader.parse());
 }
 
 TEST_CASE("SafeReader refuses an empty document") {
     SafeReader reader("");
-    CHECK(reader.read() == -1);
+    CHECK_FALSE(reader.parse());
     REQUIRE(reader.failed());
     CHECK(reader.problem()->message == "empty document");
 }
@@ -241,12 +239,33 @@ TEST_CASE("SafeReader refuses an empty document") {
 namespace {
 
 
-// Every node the reader visits, with its depth and line, and the problem it ends with.
-std::string visit_all(SafeReader& reader) {
+// Every event the parser reports, with its depth and line.
+class EventLog final : public ParseEvents {
+public:
+    explicit EventLog(const SafeReader& reader) : reader_(reader) {}
     std::string seen;
-    while (reader.read() == 1)
-        seen += std::to_string(xmlTextReaderDepth(reader.get())) + ":" +
-                std::to_string(xmlTextReaderNodeType(reader.get())) + "@" + std::to_string(reader.current_line()) + " ";
+    int events = 0;
+    void start_element(const StartTag& tag) override {
+        add(std::to_string(depth_++) + "<" + reinterpret_cast<const char*>(tag.local_name));
+    }
+    void end_element() override { add(std::to_string(--depth_) + ">"); }
+    void characters(std::string_view text) override { add("t" + std::to_string(text.size())); }
+    void entity_reference(std::string_view name) override { add("&" + std::string(name)); }
+
+private:
+    void add(const std::string& event) {
+        ++events;
+        seen += event + "@" + std::to_string(reader_.current_line()) + " ";
+    }
+    const SafeReader& reader_;
+    int depth_ = 0;
+};
+
+// Every event of the document, and the problem it ends with.
+std::string visit_all(SafeReader& reader) {
+    EventLog log(reader);
+    reader.parse(log);
+    std::string seen = log.seen;
     if (const auto& problem = reader.problem())
         seen += "| " + std::to_string(problem->line) + ":" + std::to_string(problem->column) + " " + problem->message;
     return seen;
@@ -254,7 +273,7 @@ std::string visit_all(SafeReader& reader) {
 
 }  // namespace
 
-TEST_CASE("SafeReader over a ByteSource visits the same nodes and refuses the same way as over bytes") {
+TEST_CASE("SafeReader over a ByteSource reports the same events and refuses the same way as over bytes") {
     UsGrantParts broken;
     broken.description = "<p>one</p>\n<p>two &ldquo;</p>\n";
     const std::string many_attributes = "<a" + [] {
@@ -276,6 +295,21 @@ TEST_CASE("SafeReader over a ByteSource visits the same nodes and refuses the sa
     }
 }
 
+TEST_CASE("a held document in one piece reports the same events and problems as in the reader's pieces") {
+    UsGrantParts broken;
+    broken.description = "<p>one</p>\n<p>two &ldquo;</p>\n";
+    UsGrantParts long_description;
+    for (int i = 0; i < 300; ++i) long_description.description += "<p>A paragraph of <b>the</b> description.</p>\n";
+    for (const std::string& doc : {us_grant(), us_grant(broken), us_grant(long_description), std::string("<a>\n<b/>\n"),
+                                   std::string("<a><![CDATA[x]]>&#65;<b c='&#38;'/></a>"), std::string(" ")}) {
+        CAPTURE(doc.substr(0, 40));
+        SafeReader pieces(doc);
+        const std::string expected = visit_all(pieces);
+        SafeReader whole(doc, {}, SafeReader::Pieces::whole);
+        CHECK(visit_all(whole) == expected);
+    }
+}
+
 TEST_CASE("SafeReader over a ByteSource rethrows what the source throws, from the call that needed the bytes") {
     UsGrantParts long_description;
     for (int i = 0; i < 300; ++i) long_description.description += "<p>A paragraph of the description.</p>\n";
@@ -283,16 +317,12 @@ TEST_CASE("SafeReader over a ByteSource rethrows what the source throws, from th
     // Within the first bytes: from the constructor.
     PieceSource early(doc, 100, 1000);
     CHECK_THROWS_WITH_AS([&] { SafeReader reader(early); }(), "source broke", std::runtime_error);
-    // Later: from read(), after the nodes before the break.
+    // Later: from parse(), after the events before the break.
     PieceSource late(doc, 100, doc.size() / 2);
     SafeReader reader(late);
-    int nodes = 0;
-    CHECK_THROWS_WITH_AS(
-        [&] {
-            while (reader.read() == 1) ++nodes;
-        }(),
-        "source broke", std::runtime_error);
-    CHECK(nodes > 10);
+    EventLog log(reader);
+    CHECK_THROWS_WITH_AS(reader.parse(log), "source broke", std::runtime_error);
+    CHECK(log.events > 10);
 }
 
 TEST_CASE("SafeReader options leave out everything that loads or substitutes") {
