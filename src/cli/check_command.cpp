@@ -12,6 +12,7 @@
 #include "cli/command.h"
 #include "decide/earnings_question.h"
 #include "decide/payee_registry.h"
+#include "export/json_line.h"
 #include "export/text_table.h"
 #include "parsers/grant_file.h"
 #include "parsers/lists/payee_list.h"
@@ -72,115 +73,13 @@ class CheckReport : public GrantHandler {
     const EarningsQuestion* earnings_;
 };
 
-// One JSON line written straight into a buffer, byte for byte what nlohmann's
-// dump(-1, ' ', false, replace) writes for the same object: check prints a line per
-// document, and building and freeing an ordered_json per line cost a quarter of the
-// calling thread's instructions on a DOCDB bulk document. A string that needs no escape
-// and is valid UTF-8 is copied as is; any other is written by nlohmann itself.
-class JsonLine {
-  public:
-    void clear() {
-        out_.clear();
-        first_ = true;
-    }
-    void open_object() { open('{'); }
-    void close_object() { close('}'); }
-    void open_array() { open('['); }
-    void close_array() { close(']'); }
-    // A key of this file: plain ASCII, never escaped.
-    void key(std::string_view k) {
-        separate();
-        out_ += '"';
-        out_ += k;
-        out_ += "\":";
-        first_ = true;
-    }
-    void string(std::string_view s) {
-        separate();
-        if (plain(s)) {
-            out_ += '"';
-            out_ += s;
-            out_ += '"';
-        } else {
-            out_ += nlohmann::json(std::string(s)).dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
-        }
-    }
-    void boolean(bool b) {
-        separate();
-        out_ += b ? "true" : "false";
-    }
-    void integer(long long v) {
-        separate();
-        fmt::format_to(std::back_inserter(out_), "{}", v);
-    }
-    void field(std::string_view k, std::string_view v) {
-        key(k);
-        string(v);
-    }
-    const std::string& text() const { return out_; }
-
-  private:
-    void open(char c) {
-        separate();
-        out_ += c;
-        first_ = true;
-    }
-    void close(char c) {
-        out_ += c;
-        first_ = false;
-    }
-    void separate() {
-        if (!first_) out_ += ',';
-        first_ = false;
-    }
-
-    // No byte nlohmann escapes (controls, '"', '\\') and well-formed UTF-8: no
-    // overlong forms, no surrogates, nothing above U+10FFFF (what its decoder accepts).
-    static bool plain(std::string_view s) {
-        const auto* p = reinterpret_cast<const unsigned char*>(s.data());
-        const auto* const end = p + s.size();
-        while (p < end) {
-            const unsigned char c = *p;
-            if (c < 0x80) {
-                if (c < 0x20 || c == '"' || c == '\\') return false;
-                ++p;
-                continue;
-            }
-            int more = 0;
-            unsigned char low = 0x80, high = 0xBF;
-            if (c >= 0xC2 && c <= 0xDF) {
-                more = 1;
-            } else if (c >= 0xE0 && c <= 0xEF) {
-                more = 2;
-                if (c == 0xE0) low = 0xA0;
-                if (c == 0xED) high = 0x9F;
-            } else if (c >= 0xF0 && c <= 0xF4) {
-                more = 3;
-                if (c == 0xF0) low = 0x90;
-                if (c == 0xF4) high = 0x8F;
-            } else {
-                return false;
-            }
-            if (end - p <= more) return false;
-            if (p[1] < low || p[1] > high) return false;
-            for (int i = 2; i <= more; ++i)
-                if (p[i] < 0x80 || p[i] > 0xBF) return false;
-            p += more + 1;
-        }
-        return true;
-    }
-
-    std::string out_;
-    bool first_ = true;
-};
-
 class JsonReport final : public CheckReport {
   public:
     using CheckReport::CheckReport;
 
   protected:
     void print(const Grant& g, const Classification& c, const std::optional<WouldEarn>& earns) override {
-        JsonLine& j = line_;
+        exports::JsonLine& j = line_;
         j.clear();
         j.open_object();
         j.field("id", grant_id(g));
@@ -248,7 +147,7 @@ class JsonReport final : public CheckReport {
     }
 
   private:
-    JsonLine line_;
+    exports::JsonLine line_;
 };
 
 // Rows are held until the end so that every column lines up (display widths: Chinese
