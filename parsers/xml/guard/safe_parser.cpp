@@ -225,6 +225,24 @@ private:
         return reader != nullptr && reader->listening(context) ? reader : nullptr;
     }
 
+    // Calls the document's ParseEvents; what they throw is kept for parse() to rethrow.
+    template <class Call>
+    static void forward(SafeReader* reader, Call&& call) {
+        try {
+            call(*reader->events_);
+        } catch (...) {
+            reader->keep_failure();
+        }
+    }
+
+    // A limit libxml2 keeps only while building a tree is broken: the document fails with
+    // libxml2's own words, where the parser is.
+    static void refuse(SafeReader* reader, xmlParserCtxtPtr ctxt, const std::string& message) {
+        reader->record(ctxt->input != nullptr ? ctxt->input->line : 0, ctxt->input != nullptr ? ctxt->input->col : 0,
+                       message);
+        ctxt->disableSAX = 1;
+    }
+
     static void start_element(void* context, const xmlChar* local_name, const xmlChar* prefix, const xmlChar* uri,
                               int, const xmlChar**, int attribute_count, int defaulted, const xmlChar** attributes) {
         SafeReader* reader = owner(context);
@@ -233,19 +251,15 @@ private:
         // libxml2's own nesting limit without XML_PARSE_HUGE is enforced where a tree is
         // built (nodePush), so without a tree it is checked here, with its message.
         if (reader->open_elements_++ > static_cast<int>(xmlParserMaxDepth) && (ctxt->options & XML_PARSE_HUGE) == 0) {
-            reader->record(ctxt->input != nullptr ? ctxt->input->line : 0, ctxt->input != nullptr ? ctxt->input->col : 0,
-                           "Excessive depth in document: " + std::to_string(xmlParserMaxDepth) +
-                               " use XML_PARSE_HUGE option");
-            ctxt->disableSAX = 1;
+            refuse(reader, ctxt,
+                   "Excessive depth in document: " + std::to_string(xmlParserMaxDepth) + " use XML_PARSE_HUGE option");
             return;
         }
         reader->text_run_ = 0;
         if ((ctxt->loadsubset & XML_COMPLETE_ATTRS) == 0) attribute_count -= defaulted;
-        try {
-            reader->events_->start_element(StartTag{local_name, prefix, uri, attribute_count, attributes});
-        } catch (...) {
-            reader->keep_failure();
-        }
+        forward(reader, [&](ParseEvents& events) {
+            events.start_element(StartTag{local_name, prefix, uri, attribute_count, attributes});
+        });
     }
 
     static void end_element(void* context, const xmlChar*, const xmlChar*, const xmlChar*) {
@@ -253,11 +267,7 @@ private:
         if (reader == nullptr) return;
         --reader->open_elements_;
         reader->text_run_ = 0;
-        try {
-            reader->events_->end_element();
-        } catch (...) {
-            reader->keep_failure();
-        }
+        forward(reader, [](ParseEvents& events) { events.end_element(); });
     }
 
     static void characters(void* context, const xmlChar* text, int length) {
@@ -268,9 +278,7 @@ private:
         // text since the last element, CDATA section, reference, comment or PI.
         auto* ctxt = static_cast<xmlParserCtxtPtr>(context);
         if (reader->text_run_ + length > XML_MAX_TEXT_LENGTH && (ctxt->options & XML_PARSE_HUGE) == 0) {
-            reader->record(ctxt->input != nullptr ? ctxt->input->line : 0, ctxt->input != nullptr ? ctxt->input->col : 0,
-                           "xmlSAX2Characters: huge text node");
-            ctxt->disableSAX = 1;
+            refuse(reader, ctxt, "xmlSAX2Characters: huge text node");
             return;
         }
         reader->text_run_ += length;
@@ -293,23 +301,18 @@ private:
     }
 
     static void deliver(SafeReader* reader, const xmlChar* text, int length) {
-        try {
-            reader->events_->characters(
-                std::string_view(reinterpret_cast<const char*>(text), static_cast<std::size_t>(length)));
-        } catch (...) {
-            reader->keep_failure();
-        }
+        forward(reader, [&](ParseEvents& events) {
+            events.characters(std::string_view(reinterpret_cast<const char*>(text), static_cast<std::size_t>(length)));
+        });
     }
 
     static void reference(void* context, const xmlChar* name) {
         SafeReader* reader = owner(context);
         if (reader == nullptr) return;
         reader->text_run_ = 0;
-        try {
-            reader->events_->entity_reference(name != nullptr ? reinterpret_cast<const char*>(name) : "");
-        } catch (...) {
-            reader->keep_failure();
-        }
+        forward(reader, [&](ParseEvents& events) {
+            events.entity_reference(name != nullptr ? reinterpret_cast<const char*>(name) : "");
+        });
     }
 
     static void error(void* context, xmlErrorPtr error) {
