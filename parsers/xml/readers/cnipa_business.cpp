@@ -141,24 +141,19 @@ const Reference& preferred(const std::array<Reference, 2>& forms) {
 }  // namespace
 
 std::unique_ptr<FormatReading> read_cnipa_business(SafeReader& reader, RecordSink& records, const Element&) {
-    State state{};
-    state.doc.line = reader.current_line();
-    state.doc.format = std::string(kCnipaBusinessFormat);
-    return std::make_unique<RulesReading<State>>(std::move(state), kDocument, [&records](State& s) {
-        RawDocument& doc = s.doc;
+    return one_record_reading<State>(reader, records, kCnipaBusinessFormat, kDocument, [](State& s) {
         const Reference& publication = preferred(s.publication);
-        doc.office = publication.office;
-        doc.number = publication.number;
-        doc.kind = publication.kind;
-        doc.date = publication.date;
+        s.doc.office = publication.office;
+        s.doc.number = publication.number;
+        s.doc.kind = publication.kind;
+        s.doc.date = publication.date;
 
         const Reference& application = preferred(s.application);
-        doc.application_number = application.number;
-        doc.application_date = application.date;
-        doc.declared_type = application.type;
+        s.doc.application_number = application.number;
+        s.doc.application_date = application.date;
+        s.doc.declared_type = application.type;
 
-        doc.patentees = std::move(s.applicants[original].empty() ? s.applicants[other] : s.applicants[original]);
-        records.emit(std::move(doc));
+        s.doc.patentees = std::move(s.applicants[original].empty() ? s.applicants[other] : s.applicants[original]);
     });
 }
 

@@ -48,13 +48,7 @@ constexpr Rule kDocument[] = {
 }  // namespace
 
 std::unique_ptr<FormatReading> read_cnipa_legacy(SafeReader& reader, RecordSink& records, const Element&) {
-    State state{};
-    state.doc.line = reader.current_line();
-    state.doc.format = std::string(kCnipaLegacyFormat);
-    return std::make_unique<RulesReading<State>>(std::move(state), kDocument, [&records](State& s) {
-        RawDocument& doc = s.doc;
-        records.emit(std::move(doc));
-    });
+    return one_record_reading<State>(reader, records, kCnipaLegacyFormat, kDocument);
 }
 
 }  // namespace patsub::xml

@@ -108,16 +108,11 @@ constexpr Rule kDocument[] = {
 }  // namespace
 
 std::unique_ptr<FormatReading> read_ep_publication(SafeReader& reader, RecordSink& records, const Element&) {
-    State state{};
-    state.doc.line = reader.current_line();
-    state.doc.format = std::string(kEpPublicationFormat);
-    return std::make_unique<RulesReading<State>>(std::move(state), kDocument, [&records](State& s) {
-        RawDocument& doc = s.doc;
-        if (doc.office.empty()) doc.office = std::move(s.root_office);
+    return one_record_reading<State>(reader, records, kEpPublicationFormat, kDocument, [](State& s) {
+        if (s.doc.office.empty()) s.doc.office = std::move(s.root_office);
         // On application publications the B730 slot is empty and the applicant (B711) is
         // who the right will belong to.
-        if (doc.patentees.empty()) doc.patentees = std::move(s.applicants);
-        records.emit(std::move(doc));
+        if (s.doc.patentees.empty()) s.doc.patentees = std::move(s.applicants);
     });
 }
 

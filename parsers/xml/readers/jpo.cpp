@@ -50,14 +50,9 @@ constexpr Rule kDocument[] = {
 }  // namespace
 
 std::unique_ptr<FormatReading> read_jpo(SafeReader& reader, RecordSink& records, const Element&) {
-    State state{};
-    state.doc.line = reader.current_line();
-    state.doc.format = std::string(kJpoFormat);
-    return std::make_unique<RulesReading<State>>(std::move(state), kDocument, [&records](State& s) {
-        RawDocument& doc = s.doc;
-        if (doc.office.empty()) doc.office = std::move(s.root_office);
-        doc.kind = !s.kind_st16.empty() ? std::move(s.kind_st16) : std::move(s.kind_jp);
-        records.emit(std::move(doc));
+    return one_record_reading<State>(reader, records, kJpoFormat, kDocument, [](State& s) {
+        if (s.doc.office.empty()) s.doc.office = std::move(s.root_office);
+        s.doc.kind = !s.kind_st16.empty() ? std::move(s.kind_st16) : std::move(s.kind_jp);
     });
 }
 

@@ -198,4 +198,19 @@ private:
     std::function<void(State&)> finish_;
 };
 
+// The reading of a format whose document is one record: the table fills state.doc, whose
+// line (the root's) and format are set here; `complete`, when given, moves into the
+// record what the table kept aside (applicants, the root's office) before it is handed on.
+template <class State>
+std::unique_ptr<FormatReading> one_record_reading(SafeReader& reader, RecordSink& records, std::string_view format,
+                                                  RuleTable<State> table, void (*complete)(State&) = nullptr) {
+    State state{};
+    state.doc.line = reader.current_line();
+    state.doc.format = std::string(format);
+    return std::make_unique<RulesReading<State>>(std::move(state), table, [&records, complete](State& s) {
+        if (complete != nullptr) complete(s);
+        records.emit(std::move(s.doc));
+    });
+}
+
 }  // namespace patsub::xml

@@ -71,13 +71,8 @@ constexpr Rule kDocument[] = {
 }  // namespace
 
 std::unique_ptr<FormatReading> read_st96(SafeReader& reader, RecordSink& records, const Element&) {
-    State state{};
-    state.doc.line = reader.current_line();
-    state.doc.format = std::string(kSt96Format);
-    return std::make_unique<RulesReading<State>>(std::move(state), kDocument, [&records](State& s) {
-        RawDocument& doc = s.doc;
-        if (doc.patentees.empty()) doc.patentees = std::move(s.applicants);
-        records.emit(std::move(doc));
+    return one_record_reading<State>(reader, records, kSt96Format, kDocument, [](State& s) {
+        if (s.doc.patentees.empty()) s.doc.patentees = std::move(s.applicants);
     });
 }
 

@@ -67,14 +67,9 @@ constexpr Rule kGrant[] = {
 }  // namespace
 
 std::unique_ptr<FormatReading> read_uspto_grant(SafeReader& reader, RecordSink& records, const Element&) {
-    State state{};
-    state.doc.line = reader.current_line();
-    state.doc.format = std::string(kUsptoGrantFormat);
-    return std::make_unique<RulesReading<State>>(std::move(state), kGrant, [&records](State& s) {
-        RawDocument& doc = s.doc;
+    return one_record_reading<State>(reader, records, kUsptoGrantFormat, kGrant, [](State& s) {
         // An unassigned patent belongs to its applicants (the inventors, before AIA).
-        if (doc.patentees.empty()) doc.patentees = std::move(s.applicants);
-        records.emit(std::move(doc));
+        if (s.doc.patentees.empty()) s.doc.patentees = std::move(s.applicants);
     });
 }
 
