@@ -27,6 +27,8 @@ import subprocess
 import sys
 import tempfile
 
+from measured_child import run_measured, tail
+
 SMALL, LARGE = 12_000, 36_000
 GROWTH_MB = 6
 
@@ -34,23 +36,6 @@ GROWTH_MB = 6
 def fail(message):
     print(f"FAIL: {message}")
     sys.exit(1)
-
-
-def run_measured(args, out_file, env):
-    """Exit code and peak RSS (MB) of the finished child; its output goes to out_file. The
-    child starts as a copy of this process (its pages count in the child's peak until it
-    execs): this process never reads an output whole, so that it stays as small at
-    both sizes."""
-    with open(out_file, "wb") as out:
-        p = subprocess.Popen(args, stdout=out, stderr=subprocess.STDOUT, env=env)
-        _, status, usage = os.wait4(p.pid, 0)
-    return os.waitstatus_to_exitcode(status), usage.ru_maxrss / 1024
-
-
-def tail(path, n=2000):
-    with open(path, "rb") as f:
-        f.seek(max(0, os.path.getsize(path) - n))
-        return f.read().decode("utf-8", "replace")
 
 
 def newlines(path):

@@ -25,23 +25,9 @@ import subprocess
 import sys
 import tempfile
 
+from measured_child import run_measured, tail
+
 BOUND_MB = 100
-
-
-def run_measured(args, out_file):
-    """Runs args with stdout and stderr into out_file; returns (exit code, peak RSS in MB of
-    that process). The output is never read into this process: a fork of a large Python
-    process would count its pages in the child's peak."""
-    with open(out_file, "wb") as out:
-        p = subprocess.Popen(args, stdout=out, stderr=subprocess.STDOUT)
-        _, status, usage = os.wait4(p.pid, 0)
-    return os.waitstatus_to_exitcode(status), usage.ru_maxrss / 1024
-
-
-def tail(path, n=500):
-    with open(path, "rb") as f:
-        f.seek(max(0, os.path.getsize(path) - n))
-        return f.read().decode("utf-8", "replace")
 
 
 def fail(message):
