@@ -31,23 +31,10 @@ const std::regex& increment_name() {
     return re;
 }
 
-struct Chain {
-    std::string stamp;
-    int n;
-    std::filesystem::path path;
-};
-
 // Newest first.
-std::vector<Chain> chains_in(const std::filesystem::path& dir) {
-    std::vector<Chain> out;
-    for (const auto& e : std::filesystem::directory_iterator(dir)) {
-        const auto name = e.path().filename().string();
-        std::smatch m;
-        if (!e.is_directory() || !std::regex_match(name, m, chain_name())) continue;
-        out.push_back({m[1].str(), m[2].matched ? std::stoi(m[2].str()) : 1, e.path()});
-    }
-    std::sort(out.begin(), out.end(),
-              [](const Chain& a, const Chain& b) { return std::tie(a.stamp, a.n) > std::tie(b.stamp, b.n); });
+std::vector<StampedBackup> chains_in(const std::filesystem::path& dir) {
+    auto out = stamped_backups(dir, chain_name(), true);
+    std::reverse(out.begin(), out.end());
     return out;
 }
 

@@ -82,27 +82,21 @@ void remove_partials(const std::filesystem::path& dir) {
         if (e.path().filename().string().starts_with(partial_prefix)) std::filesystem::remove_all(e.path());
 }
 
-struct Finished {
-    std::string stamp;
-    int n;
-    std::filesystem::path path;
-};
+}  // namespace
 
-std::vector<Finished> finished_copies(const std::filesystem::path& dir) {
-    std::vector<Finished> out;
+std::vector<StampedBackup> stamped_backups(const std::filesystem::path& dir, const std::regex& name, bool folders) {
+    std::vector<StampedBackup> out;
     for (const auto& e : std::filesystem::directory_iterator(dir)) {
-        const auto name = e.path().filename().string();
+        const auto file_name = e.path().filename().string();
         std::smatch m;
-        if (!e.is_regular_file() || !std::regex_match(name, m, backup_name())) continue;
+        if (!(folders ? e.is_directory() : e.is_regular_file()) || !std::regex_match(file_name, m, name)) continue;
         out.push_back({m[1].str(), m[2].matched ? std::stoi(m[2].str()) : 1, e.path()});
     }
-    // Oldest first; "-2" is the second copy of the same second.
-    std::sort(out.begin(), out.end(),
-              [](const Finished& a, const Finished& b) { return std::tie(a.stamp, a.n) < std::tie(b.stamp, b.n); });
+    std::sort(out.begin(), out.end(), [](const StampedBackup& a, const StampedBackup& b) {
+        return std::tie(a.stamp, a.n) < std::tie(b.stamp, b.n);
+    });
     return out;
 }
-
-}  // namespace
 
 bool is_backup_name(const std::string& file_name) { return std::regex_match(file_name, backup_name()); }
 
@@ -146,7 +140,7 @@ std::filesystem::path back_up(const std::filesystem::path& db, const std::filesy
     std::filesystem::rename(partial, target);
     sync_folder(dir);  // the rename itself survives power loss
 
-    auto copies = finished_copies(dir);
+    const auto copies = stamped_backups(dir, backup_name(), false);
     // The copy just written is the newest and keep >= 1: it is never among those removed.
     for (std::size_t i = 0; i + static_cast<std::size_t>(keep) < copies.size(); ++i)
         if (copies[i].path != target) std::filesystem::remove(copies[i].path);

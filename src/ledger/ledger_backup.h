@@ -7,8 +7,10 @@
 #pragma once
 
 #include <filesystem>
+#include <regex>
 #include <stdexcept>
 #include <string>
+#include <vector>
 
 namespace patsub::ledger {
 
@@ -27,6 +29,17 @@ std::filesystem::path back_up(const std::filesystem::path& db, const std::filesy
 bool is_backup_name(const std::string& file_name);
 
 // Shared with the nightly's chains (backup_chain.h).
+// A backup in a folder, named <kind>-<UTC stamp>[-N]: N counts those made in the same second.
+struct StampedBackup {
+    std::string stamp;
+    int n = 1;
+    std::filesystem::path path;
+};
+// The entries of `dir` whose name matches `name` (its groups: the stamp, then N when
+// present) and that are folders (`folders`: chains) or regular files (copies), oldest
+// first: by stamp, then by N.
+std::vector<StampedBackup> stamped_backups(const std::filesystem::path& dir, const std::regex& name, bool folders);
+
 // One backup per folder at a time: a second one would clean the first one's temporaries.
 class BackupFolderLock {
   public:
