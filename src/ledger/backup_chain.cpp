@@ -19,8 +19,6 @@ namespace patsub::ledger {
 
 namespace {
 
-constexpr const char* partial_prefix = ".partial-";
-
 const std::regex& chain_name() {
     static const std::regex re(R"(chain-(\d{8}T\d{6}Z)(?:-(\d+))?)");
     return re;

@@ -26,9 +26,6 @@ namespace patsub::ledger {
 
 namespace {
 
-// A temporary copy: a name no rotation or restore ever takes for a backup.
-constexpr const char* partial_prefix = ".partial-";
-
 const std::regex& backup_name() {
     static const std::regex re(R"(ledger-(\d{8}T\d{6}Z)(?:-(\d+))?\.sqlite)");
     return re;

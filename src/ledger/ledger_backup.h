@@ -29,6 +29,9 @@ std::filesystem::path back_up(const std::filesystem::path& db, const std::filesy
 bool is_backup_name(const std::string& file_name);
 
 // Shared with the nightly's chains (backup_chain.h).
+// What a backup writes is named with this prefix until it is whole and checked: a name no
+// rotation or restore ever takes for a backup, and that the next backup removes.
+inline constexpr const char* partial_prefix = ".partial-";
 // A backup in a folder, named <kind>-<UTC stamp>[-N]: N counts those made in the same second.
 struct StampedBackup {
     std::string stamp;
