@@ -24,11 +24,12 @@ void GrantIntake::on_grant(Grant&& g) {
     ledger_.record_grant(g, c, batch_id_);
     ledger_.record_sighting({id, file_.sha256(), g.source.document, g.source.line, batch_id_, file_.member()});
     families_.link(id, family_keys(g));
-    candidates_.add(candidate(g));
+    candidates_.add(candidate(g, c));
 }
 
-Candidate GrantIntake::candidate(const Grant& g) const {
-    const Classification c = classify(g, kinds_, policy_.nearest(g.date));
+void GrantIntake::add_known(const Grant& g) { candidates_.add(candidate(g, classify(g, kinds_, policy_.nearest(g.date)))); }
+
+Candidate GrantIntake::candidate(const Grant& g, const Classification& c) const {
     return Candidate{grant_id(g), rules_.prospective_amount(g, c), g.date, g.office};
 }
 

@@ -42,13 +42,13 @@ class GrantIntake : public GrantHandler {
 
     // Adds a grant read in an earlier batch (a held one, one decided again) to the
     // candidates; the caller lists each grant once (candidates().contains()).
-    void add_known(const Grant& g) { candidates_.add(candidate(g)); }
+    void add_known(const Grant& g);
 
     FileReading& file() { return file_; }
     CandidateList& candidates() { return candidates_; }
 
   private:
-    Candidate candidate(const Grant& g) const;
+    Candidate candidate(const Grant& g, const Classification& c) const;
 
     ledger::Ledger& ledger_;
     ledger::FamilyStore& families_;
