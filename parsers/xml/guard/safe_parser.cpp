@@ -3,6 +3,7 @@
 #include "parsers/xml/guard/byte_order_mark.h"
 #include "parsers/xml/guard/markup_bounds.h"
 #include "parsers/xml/guard/mislabelled_utf8.h"
+#include "parsers/xml/guard/parser_context_pool.h"
 
 #include <libxml/parser.h>
 #include <libxml/parserInternals.h>
@@ -42,63 +43,7 @@ thread_local SavedHandlers t_saved;
 std::once_flag g_guard_once;
 xmlExternalEntityLoader g_previous_loader = nullptr;
 
-// One parser context per thread is kept between documents and reset for the next one
-// (xmlCtxtResetPush): creating and freeing a context, its dictionary and buffers cost as
-// much as parsing a whole 5 KB CNIPA record, and a year of CNIPA grants is 3.6 million
-// of them. The reset keeps the options, the SAX handler and the dictionary of names;
-// everything that belongs to a document is gone. A context is put back only after a
-// clean document, and retired after kContextUses documents so that its dictionary
-// cannot grow without bound.
-class ContextPool {
-public:
-    ContextPool() = default;
-    ContextPool(const ContextPool&) = delete;
-    ContextPool& operator=(const ContextPool&) = delete;
-    ~ContextPool() {
-        if (spare_ != nullptr) xmlFreeParserCtxt(spare_);
-    }
-
-    // A push parser on the first `size` bytes, or nullptr when libxml2 cannot start one.
-    xmlParserCtxtPtr open(xmlSAXHandler* handler, const char* data, std::size_t size) {
-        // The reset skips nothing, but a reset context is used only for documents that
-        // start with '<' (no BOM, no UTF-16), as the reset reader was.
-        if (spare_ != nullptr && size > 0 && data[0] == '<') {
-            xmlParserCtxtPtr context = std::exchange(spare_, nullptr);
-            if (xmlCtxtResetPush(context, data, static_cast<int>(size), nullptr, nullptr) == 0) {
-                xmlCtxtUseOptions(context, safe_parser_options());
-                return context;
-            }
-            xmlFreeParserCtxt(context);
-        }
-        uses_ = 0;
-        xmlParserCtxtPtr context = xmlCreatePushParserCtxt(handler, nullptr, size > 0 ? data : nullptr,
-                                                           static_cast<int>(size), nullptr);
-        if (context != nullptr) xmlCtxtUseOptions(context, safe_parser_options());
-        return context;
-    }
-
-    // Takes back a context whose document was parsed to its end without a problem;
-    // frees any other.
-    void close(xmlParserCtxtPtr context, bool clean) {
-        if (context == nullptr) return;
-        if (context->myDoc != nullptr) {  // holds the internal subset, if any
-            xmlFreeDoc(context->myDoc);
-            context->myDoc = nullptr;
-        }
-        context->_private = nullptr;
-        if (!clean || spare_ != nullptr || ++uses_ >= kContextUses) {
-            xmlFreeParserCtxt(context);
-            return;
-        }
-        spare_ = context;
-    }
-
-private:
-    static constexpr int kContextUses = 256;
-    xmlParserCtxtPtr spare_ = nullptr;
-    int uses_ = 0;
-};
-thread_local ContextPool t_contexts;
+thread_local ParserContextPool t_contexts;
 
 xmlParserInputPtr refusing_loader(const char* url, const char* id, xmlParserCtxtPtr ctxt) {
     if (SafeReader* reader = t_active) {
@@ -355,7 +300,7 @@ SafeReader::SafeReader(std::string_view bytes, ParseLimits limits, Pieces pieces
     }
     // A UTF-8 mark agrees with the declaration (or there is none): libxml2 reads the
     // document as UTF-8 without it, and a document starting with '<' can use a reset
-    // context (ContextPool).
+    // context (ParserContextPool).
     if (bytes.starts_with(kUtf8Mark)) bytes.remove_prefix(kUtf8Mark.size());
     if (auto violation = check_markup_bounds(bytes, limits_.markup)) {
         record(violation->line, 0, violation->message);
@@ -503,7 +448,7 @@ bool SafeReader::parse(ParseEvents& events) {
 }
 
 bool SafeReader::open(const char* data, std::size_t size) {
-    context_ = t_contexts.open(Callbacks::handler(), data, size);
+    context_ = t_contexts.open(Callbacks::handler(), safe_parser_options(), data, size);
     if (context_ == nullptr) {
         if (!problem_) record(1, 1, "libxml2 could not start reading the document");
         return false;
