@@ -63,12 +63,20 @@ public:
     std::optional<MarkupViolation> finish();
 
 private:
+    friend std::optional<MarkupViolation> check_markup_bounds(std::string_view, const MarkupBoundsLimits&);
     struct State;
     std::unique_ptr<State> state_;
 };
 
+// The most '=' a whole 8-bit document without a DOCTYPE may hold and still be only
+// counted by check_markup_bounds: every attribute and namespace declaration the limits
+// count is one of them.
+std::size_t markup_counted_equals(const MarkupBoundsLimits& limits);
+
 // The first limit the document breaks, or nothing: the scanner above over the whole
-// document at once. Anything it does not recognise is left for libxml2 to refuse.
+// document at once (the same verdict and line), except that a document with too few '='
+// to break a limit and no DOCTYPE is only counted, not scanned. Anything it does not
+// recognise is left for libxml2 to refuse.
 std::optional<MarkupViolation> check_markup_bounds(std::string_view document, const MarkupBoundsLimits& limits);
 
 }  // namespace patsub::xml

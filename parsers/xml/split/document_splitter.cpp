@@ -45,7 +45,7 @@ std::size_t next_line_start_candidate(const char* data, std::size_t from, std::s
     const __m128i question = _mm_set1_epi8('?');
     const __m128i bom0 = _mm_set1_epi8(kBom[0]);
     const __m128i bom1 = _mm_set1_epi8(kBom[1]);
-    NewlineTally tally(lines);
+    ByteTally tally(lines);
     for (; i + 16 <= to; i += 16) {
         const __m128i is_newline = _mm_cmpeq_epi8(load(i), newline);
         const auto newlines = static_cast<unsigned>(_mm_movemask_epi8(is_newline));

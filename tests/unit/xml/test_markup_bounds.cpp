@@ -124,6 +124,44 @@ TEST_CASE("namespace declarations in scope are bounded; closed elements give the
     CHECK_FALSE(bounds("<a" + declarations(1, 200) + "><b" + declarations(2, 56) + "/></a>"));
 }
 
+TEST_CASE("a whole document only counted (too few '=' to break a limit) gets the scan's verdict") {
+    // check_markup_bounds counts the '=' of a whole document first, and scans it only when
+    // they could add up to a broken limit or it has a DOCTYPE. At limits of 2 and 3 every
+    // document below sits on one side of the count or the other; bounds() compares the
+    // verdict and line with the scan in pieces, which never counts.
+    const auto with = [](int attributes_limit, int namespaces_limit) {
+        MarkupBoundsLimits limits;
+        limits.max_attributes = attributes_limit;
+        limits.max_namespaces_in_scope = namespaces_limit;
+        return limits;
+    };
+    struct Case {
+        std::string document;
+        MarkupBoundsLimits limits;
+        std::string verdict;
+    };
+    const Case cases[] = {
+        {"<a b='1' c='2'/>", with(2, 3), "none"},
+        {"<a b='1' c='2' d='3'/>", with(2, 3), "1: a start tag with more than 2 attributes"},
+        {"<a b='1'>\n<c d='2' e='3'/></a>", with(2, 3), "none"},
+        {"<a xmlns:p='1' xmlns:q='2'>\n<c xmlns:r='3'/></a>", with(3, 2),
+         "2: more than 2 namespace declarations in scope"},
+        {"<a xmlns:p='1'><c xmlns:r='3'/></a>", with(3, 2), "none"},
+        {"<a>x = y</a>", with(0, 0), "none"},
+        {"<a b='1'/>", with(0, 3), "1: a start tag with more than 0 attributes"},
+        {"<!DOCTYPE a [<!ATTLIST a b CDATA 'x'>]><a/>", with(2, 3),
+         "1: an attribute-list declaration in the internal DTD subset (it would add attributes to every element it "
+         "names)"},
+        {"<?xml version='1.0' encoding='ISO-2022-JP'?><a/>", with(2, 3),
+         "1: encoding \"ISO-2022-JP\" is not read: patsub reads UTF-8, UTF-16 and the encodings in which markup "
+         "stays ASCII (GBK, Big5, Shift_JIS, EUC, ISO 8859, Windows code pages)"},
+    };
+    for (const Case& c : cases) {
+        CAPTURE(c.document);
+        CHECK(describe(bounds(c.document, c.limits)) == c.verdict);
+    }
+}
+
 TEST_CASE("an attribute-list declaration in the internal subset is refused before it multiplies") {
     std::string defaults = "<!ATTLIST x";
     for (int i = 0; i < 1000; ++i) defaults += " a" + std::to_string(i) + " CDATA \"1\"";
