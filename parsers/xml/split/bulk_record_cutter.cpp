@@ -11,7 +11,12 @@ namespace patsub::xml {
 
 namespace {
 
-constexpr std::size_t kRead = std::size_t{1} << 20;
+constexpr std::size_t kRead = std::size_t{256} << 10;
+// The records handed out are dropped from the buffer's front once this many bytes of
+// them are there: what is read but not yet cut (less than a read, on average half of
+// one) is then moved, a few per cent of the bytes, where a drop after every read moved
+// half of them.
+constexpr std::size_t kDropAt = std::size_t{4} << 20;
 // A record larger than this is not cut out (DOCDB records are a few KB): the rest is
 // read as one document, streamed.
 constexpr std::size_t kMaxChunk = std::size_t{8} << 20;
@@ -43,7 +48,9 @@ BulkRecordCutter::BulkRecordCutter(ByteSource& document) : document_(document) {
 bool BulkRecordCutter::have(std::size_t at, std::size_t wanted) {
     while (size_ < at + wanted && !ended_) {
         if (capacity_ - size_ < kRead) {
-            const std::size_t capacity = std::max(capacity_ * 2, size_ + kRead);
+            // At once what the records between two drops need (memory is taken as pages
+            // are written): growing by halves copied what was held each time.
+            const std::size_t capacity = std::max({capacity_ * 2, size_ + kRead, kDropAt + kMaxHead + 2 * kRead});
             auto bigger = std::make_unique_for_overwrite<char[]>(capacity);
             if (size_ > 0) std::memcpy(bigger.get(), buffer_.get(), size_);
             buffer_ = std::move(bigger);
@@ -95,7 +102,7 @@ bool BulkRecordCutter::open() {
 BulkRecordCutter::Cut BulkRecordCutter::next(BulkRecordChunk& chunk) {
     if (!opened_) return stop();
     // Bytes already handed out go (the head stays in front), before any position is taken.
-    if (position_ > head_size_ + kRead) {
+    if (position_ > head_size_ + kDropAt) {
         std::memmove(buffer_.get() + head_size_, buffer_.get() + position_, size_ - position_);
         size_ -= position_ - head_size_;
         position_ = head_size_;

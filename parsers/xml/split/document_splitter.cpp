@@ -92,7 +92,11 @@ bool DocumentSplitter::fill() {
         start_ = 0;
     }
     if (capacity_ - size_ < options_.chunk_size) {
-        const std::size_t capacity = std::max(capacity_ * 2, size_ + options_.chunk_size);
+        // At once as large as a held document can grow (the stream threshold and a chunk
+        // either side): memory is only taken as pages are written, and growing by halves
+        // copied and faulted in 16 MB before a bulk document began to stream.
+        const std::size_t capacity = std::max(
+            {capacity_ * 2, size_ + options_.chunk_size, options_.stream_threshold + 2 * options_.chunk_size});
         auto bigger = std::make_unique_for_overwrite<char[]>(capacity);
         if (size_ > 0) std::memcpy(bigger.get(), data_.get(), size_);
         data_ = std::move(bigger);
