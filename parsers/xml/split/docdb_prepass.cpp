@@ -318,6 +318,10 @@ DocdbBulkRoot docdb_bulk_root(std::string_view head, bool at_end) {
 DocdbPrepass docdb_prepass(std::string_view document, std::size_t max_bytes) {
     const DocdbRoot root = find_docdb_root(document, true);
     if (root.status != DocdbRoot::Status::docdb) return {};
+    // Every repair after the root's name starts at a '&': a document without one (most
+    // DOCDB records) needs no walk from tag to tag.
+    const std::string_view after_name = document.substr(root.after_name);
+    if (!root.add_declaration && std::memchr(after_name.data(), '&', after_name.size()) == nullptr) return {};
 
     Rewrite rewrite(document, max_bytes);
     if (root.add_declaration && !rewrite.replace(root.after_name, root.after_name, exch_declaration()))
