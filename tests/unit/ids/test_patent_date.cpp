@@ -1,5 +1,9 @@
 #include "parsers/ids/patent_date.h"
 
+#include "model/date.h"
+
+#include <fmt/format.h>
+
 #include <doctest/doctest.h>
 
 #include <string>
@@ -59,4 +63,24 @@ TEST_CASE("garbage and partial texts are not dates") {
                              "201101041", "2011-01-04T00:00", "04.01.2011", "abcdefgh", "2011年01月04日"}) {
         CHECK(error_of(text).find("not a date: ") == 0);
     }
+}
+
+TEST_CASE("to_iso writes every day of four-digit years as the format string did, and reads back") {
+    // to_iso writes digits itself (check prints three dates a record); fmt's format is
+    // the reference, and it still writes years that four digits cannot.
+    using std::chrono::sys_days;
+    for (const int year : {0, 1, 9, 10, 99, 100, 999, 1000, 1899, 1970, 2019, 2026, 9999}) {
+        const sys_days first{patsub::Date{std::chrono::year{year}, std::chrono::January, 1d}};
+        for (sys_days day = first; day < first + std::chrono::days{366}; day += std::chrono::days{1}) {
+            const patsub::Date date{day};
+            if (static_cast<int>(date.year()) != year) break;
+            const std::string iso = patsub::to_iso(date);
+            INFO(iso);
+            CHECK(iso == fmt::format("{:04}-{:02}-{:02}", year, static_cast<unsigned>(date.month()),
+                                     static_cast<unsigned>(date.day())));
+            CHECK(patsub::date_from_iso(iso) == date);
+        }
+    }
+    CHECK(patsub::to_iso(patsub::Date{std::chrono::year{10000}, std::chrono::March, 5d}) == "10000-03-05");
+    CHECK(patsub::to_iso(patsub::Date{std::chrono::year{-1}, std::chrono::March, 5d}) == "-001-03-05");
 }
