@@ -1,5 +1,7 @@
 #include "parsers/xml/grant_source_reader.h"
 
+#include "parsers/xml/guard/byte_scan.h"
+#include "parsers/xml/guard/markup_bounds.h"
 #include "parsers/xml/readers/builtin_formats.h"
 #include "parsers/xml/split/bulk_record_cutter.h"
 #include "parsers/xml/split/docdb_prepass.h"
@@ -147,48 +149,46 @@ void read_pulled(ByteSource& document, DocumentRun& run, const SplitDocument& sp
 }
 
 // Collects what one record document of a bulk document produced (read on a worker).
-class OneRecord final : public RecordSink {
+// The outcomes of a record document's records, in order.
+class RecordOutcomes final : public RecordSink {
 public:
+    explicit RecordOutcomes(std::vector<RecordOutcome>& outcomes) : outcomes_(outcomes) {}
+
     void emit(RawDocument&& record) override {
-        if (++count_ > 1) return;
+        RecordOutcome& outcome = outcomes_.emplace_back();
         if (record.number.empty()) {
-            outcome_.kind = RecordOutcome::Kind::refused;
-            outcome_.line = record.line;
-            outcome_.cause = "no publication number";
+            outcome.kind = RecordOutcome::Kind::refused;
+            outcome.line = record.line;
+            outcome.cause = "no publication number";
             return;
         }
-        outcome_.kind = RecordOutcome::Kind::record;
-        outcome_.document = std::move(record);
+        outcome.kind = RecordOutcome::Kind::record;
+        outcome.document = std::move(record);
     }
     void refuse(long line, std::string cause) override {
-        if (++count_ > 1) return;
-        outcome_.kind = RecordOutcome::Kind::refused;
-        outcome_.line = line;
-        outcome_.cause = std::move(cause);
-    }
-
-    // Clean: the document held one record and nothing went wrong.
-    RecordOutcome take(bool clean) {
-        if (!clean || count_ != 1) return {};
-        return std::move(outcome_);
+        RecordOutcome& outcome = outcomes_.emplace_back();
+        outcome.kind = RecordOutcome::Kind::refused;
+        outcome.line = line;
+        outcome.cause = std::move(cause);
     }
 
 private:
-    RecordOutcome outcome_;
-    int count_ = 0;
+    std::vector<RecordOutcome>& outcomes_;
 };
 
 // A record document is repaired (docdb_prepass.h) as the bulk document would have been
-// around it: the cut falls outside comments, CDATA sections and references.
-RecordOutcome read_record_document(std::string_view bytes, const GrantFileOptions& options,
-                                   const FormatRegistry& formats) {
+// around it: the cut falls outside comments, CDATA sections and references. Clean: the
+// document held `records` records and nothing went wrong.
+bool read_record_document(std::string_view bytes, std::size_t records, std::vector<RecordOutcome>& outcomes,
+                          const GrantFileOptions& options, const FormatRegistry& formats) {
     const DocdbPrepass prepass = docdb_prepass(bytes, options.splitter.stream_threshold);
-    if (prepass.outcome == DocdbPrepass::Outcome::refused) return {};
+    if (prepass.outcome == DocdbPrepass::Outcome::refused) return false;
     SafeReader reader(prepass.outcome == DocdbPrepass::Outcome::repaired ? std::string_view(prepass.bytes) : bytes,
                       options.limits, SafeReader::Pieces::whole);
-    OneRecord record;
-    const SniffResult sniffed = sniff_and_read(reader, formats, record);
-    return record.take(sniffed.outcome == SniffOutcome::read && !reader.failed());
+    const std::size_t before = outcomes.size();
+    RecordOutcomes sink(outcomes);
+    const SniffResult sniffed = sniff_and_read(reader, formats, sink);
+    return sniffed.outcome == SniffOutcome::read && !reader.failed() && outcomes.size() - before == records;
 }
 
 // Newlines in front of the rest of a bulk document read as one after the split reading
@@ -255,10 +255,17 @@ void read_streamed(DocumentRun& run, const SplitDocument& split, DocumentSink& s
     // The short head only once the head has been read alone without a problem.
     std::string record_head = short_record_head(cutter.head());
     if (!record_head.empty() && !head_reads_cleanly(cutter, options)) record_head.clear();
+    RecordDocumentShape shape{record_head, 0, options.splitter.stream_threshold / 2};
+    const std::string_view head = record_head.empty() ? cutter.head() : std::string_view(record_head);
+    const std::size_t counted = markup_counted_equals(options.limits.markup);
+    const std::size_t in_head = count_up_to(head.data(), head.data() + head.size(), '=', counted);
+    shape.equals = counted - std::min(counted, in_head);
     int records = 0;
     BulkSplitStop stop = read_bulk_records(
-        cutter, threads, record_head,
-        [&](std::string_view bytes) { return read_record_document(bytes, options, formats); },
+        cutter, threads, shape,
+        [&](std::string_view bytes, std::size_t count, std::vector<RecordOutcome>& outcomes) {
+            return read_record_document(bytes, count, outcomes, options, formats);
+        },
         [&](RecordOutcome&& outcome) {
             ++records;
             if (outcome.kind == RecordOutcome::Kind::refused) {

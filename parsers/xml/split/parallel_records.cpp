@@ -1,5 +1,6 @@
 #include "parsers/xml/split/parallel_records.h"
 
+#include "parsers/xml/guard/byte_scan.h"
 #include "parsers/xml/split/batch_workers.h"
 
 #include <algorithm>
@@ -45,23 +46,39 @@ struct Batch {
 // a line of the bulk document.
 class RecordDocuments {
 public:
-    RecordDocuments(const BulkRecordCutter& cutter, std::string_view record_head)
-        : head_(record_head.empty() ? cutter.head() : record_head),
+    RecordDocuments(const BulkRecordCutter& cutter, const RecordDocumentShape& shape)
+        : head_(shape.head.empty() ? cutter.head() : shape.head),
           head_last_line_(1 + static_cast<long>(std::count(head_.begin(), head_.end(), '\n'))),
           document_head_last_line_(cutter.head_last_line()),
-          end_tag_("</" + std::string(cutter.root_name()) + ">") {}
+          end_tag_("</" + std::string(cutter.root_name()) + ">"),
+          equals_(shape.equals),
+          bytes_(shape.bytes) {}
 
     // The first chunk follows the head as in the file; any other starts a line of its own.
-    void build(std::string& out, std::string_view chunk, bool first) const {
+    void build(std::string& out, std::string_view chunks, bool first) const {
         out.assign(head_);
         if (!first) out.push_back('\n');
-        out.append(chunk);
+        out.append(chunks);
         out.append(end_tag_);
     }
 
+    // A line of the record document whose first chunk is `chunk`.
     long document_line(long line, const Chunk& chunk) const {
         if (chunk.first) return line - head_last_line_ + document_head_last_line_;
         return line - (head_last_line_ + 1) + chunk.line;
+    }
+
+    // The chunks from the `from`-th on that go into one record document with it.
+    std::size_t group_end(const Batch& batch, std::size_t from) const {
+        std::size_t equals = 0;
+        std::size_t end = from;
+        for (; end < batch.chunks.size(); ++end) {
+            const std::string_view chunk = batch.chunk(end);
+            equals += count_up_to(chunk.data(), chunk.data() + chunk.size(), '=', equals_);
+            const std::size_t bytes = batch.chunks[end].offset + chunk.size() - batch.chunks[from].offset;
+            if ((equals > equals_ || bytes > bytes_) && end > from) break;
+        }
+        return end;
     }
 
 private:
@@ -69,18 +86,35 @@ private:
     long head_last_line_;           // in a record document
     long document_head_last_line_;  // in the bulk document
     std::string end_tag_;
+    std::size_t equals_;
+    std::size_t bytes_;
 };
 
-// Reads the batch's records, each as a small document, until the first unclean one: an
-// unclean record ends the split reading, and the records after it are read again as one
-// document. Runs on a worker thread.
+// Reads the batch's records, a few to a record document, until the first unclean
+// document: an unclean document ends the split reading (its first record's outcome is
+// `unclean`), and the records from there on are read again as one document. Lines
+// become the bulk document's here. Runs on a worker thread.
 void read_records(Batch& batch, const RecordDocuments& documents, const RecordDocumentReadFn& read) {
-    thread_local std::string document;  // a record document's buffer, kept between records
+    thread_local std::string document;  // a record document's buffer, kept between documents
     try {
-        for (std::size_t i = 0; i < batch.chunks.size(); ++i) {
-            documents.build(document, batch.chunk(i), batch.chunks[i].first);
-            batch.outcomes.push_back(read(document));
-            if (batch.outcomes.back().kind == RecordOutcome::Kind::unclean) break;
+        for (std::size_t from = 0; from < batch.chunks.size();) {
+            const std::size_t end = documents.group_end(batch, from);
+            const Chunk& first = batch.chunks[from];
+            const Chunk& last = batch.chunks[end - 1];
+            documents.build(document, std::string_view(batch.bytes).substr(first.offset, last.offset + last.size - first.offset),
+                            first.first);
+            const std::size_t before = batch.outcomes.size();
+            if (!read(document, end - from, batch.outcomes) || batch.outcomes.size() != before + (end - from)) {
+                batch.outcomes.resize(before);
+                batch.outcomes.emplace_back();  // unclean
+                break;
+            }
+            for (std::size_t i = before; i < batch.outcomes.size(); ++i) {
+                RecordOutcome& outcome = batch.outcomes[i];
+                long& line = outcome.kind == RecordOutcome::Kind::record ? outcome.document.line : outcome.line;
+                line = documents.document_line(line, first);
+            }
+            from = end;
         }
     } catch (...) {
         batch.failure = std::current_exception();
@@ -89,9 +123,9 @@ void read_records(Batch& batch, const RecordDocuments& documents, const RecordDo
 
 }  // namespace
 
-BulkSplitStop read_bulk_records(BulkRecordCutter& cutter, unsigned threads, std::string_view record_head,
+BulkSplitStop read_bulk_records(BulkRecordCutter& cutter, unsigned threads, const RecordDocumentShape& shape,
                                 const RecordDocumentReadFn& read, const RecordOutcomeFn& deliver) {
-    const RecordDocuments documents(cutter, record_head);
+    const RecordDocuments documents(cutter, shape);
     std::deque<std::unique_ptr<Batch>> in_flight;
     std::unique_ptr<Batch> current;
     std::vector<std::unique_ptr<Batch>> spare;
@@ -124,10 +158,6 @@ BulkSplitStop read_bulk_records(BulkRecordCutter& cutter, unsigned threads, std:
                 stop_at(0, i);
                 return false;
             }
-            if (outcome.kind == RecordOutcome::Kind::record)
-                outcome.document.line = documents.document_line(outcome.document.line, batch.chunks[i]);
-            else
-                outcome.line = documents.document_line(outcome.line, batch.chunks[i]);
             deliver(std::move(outcome));
         }
         if (batch.failure) std::rethrow_exception(batch.failure);

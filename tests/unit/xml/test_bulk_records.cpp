@@ -212,6 +212,19 @@ TEST_CASE("bulk cutter: stops, handing the rest back whole, wherever it is not s
     CHECK_FALSE(l.opened);
 }
 
+// What a reading of a record document finds without parsing it: each record's number,
+// and its line in the record document.
+void outcomes_of(std::string_view document, std::vector<RecordOutcome>& outcomes) {
+    for (auto at = document.find("<exch:exchange-document "); at != std::string_view::npos;
+         at = document.find("<exch:exchange-document ", at + 1)) {
+        RecordOutcome& o = outcomes.emplace_back();
+        o.kind = RecordOutcome::Kind::record;
+        const auto number = document.find("doc-number=\"", at) + 12;
+        o.document.number = std::string(document.substr(number, 7));
+        o.document.line = 1 + static_cast<long>(std::count(document.begin(), document.begin() + static_cast<long>(at), '\n'));
+    }
+}
+
 TEST_CASE("split reading: records parsed on several threads reach the sink in order") {
     const std::string b = bulk(900);
     MemoryByteSource source(b);
@@ -221,27 +234,26 @@ TEST_CASE("split reading: records parsed on several threads reach the sink in or
     std::condition_variable second_thread;
     std::set<std::thread::id> threads;
     std::vector<std::string> seen;
+    std::set<std::size_t> sizes;  // records in a record document
+    // Each record holds 8 '=': a document holds two (16), not three (24).
     const BulkSplitStop stop = read_bulk_records(
-        cutter, 2, {},
-        [&](std::string_view document) {
+        cutter, 2, RecordDocumentShape{{}, 20, 1 << 20},
+        [&](std::string_view document, std::size_t records, std::vector<RecordOutcome>& outcomes) {
             {
                 // The first record waits (10 s at most) for the other worker to start on
                 // a later batch: on a busy machine one worker could otherwise take them all.
                 std::unique_lock lock(mutex);
                 threads.insert(std::this_thread::get_id());
+                sizes.insert(records);
                 second_thread.notify_all();
                 if (document.find("doc-number=\"4000000\"") != std::string_view::npos)
                     second_thread.wait_for(lock, std::chrono::seconds(10), [&] { return threads.size() > 1; });
             }
-            RecordOutcome o;
-            o.kind = RecordOutcome::Kind::record;
-            // Every record document is the head, one record and the root end tag.
+            // Every record document is the head, its records and the root end tag.
             CHECK(document.starts_with(kHead));
             CHECK(document.ends_with("</exch:exchange-document>\n</exch:exchange-documents>"));
-            const auto at = document.find("doc-number=\"") + 12;
-            o.document.number = std::string(document.substr(at, 7));
-            o.document.line = document.starts_with(std::string(kHead) + "<exch:") ? 1 : 2;
-            return o;
+            outcomes_of(document, outcomes);
+            return true;
         },
         [&](RecordOutcome&& o) { seen.push_back(o.document.number + "@" + std::to_string(o.document.line)); });
     CHECK(stop.complete);
@@ -249,20 +261,24 @@ TEST_CASE("split reading: records parsed on several threads reach the sink in or
     for (int i = 0; i < 900; ++i) CHECK(seen[static_cast<std::size_t>(i)] == std::to_string(4000000 + i) + "@" + std::to_string(i + 1));
     CHECK(threads.size() == 2);
     CHECK(threads.count(std::this_thread::get_id()) == 0);
+    CHECK(sizes.count(2) == 1);
+    CHECK(*sizes.rbegin() == 2);
 }
 
-TEST_CASE("split reading: the first unclean record hands it and everything after it back") {
+TEST_CASE("split reading: the first unclean record document hands back its first record and everything after") {
     const std::string b = bulk(700);
     MemoryByteSource source(b);
     BulkRecordCutter cutter(source);
     REQUIRE(cutter.open());
     int delivered = 0;
+    // Records 500 and 501 share a record document (two to a document, as above); 501 is
+    // unclean, so 500 is handed back with it.
     BulkSplitStop stop = read_bulk_records(
-        cutter, 2, {},
-        [&](std::string_view document) {
-            RecordOutcome o;
-            if (document.find("doc-number=\"4000500\"") == std::string_view::npos) o.kind = RecordOutcome::Kind::record;
-            return o;
+        cutter, 2, RecordDocumentShape{{}, 20, 1 << 20},
+        [&](std::string_view document, std::size_t, std::vector<RecordOutcome>& outcomes) {
+            if (document.find("doc-number=\"4000501\"") != std::string_view::npos) return false;
+            outcomes_of(document, outcomes);
+            return true;
         },
         [&](RecordOutcome&&) { ++delivered; });
     CHECK_FALSE(stop.complete);
