@@ -10,6 +10,7 @@
 #include "parsers/xml/split/record_head.h"
 
 #include <algorithm>
+#include <exception>
 #include <cstring>
 #include <utility>
 
@@ -230,6 +231,17 @@ private:
     ByteSource& rest_;
 };
 
+// The source of a bulk document that failed while it was being cut: its failure again,
+// once the records before it have been read.
+class FailedSource final : public ByteSource {
+public:
+    explicit FailedSource(std::exception_ptr failure) : failure_(std::move(failure)) {}
+    std::size_t read(char*, std::size_t) override { std::rethrow_exception(failure_); }
+
+private:
+    std::exception_ptr failure_;
+};
+
 // The bulk document's head closed at once, repaired and parsed to its end: clean or not.
 bool head_reads_cleanly(const BulkRecordCutter& cutter, const GrantFileOptions& options) {
     const std::string alone = std::string(cutter.head()) + "</" + std::string(cutter.root_name()) + ">";
@@ -280,7 +292,9 @@ void read_streamed(DocumentRun& run, const SplitDocument& split, DocumentSink& s
     if (stop.complete) return;
     // The rest as one document, repaired and parsed as the whole would have been.
     const long padding = stop.first ? 0 : stop.line - cutter.head_last_line();
-    PaddedRest rest(cutter.head(), padding, std::move(stop.held), cutter.remainder());
+    FailedSource failed(stop.failure);
+    PaddedRest rest(cutter.head(), padding, std::move(stop.held),
+                    stop.failure ? static_cast<ByteSource&>(failed) : cutter.remainder());
     DocdbRepairSource repaired(rest);
     SafeReader reader(repaired, options.limits);
     read_parsed(reader, run, split, sink, formats, summary, records);

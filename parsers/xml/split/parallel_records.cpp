@@ -182,7 +182,9 @@ BulkSplitStop read_bulk_records(BulkRecordCutter& cutter, unsigned threads, cons
     };
 
     // A source that fails halfway (a truncated gzip stream) still delivers every record
-    // cut before the failure, as the one-document reading does, then its failure.
+    // cut before the failure, as the one-document reading does, then its failure. When
+    // one of them is unclean, the records from it on are read again as one document
+    // before the failure is met (BulkSplitStop::failure).
     const auto next = [&](BulkRecordChunk& chunk) {
         try {
             return cutter.next(chunk);
@@ -192,8 +194,11 @@ BulkSplitStop read_bulk_records(BulkRecordCutter& cutter, unsigned threads, cons
                 workers.submit(current.get());
                 in_flight.push_back(std::move(current));
             }
-            while (!in_flight.empty() && hand_on_front()) {
-            }
+            while (!in_flight.empty())
+                if (!hand_on_front()) {
+                    stop.failure = failure;
+                    return BulkRecordCutter::Cut::unsure;
+                }
             std::rethrow_exception(failure);
         }
     };
@@ -211,6 +216,7 @@ BulkSplitStop read_bulk_records(BulkRecordCutter& cutter, unsigned threads, cons
         current->add(chunk);
         if (current->full() && !submit()) return stop;
     }
+    if (stop.failure) return stop;
     if (current && !submit()) return stop;
     while (!in_flight.empty())
         if (!hand_on_front()) return stop;

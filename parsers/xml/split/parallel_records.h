@@ -19,6 +19,7 @@
 #include "parsers/xml/readers/raw_document.h"
 #include "parsers/xml/split/bulk_record_cutter.h"
 
+#include <exception>
 #include <functional>
 #include <string>
 #include <string_view>
@@ -57,6 +58,9 @@ struct BulkSplitStop {
     std::string held;
     long line = 1;
     bool first = true;
+    // Set when the document's source failed after `held`: the rest is `held` alone, and
+    // then this failure, instead of cutter.remainder().
+    std::exception_ptr failure;
 };
 
 // How the records are put into record documents.

@@ -381,6 +381,30 @@ TEST_CASE("split and unsplit reading of a DOCDB bulk document give the same reco
         REQUIRE(r.one.size() == 1);  // the entity is refused unexpanded, whole or split
         CHECK(r.one == r.two);
     }
+    SUBCASE("a source that fails after an unclean record: the records between are read too") {
+        // Record 100 is too large to be repaired as a record document of its own (the
+        // stream threshold here is 1 KiB), so the split reading hands it and what follows
+        // to the one-document reading; the source then fails in record 300. Both readings
+        // deliver the records up to the failure, then throw it.
+        const std::string b = bulk(400, [](int i, std::string& r) {
+            if (i == 100) r.insert(r.find("</exch:invention-title>"), std::string(1500, 'z'));
+        });
+        GrantFileOptions options;
+        options.splitter.stream_threshold = 1024;
+        options.splitter.chunk_size = 4096;
+        Readings r;
+        for (const char* threads : {"1", "2"}) {
+            Threads scope(threads);
+            PieceSource source(b, std::string::npos, b.find(record(300)) + 100);
+            EventLog log;
+            CHECK_THROWS_WITH_AS(read_grant_source(source, "bulk.xml", log, options), "source broke", std::runtime_error);
+            (threads[0] == '1' ? r.one : r.two) = std::move(log.events);
+        }
+        CHECK(r.one.size() >= 298);
+        REQUIRE(r.two.size() >= r.one.size());
+        CHECK(r.two.size() <= 300);
+        CHECK(std::equal(r.one.begin(), r.one.end(), r.two.begin()));
+    }
     SUBCASE("the real DOCDB bulk sample (the first record on the head's line)") {
         const std::string real = read_file(std::filesystem::path(PATSUB_SHARED_DIR) / "samples-real/epo-docdb/DE-backfile.xml");
         const Readings r = read_both(real);
