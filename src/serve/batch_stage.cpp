@@ -7,8 +7,11 @@
 #include "model/clock.h"
 #include "model/date.h"
 #include "serve/page_frame.h"
+#include "serve/refusal.h"
 
 #include <fmt/format.h>
+
+#include <utility>
 
 namespace patsub::serve {
 
@@ -21,6 +24,13 @@ std::string batch_state(Lang lang, const ledger::BatchOverview& b, const std::op
     }
     if (!b.reviewed_by.empty()) return t(lang, "batch.reviewed");
     return t(lang, "batch.open");
+}
+
+ledger::BatchOverview batch_before_approval(ledger::WorkbenchStore& store, std::int64_t id, Lang lang) {
+    auto b = store.overview(id);
+    if (!b) throw Refusal{404, t(lang, "batch.unknown")};
+    if (!b->approved_by.empty()) throw Refusal{409, say(lang, "why.approved", b->approved_by, b->approved_at)};
+    return std::move(*b);
 }
 
 std::vector<std::string> download_names(ledger::Ledger& l, std::int64_t batch) {

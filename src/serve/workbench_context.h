@@ -13,6 +13,7 @@
 #include "policy/policy.h"
 #include "serve/access.h"
 #include "serve/page_frame.h"
+#include "serve/refusal.h"
 #include "serve/serve_options.h"
 
 #include <httplib.h>
@@ -29,13 +30,6 @@ namespace patsub::serve {
 
 inline constexpr const char* kSessionCookie = "patsub_session";
 inline constexpr const char* kLangCookie = "patsub_lang";
-
-// A request the workbench answers with a message instead of a page: the status and the
-// message, already escaped. Nothing was written.
-struct Refusal {
-    int status;
-    std::string html;
-};
 
 // One connection per request, closed when the request is answered: a long-lived
 // connection kept a stale read snapshot (and uncommitted autocommit writes) after some

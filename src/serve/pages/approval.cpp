@@ -7,6 +7,7 @@
 #include "model/bureau_time.h"
 #include "model/clock.h"
 #include "notice/approval_gate.h"
+#include "serve/batch_stage.h"
 
 #include <fmt/format.h>
 
@@ -18,10 +19,8 @@ void approve(WorkbenchContext& wb, const Visit& v, const httplib::Request& req, 
     const std::int64_t id = id_in_path(req, v.lang);
     wb.act([&](ledger::Ledger& l) {
         ledger::WorkbenchStore store(l);
-        const auto b = store.overview(id);
-        if (!b) throw Refusal{404, t(v.lang, "batch.unknown")};
-        if (!b->approved_by.empty()) throw Refusal{409, say(v.lang, "why.approved", b->approved_by, b->approved_at)};
-        if (b->reviewed_by.empty()) throw Refusal{409, t(v.lang, "why.not_reviewed")};
+        const auto b = batch_before_approval(store, id, v.lang);
+        if (b.reviewed_by.empty()) throw Refusal{409, t(v.lang, "why.not_reviewed")};
         if (store.reviewers_of(id).count(v.person.name)) throw Refusal{409, t(v.lang, "why.two_persons")};
         const auto instant = now();
         const auto gate = notice::approval_open(l, id, local_date(instant, wb.options.time_zone));

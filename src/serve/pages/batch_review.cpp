@@ -2,6 +2,7 @@
 
 #include "ledger/workbench_store.h"
 #include "model/clock.h"
+#include "serve/batch_stage.h"
 
 #include <fmt/format.h>
 
@@ -11,9 +12,7 @@ void mark_reviewed(WorkbenchContext& wb, const Visit& v, const httplib::Request&
     const std::int64_t id = id_in_path(req, v.lang);
     wb.act([&](ledger::Ledger& l) {
         ledger::WorkbenchStore store(l);
-        const auto b = store.overview(id);
-        if (!b) throw Refusal{404, t(v.lang, "batch.unknown")};
-        if (!b->approved_by.empty()) throw Refusal{409, say(v.lang, "why.approved", b->approved_by, b->approved_at)};
+        batch_before_approval(store, id, v.lang);
         store.mark_reviewed(id, actor(v), utc_instant(now()));
         return std::string("batch_review");
     });

@@ -4,6 +4,7 @@
 #include "model/bureau_time.h"
 #include "model/clock.h"
 #include "notice/public_notice.h"
+#include "serve/batch_stage.h"
 
 #include <fmt/format.h>
 
@@ -17,10 +18,8 @@ void publish(WorkbenchContext& wb, const Visit& v, const httplib::Request& req, 
     if (!wb.policy) throw Refusal{500, esc("no policy file: the notice period cannot be counted")};
     wb.act([&](ledger::Ledger& l) {
         ledger::WorkbenchStore store(l);
-        const auto b = store.overview(id);
-        if (!b) throw Refusal{404, t(v.lang, "batch.unknown")};
-        if (!b->approved_by.empty()) throw Refusal{409, say(v.lang, "why.approved", b->approved_by, b->approved_at)};
-        if (b->reviewed_by.empty()) throw Refusal{409, t(v.lang, "why.not_reviewed_publish")};
+        const auto b = batch_before_approval(store, id, v.lang);
+        if (b.reviewed_by.empty()) throw Refusal{409, t(v.lang, "why.not_reviewed_publish")};
         if (wb.options.objection_channel.empty()) throw Refusal{409, t(v.lang, "why.no_objection_channel")};
         notice::NoticeSettings ns;
         ns.time_zone = wb.options.time_zone;
