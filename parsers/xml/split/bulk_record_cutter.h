@@ -1,9 +1,9 @@
 // BulkRecordCutter: cuts a DOCDB bulk document (one XML document of up to a few hundred
 // thousand exch:exchange-document records, streamed by the splitter, document_splitter.h)
 // into its records while it streams, so that worker threads can parse them
-// (parallel_records.h). Each record becomes a small document of its own: the bulk
-// document's head (XML declaration, DOCTYPE, root start tag with its namespace
-// declarations) + the record's bytes + the root's end tag.
+// (parallel_records.h). A record, or a few consecutive ones, becomes a small document:
+// the bulk document's head (XML declaration, DOCTYPE, root start tag with its namespace
+// declarations) + the records' bytes + the root's end tag.
 //
 // The cutter only cuts where it is sure that parsing the pieces is parsing the whole:
 // a chunk is whole lines (from the first byte of a line, or the first byte after the

@@ -89,20 +89,24 @@ std::string bulk(int records, const std::function<void(int, std::string&)>& chan
     return s + "</exch:exchange-documents>\n";
 }
 
-// A streamed reading (tiny threshold) on one thread and on two.
+// A streamed reading (tiny threshold) on one thread and on two; with `fail_after`, the
+// source throws once it has given that many bytes, and so must each reading.
 struct Readings {
     std::vector<std::string> one, two;
 };
-Readings read_both(const std::string& bytes) {
+Readings read_both(const std::string& bytes, std::size_t fail_after = std::string::npos) {
     GrantFileOptions options;
     options.splitter.stream_threshold = 1024;
     options.splitter.chunk_size = 4096;
     Readings r;
     for (const char* threads : {"1", "2"}) {
         Threads scope(threads);
-        MemoryByteSource source(bytes);
+        PieceSource source(bytes, std::string::npos, fail_after);
         EventLog log;
-        read_grant_source(source, "bulk.xml", log, options);
+        if (fail_after == std::string::npos)
+            read_grant_source(source, "bulk.xml", log, options);
+        else
+            CHECK_THROWS_WITH_AS(read_grant_source(source, "bulk.xml", log, options), "source broke", std::runtime_error);
         (threads[0] == '1' ? r.one : r.two) = std::move(log.events);
     }
     if (r.one != r.two) {
@@ -389,17 +393,7 @@ TEST_CASE("split and unsplit reading of a DOCDB bulk document give the same reco
         const std::string b = bulk(400, [](int i, std::string& r) {
             if (i == 100) r.insert(r.find("</exch:invention-title>"), std::string(1500, 'z'));
         });
-        GrantFileOptions options;
-        options.splitter.stream_threshold = 1024;
-        options.splitter.chunk_size = 4096;
-        Readings r;
-        for (const char* threads : {"1", "2"}) {
-            Threads scope(threads);
-            PieceSource source(b, std::string::npos, b.find(record(300)) + 100);
-            EventLog log;
-            CHECK_THROWS_WITH_AS(read_grant_source(source, "bulk.xml", log, options), "source broke", std::runtime_error);
-            (threads[0] == '1' ? r.one : r.two) = std::move(log.events);
-        }
+        const Readings r = read_both(b, b.find(record(300)) + 100);
         CHECK(r.one.size() >= 298);
         REQUIRE(r.two.size() >= r.one.size());
         CHECK(r.two.size() <= 300);
