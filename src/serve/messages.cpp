@@ -192,6 +192,7 @@ const std::map<std::string, Text, std::less<>>& catalog() {
         {"why.not_held", {"该条目没有人工暂缓。", "This line is not held by staff."}},
         {"err.title", {"操作未完成", "Not done"}},
         {"err.nothing_changed", {"账本未作任何更改。", "Nothing was changed in the ledger."}},
+        {"err.changed_before", {"本次操作在出错前已写入账本：请先打开该批次查看已记录的内容，不要直接重做。", "This action was written to the ledger before the error: open the batch to see what was recorded before doing anything again."}},
         {"err.csrf", {"表单已过期或来源不明（缺少或错误的CSRF令牌），请刷新页面后重试。", "The form is stale or from elsewhere (missing or wrong CSRF token): reload the page and try again."}},
         {"err.forbidden", {"您的角色无权访问此页面。", "Your role may not open this page."}},
         {"err.not_found", {"页面不存在。", "No such page."}},

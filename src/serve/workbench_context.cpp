@@ -2,6 +2,7 @@
 
 #include "batch/run_lock.h"
 #include "ledger/anchor_guard.h"
+#include "ledger/event_chain.h"
 #include "ledger/people_store.h"
 #include "ledger/review_store.h"
 #include "model/clock.h"
@@ -102,6 +103,8 @@ void WorkbenchContext::answer(const httplib::Request& req, httplib::Response& re
     const Lang lang = lang_of(req);
     const ServerTiming timing(res);
     std::optional<Visit> v;
+    bool changed = false;
+    const auto refused = [&](const Refusal& r) { refuse(res, lang, v ? &*v : nullptr, r, changed); };
     try {
         const RequestLedger request_ledger(options.db);
         v = visit(req);
@@ -113,18 +116,31 @@ void WorkbenchContext::answer(const httplib::Request& req, httplib::Response& re
         if (req.method == "POST" && csrf_in_form && !same_secret(req.get_param_value("csrf"), v->session.csrf))
             return refuse(res, lang, &*v, {403, t(lang, "err.csrf")});
         if (p && !may(v->person.role, *p)) return refuse(res, lang, &*v, {403, t(lang, "err.forbidden")});
-        h(*v);
+        // Every action a person takes is a chain event: when the chain moved before the
+        // handler failed, something was committed (the rest of a failed transaction was
+        // rolled back as the exception left it).
+        const std::int64_t chain_before = ledger().chain().head().seq;
+        try {
+            h(*v);
+        } catch (...) {
+            try {
+                changed = ledger().chain().head().seq != chain_before;
+            } catch (...) {
+                changed = true;  // the ledger cannot be read: nothing can be promised
+            }
+            throw;
+        }
     } catch (const Refusal& r) {
-        refuse(res, lang, v ? &*v : nullptr, r);
+        refused(r);
     } catch (const ledger::ReviewRefused& e) {
-        refuse(res, lang, v ? &*v : nullptr, {409, say(lang, "err.refused", e.what())});
+        refused({409, say(lang, "err.refused", e.what())});
     } catch (const batch::LockHeld&) {
-        refuse(res, lang, v ? &*v : nullptr, {503, t(lang, "err.busy")});
+        refused({503, t(lang, "err.busy")});
     } catch (const SQLite::Exception& e) {
-        if ((e.getErrorCode() & 0xff) == SQLITE_BUSY) refuse(res, lang, v ? &*v : nullptr, {503, t(lang, "err.busy")});
-        else refuse(res, lang, v ? &*v : nullptr, {500, esc(e.what())});
+        if ((e.getErrorCode() & 0xff) == SQLITE_BUSY) refused({503, t(lang, "err.busy")});
+        else refused({500, esc(e.what())});
     } catch (const std::exception& e) {
-        refuse(res, lang, v ? &*v : nullptr, {500, esc(e.what())});
+        refused({500, esc(e.what())});
     }
 }
 
@@ -181,10 +197,11 @@ void html(httplib::Response& res, const std::string& body, int status) {
     res.set_content(body, "text/html; charset=utf-8");
 }
 
-void refuse(httplib::Response& res, Lang lang, const Visit* v, const Refusal& r) {
+void refuse(httplib::Response& res, Lang lang, const Visit* v, const Refusal& r, bool ledger_changed) {
     const std::string body =
         fmt::format(R"(<h1>{}</h1><div class="error" id="error">{}<br>{}</div><p><a href="/">{}</a></p>)",
-                    t(lang, "err.title"), r.html, t(lang, "err.nothing_changed"), t(lang, "nav.batches"));
+                    t(lang, "err.title"), r.html, t(lang, ledger_changed ? "err.changed_before" : "err.nothing_changed"),
+                    t(lang, "nav.batches"));
     html(res, v ? page(*v, msg(lang, "err.title"), body) : bare_page(lang, msg(lang, "err.title"), body), r.status);
 }
 

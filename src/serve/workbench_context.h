@@ -97,7 +97,10 @@ Lang lang_of(const httplib::Request& req);
 Actor actor(const Visit& v);
 
 void html(httplib::Response& res, const std::string& body, int status = 200);
-void refuse(httplib::Response& res, Lang lang, const Visit* v, const Refusal& r);
+// The error page. `ledger_changed`: the action committed something before it failed (an
+// approval whose sheet could not be written, an event whose anchor could not be), so the
+// page must not say that nothing changed.
+void refuse(httplib::Response& res, Lang lang, const Visit* v, const Refusal& r, bool ledger_changed = false);
 
 // The number in the path's first group (a batch or a line); a 404 refusal otherwise.
 std::int64_t id_in_path(const httplib::Request& req, Lang lang);

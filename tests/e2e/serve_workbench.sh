@@ -211,8 +211,21 @@ start_server 2026-11-18T02:00:00Z
 code=$(get appr2 /); [ "$code" = 303 ] || fail "a session survived 16 idle days: $code"
 for u in rev appr2; do login $u; done
 token[rev]=$(csrf rev ""); token[appr2]=$(csrf appr2 "")
-code=$(post appr2 /batch/1/approve --data-urlencode "csrf=${token[appr2]}"); [ "$code" = 303 ] || fail "appr2 approve: $code ($(grep -o 'id="error">[^<]*' "$work/body"))"
+# The approval commits, then its sheet cannot be written (a folder stands at its path):
+# the error page must not say that nothing changed, and must send staff to the batch.
+mkdir "$work/out/approval-sheet-1.html"
+code=$(post appr2 /batch/1/approve --data-urlencode "csrf=${token[appr2]}"); [ "$code" = 500 ] || fail "approve with its sheet unwritable: $code"
+grep -q '账本未作任何更改' "$work/body" && fail "an approval that committed says nothing changed: $(grep -o 'id="error">[^<]*<br>[^<]*' "$work/body")"
+grep -q '本次操作在出错前已写入账本' "$work/body" || fail "the error page does not say the approval was written: $(grep -o 'id="error">.*' "$work/body" | head -c 300)"
 [ "$(q "select approved_by from approvals where batch_id=1")" = appr2 ] || fail "approval not recorded for appr2"
+# The operator writes the sheet again: `approve` on an approved batch changes nothing and
+# restores what the approval wrote.
+rmdir "$work/out/approval-sheet-1.html"
+"$patsub" approve --db "$db" --batch 1 --by appr2 --out "$work/out" > "$work/approve.out" || fail "approve again exited $?"
+grep -q "already approved by appr2" "$work/approve.out" || fail "approve again: $(cat "$work/approve.out")"
+# A refusal that wrote nothing still says so.
+code=$(post appr2 /batch/1/approve --data-urlencode "csrf=${token[appr2]}"); [ "$code" = 409 ] || fail "second approval: $code"
+grep -q '账本未作任何更改' "$work/body" || fail "a refused second approval does not say nothing changed"
 [ -s "$work/out/treasury-1.csv" ] || fail "no treasury file"
 # The approval sheet (审批表) of a workbench approval names the approver and the chain head.
 grep -q "appr2" "$work/out/approval-sheet-1.html" || fail "the approval sheet does not name appr2"
