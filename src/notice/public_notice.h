@@ -5,8 +5,9 @@
 // into the output folder (the folder approve writes the treasury files to). Publishing
 // again records nothing and writes the same bytes from the ledger.
 //
-// Not yet: "refused before the batch is marked reviewed" — the workbench's reviewed mark
-// (branch serve) does not exist on this branch; publishing needs no mark until it lands.
+// The reviewed mark is the workbench's condition, not this one's: the workbench publishes
+// only a batch marked reviewed (serve/pages/notice.cpp); `patsub notice publish` is the
+// operator's and, as reading 19 asks nothing more, publishes without the mark.
 #pragma once
 
 #include "ledger/ledger.h"
