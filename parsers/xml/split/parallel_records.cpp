@@ -101,8 +101,8 @@ void read_records(Batch& batch, const RecordDocuments& documents, const RecordDo
             const std::size_t end = documents.group_end(batch, from);
             const Chunk& first = batch.chunks[from];
             const Chunk& last = batch.chunks[end - 1];
-            documents.build(document, std::string_view(batch.bytes).substr(first.offset, last.offset + last.size - first.offset),
-                            first.first);
+            const std::size_t size = last.offset + last.size - first.offset;
+            documents.build(document, std::string_view(batch.bytes).substr(first.offset, size), first.first);
             const std::size_t before = batch.outcomes.size();
             if (!read(document, end - from, batch.outcomes) || batch.outcomes.size() != before + (end - from)) {
                 batch.outcomes.resize(before);
