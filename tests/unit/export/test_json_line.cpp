@@ -53,6 +53,22 @@ TEST_CASE("random strings of the bytes that matter are written as nlohmann write
     }
 }
 
+TEST_CASE("long strings: a byte that matters at every position of a plain ASCII run") {
+    // The byte that needs a look (an escape, a control, DEL, a UTF-8 lead or a broken
+    // sequence) at every position of runs longer than the random strings above reach.
+    const std::vector<std::string> special = {"\"", "\\", std::string(1, '\0'), "\x1f", "\x7f", "\xC2\x80", "中", "\xE4",
+                                              "\x80", "\xFF", "\xED\xA0\x80", "\xF0\x90\x80\x80"};
+    const std::string run = "0123456789ABCDEFabcdefghijklmnopqrstuvwxyz -/:;<=>?@[]^_`{|}~";
+    for (const std::string& odd : special) {
+        for (std::size_t at = 0; at <= run.size(); ++at) {
+            std::string s = run.substr(0, at) + odd + run.substr(at) + run;
+            CAPTURE(s);
+            REQUIRE(json_line(s) == nlohmann_line(s));
+        }
+    }
+    CHECK(json_line(run + run) == nlohmann_line(run + run));
+}
+
 TEST_CASE("an object with arrays, booleans and numbers is nlohmann's ordered dump") {
     JsonLine j;
     j.open_object();
