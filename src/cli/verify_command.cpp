@@ -41,7 +41,7 @@ void add_verify_command(CLI::App& app, Action& action) {
             if (!log_file.empty()) {
                 const auto found = ledger::check_anchors(ledger, ledger::AnchorLog(log_file));
                 anchored = found.anchors;
-                r.breaches.insert(r.breaches.end(), found.breaches.begin(), found.breaches.end());
+                r.breaches.append(found.breaches);
                 for (const auto& n : found.notes) std::cout << "NOTE " << n << '\n';
             }
             // The treasury audit shows every change of bank details beside the checks of
@@ -51,6 +51,9 @@ void add_verify_command(CLI::App& app, Action& action) {
                                          c.uscc, c.old_bank_name, c.old_bank_account, c.new_bank_name,
                                          c.new_bank_account, c.registry_path, c.batch_id, c.at);
             for (const auto& b : r.breaches) std::cout << "BREACH " << b << '\n';
+            if (r.breaches.unlisted() > 0)
+                std::cout << fmt::format("NOTE {} more breaches not listed: the first {} found are\n",
+                                         r.breaches.unlisted(), ledger::Breaches::kListed);
             std::cout << r.lines << " lines checked, " << anchored << " anchors checked, " << r.breaches.size()
                       << " breaches\n";
             return r.breaches.empty() ? Outcome::done : Outcome::needs_attention;

@@ -6,6 +6,7 @@
 #pragma once
 
 #include "ledger/anchor_log.h"
+#include "ledger/breaches.h"
 #include "ledger/ledger.h"
 
 #include <filesystem>
@@ -40,7 +41,7 @@ void refuse_if_behind(Ledger& ledger, const AnchorLog& log);
 // verify --anchors: every anchored head the ledger lacks (a breach), and those that a
 // recorded `recover-anchor` acknowledged (notes).
 struct AnchorFindings {
-    std::vector<std::string> breaches;
+    Breaches breaches;
     std::vector<std::string> notes;
     std::size_t anchors = 0;
 };

@@ -31,7 +31,7 @@ bool numeric(const std::string& s) {
 
 // Rows of a table that no event of `kind` vouches for (inserted behind patsub's back).
 void unchained_rows(Ledger& ledger, const std::map<std::string, std::map<std::string, std::string>>& latest,
-                    const char* kind, const char* sql, const char* what, std::vector<std::string>& breaches) {
+                    const char* kind, const char* sql, const char* what, Breaches& breaches) {
     const auto found = latest.find(kind);
     SQLite::Statement q(ledger.db(), sql);
     while (q.executeStep()) {
@@ -43,7 +43,7 @@ void unchained_rows(Ledger& ledger, const std::map<std::string, std::map<std::st
 
 }  // namespace
 
-void check_event_chain(Ledger& ledger, std::vector<std::string>& breaches) {
+void check_event_chain(Ledger& ledger, Breaches& breaches) {
     if (!has_table(ledger.db(), "chain_events")) {
         breaches.push_back("this ledger has no event chain yet (written before 008_chain): run any writing command "
                            "to adopt it");

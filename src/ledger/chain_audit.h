@@ -4,6 +4,7 @@
 // staff hold has its event, and the rows each event covers hash to what was chained.
 #pragma once
 
+#include "ledger/breaches.h"
 #include "ledger/ledger.h"
 
 #include <string>
@@ -11,6 +12,6 @@
 
 namespace patsub::ledger {
 
-void check_event_chain(Ledger& ledger, std::vector<std::string>& breaches);
+void check_event_chain(Ledger& ledger, Breaches& breaches);
 
 }  // namespace patsub::ledger

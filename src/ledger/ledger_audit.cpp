@@ -23,14 +23,14 @@ void check_chain_into(Ledger& ledger, AuditResult& r) {
     ledger.for_each_line({}, [&](LedgerLine&& l) {
         ++r.lines;
         if (l.line_id != expected_id)
-            r.breaches.push_back(fmt::format("line {}: expected line id {} (a line is missing)", l.line_id, expected_id));
+            r.breaches.add("line {}: expected line id {} (a line is missing)", l.line_id, expected_id);
         expected_id = l.line_id + 1;
         if (l.prev_hash != prev)
-            r.breaches.push_back(fmt::format("line {}: does not chain to the line before it", l.line_id));
+            r.breaches.add("line {}: does not chain to the line before it", l.line_id);
         if (line_hash(l) != l.hash)
-            r.breaches.push_back(fmt::format("line {}: content does not match its hash (edited outside patsub)", l.line_id));
+            r.breaches.add("line {}: content does not match its hash (edited outside patsub)", l.line_id);
         if (!l.grant_id.empty() && !ids::is_canonical_grant_id(l.grant_id))
-            r.breaches.push_back(fmt::format("line {}: grant id '{}' is not an ASCII grant id", l.line_id, l.grant_id));
+            r.breaches.add("line {}: grant id '{}' is not an ASCII grant id", l.line_id, l.grant_id);
         prev = l.hash;
     });
 }

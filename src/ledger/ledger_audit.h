@@ -4,6 +4,7 @@
 // sqlite3 shell, a restored file) shows up here.
 #pragma once
 
+#include "ledger/breaches.h"
 #include "ledger/ledger.h"
 #include "model/date.h"
 
@@ -18,7 +19,7 @@ namespace patsub::ledger {
 
 struct AuditResult {
     std::int64_t lines = 0;
-    std::vector<std::string> breaches;
+    Breaches breaches;
 };
 
 // The 8.5 cap as the policy states it: which clauses count and how many jurisdictions

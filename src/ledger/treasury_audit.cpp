@@ -24,7 +24,7 @@ struct Sum {
 
 std::string yuan(std::int64_t fen) { return to_yuan(Money{fen}); }
 
-void check_file(const TreasuryRecord& t, const std::string& head, std::vector<std::string>& breaches) {
+void check_file(const TreasuryRecord& t, const std::string& head, Breaches& breaches) {
     const std::filesystem::path file(t.path);
     std::error_code ec;
     if (!std::filesystem::is_regular_file(file, ec)) return;  // handed over and moved away: nothing to re-hash
@@ -46,7 +46,7 @@ void check_file(const TreasuryRecord& t, const std::string& head, std::vector<st
 // Every exported row pays into the account the registry gave that payee when the batch
 // was approved: a row that names another account was written from stale or tampered
 // details (policy.md reading 14; bank changes are recorded in payee_bank_changes).
-void check_accounts_in_force(Ledger& ledger, std::vector<std::string>& breaches) {
+void check_accounts_in_force(Ledger& ledger, Breaches& breaches) {
     SQLite::Statement q(ledger.db(),
                         "SELECT t.batch_id, t.payee_uscc, t.bank_account, "
                         "(SELECT p.bank_account FROM payees p JOIN batches b ON b.batch_id = p.batch_id "
@@ -71,7 +71,7 @@ std::string approval_head(Ledger& ledger, std::int64_t batch_id) {
     return sealed ? fmt::format("event {} {}", sealed->seq, sealed->hash) : std::string();
 }
 
-void check_treasury(Ledger& ledger, std::vector<std::string>& breaches) {
+void check_treasury(Ledger& ledger, Breaches& breaches) {
     if (!has_table(ledger.db(), "treasury_files")) return;  // a ledger from before 002_review
     ReviewStore store(ledger);
 

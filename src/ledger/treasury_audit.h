@@ -6,6 +6,7 @@
 // it, and the workbook bytes the ledger keeps.
 #pragma once
 
+#include "ledger/breaches.h"
 #include "ledger/ledger.h"
 
 #include <string>
@@ -17,6 +18,6 @@ namespace patsub::ledger {
 // companion and the notice carry (issue 18 point 2); "" before 008_chain.
 std::string approval_head(Ledger& ledger, std::int64_t batch_id);
 
-void check_treasury(Ledger& ledger, std::vector<std::string>& breaches);
+void check_treasury(Ledger& ledger, Breaches& breaches);
 
 }  // namespace patsub::ledger

@@ -176,6 +176,7 @@ const std::map<std::string, Text, std::less<>>& catalog() {
         {"verify.title", {"账本核验", "Ledger verification"}},
         {"verify.ok", {"账本完好：哈希链、事件链与各项不变量均通过核验。", "The ledger holds: line chain, event chain and every invariant check out."}},
         {"verify.breaches", {"发现以下问题：", "Breaches found:"}},
+        {"verify.unlisted", {"另有 {} 处问题未列出：只列出最先发现的 {} 处。", "{} more breaches are not listed: only the first {} found are."}},
         {"users.title", {"用户管理", "Users"}},
         {"users.add", {"添加用户", "Add user"}},
         {"users.disable", {"停用", "Disable"}},

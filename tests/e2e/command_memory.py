@@ -23,6 +23,7 @@ exits 77.
 import csv
 import os
 import shutil
+import sqlite3
 import subprocess
 import sys
 import tempfile
@@ -101,6 +102,19 @@ def measure(patsub, src, work, lines):
         total = list(csv.reader(f))[-1]
     if total[1] != "TOTAL" or int(total[6]) != lines * 7 // 10:
         fail(f"treasury-2.csv pays {total[6]} lines, expected {lines * 7 // 10}: {total}")
+    # Every line edited behind patsub's back: verify finds a breach on each, lists the
+    # first ones, counts the rest, and holds no more than it does on a sound ledger.
+    with sqlite3.connect(db) as edit:
+        edit.executescript("DROP TRIGGER ledger_lines_append_only_update; "
+                           "UPDATE ledger_lines SET payee_name = payee_name || ' ';")
+    rc, peaks["verify, every line edited"] = run_measured([patsub, "verify", "--db", db], said, env)
+    text = open(said, encoding="utf-8").read()
+    listed = text.count("\nBREACH line ") + text.startswith("BREACH line ")
+    if rc != 1 or listed != 1000 or "more breaches not listed: the first 1000 found are" not in text:
+        fail(f"verify of a ledger edited on every line: exit {rc}, {listed} lines listed: {text[-400:]}")
+    found = int(text.rsplit(" anchors checked, ", 1)[1].split()[0])
+    if found < lines:
+        fail(f"verify counted {found} breaches on a ledger of {lines} edited lines")
     return peaks
 
 

@@ -29,7 +29,12 @@ void verify_page(WorkbenchContext& wb, const Visit& v, const httplib::Request&, 
     } else {
         body += fmt::format(R"(<div class="error" id="verify-breaches">{}<ul>)", t(lang, "verify.breaches"));
         for (const auto& b : r.breaches) body += "<li>" + esc(b) + "</li>";
-        body += "</ul></div>";
+        body += "</ul>";
+        if (r.breaches.unlisted() > 0)
+            body += fmt::format(R"(<p id="verify-unlisted">{}</p>)",
+                                say(lang, "verify.unlisted", std::to_string(r.breaches.unlisted()),
+                                    std::to_string(ledger::Breaches::kListed)));
+        body += "</div>";
     }
     html(res, page(v, msg(lang, "verify.title"), body));
 }

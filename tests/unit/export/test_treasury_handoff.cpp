@@ -272,7 +272,7 @@ TEST_CASE("verify recomputes each treasury file from the exported lines and re-h
     }
     auto r = audit(l, CapRule{{"8.1", "8.2", "8.3", "8.4"}, 2});
     REQUIRE(r.breaches.size() == 1);
-    CHECK(r.breaches[0].find("treasury-1.csv (batch 1) hashes to") != std::string::npos);
+    CHECK(r.breaches.front().find("treasury-1.csv (batch 1) hashes to") != std::string::npos);
     exports::approve_batch(l, b1, "张三", t.dir / "out", "later", after_period);  // writes it again from the ledger
     CHECK(audit(l, CapRule{{"8.1", "8.2", "8.3", "8.4"}, 2}).breaches.empty());
 
