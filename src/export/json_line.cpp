@@ -1,6 +1,7 @@
 #include "export/json_line.h"
 
 #include <nlohmann/json.hpp>
+#include <utf8proc.h>
 
 namespace patsub::exports {
 
@@ -16,35 +17,21 @@ void JsonLine::string(std::string_view s) {
 }
 
 bool JsonLine::plain(std::string_view s) {
-    const auto* p = reinterpret_cast<const unsigned char*>(s.data());
-    const auto* const end = p + s.size();
-    while (p < end) {
-        const unsigned char c = *p;
+    const auto* p = reinterpret_cast<const utf8proc_uint8_t*>(s.data());
+    const auto size = static_cast<utf8proc_ssize_t>(s.size());
+    for (utf8proc_ssize_t at = 0; at < size;) {
+        const utf8proc_uint8_t c = p[at];
         if (c < 0x80) {
             if (c < 0x20 || c == '"' || c == '\\') return false;
-            ++p;
+            ++at;
             continue;
         }
-        int more = 0;
-        unsigned char low = 0x80, high = 0xBF;
-        if (c >= 0xC2 && c <= 0xDF) {
-            more = 1;
-        } else if (c >= 0xE0 && c <= 0xEF) {
-            more = 2;
-            if (c == 0xE0) low = 0xA0;
-            if (c == 0xED) high = 0x9F;
-        } else if (c >= 0xF0 && c <= 0xF4) {
-            more = 3;
-            if (c == 0xF0) low = 0x90;
-            if (c == 0xF4) high = 0x8F;
-        } else {
-            return false;
-        }
-        if (end - p <= more) return false;
-        if (p[1] < low || p[1] > high) return false;
-        for (int i = 2; i <= more; ++i)
-            if (p[i] < 0x80 || p[i] > 0xBF) return false;
-        p += more + 1;
+        // utf8proc refuses what nlohmann's decoder refuses: overlong forms, surrogates,
+        // anything past U+10FFFF, cut sequences (test_json_line compares the two).
+        utf8proc_int32_t cp = 0;
+        const utf8proc_ssize_t length = utf8proc_iterate(p + at, size - at, &cp);
+        if (length <= 0) return false;
+        at += length;
     }
     return true;
 }
