@@ -253,6 +253,17 @@ bool head_reads_cleanly(const BulkRecordCutter& cutter, const GrantFileOptions& 
     return reader.parse();
 }
 
+// Record documents start with `record_head` (the cutter's head when empty), hold as many
+// records as the markup check can still only count beside the head's '=', and stay
+// within half the size from which a document is streamed.
+RecordDocumentShape record_document_shape(const BulkRecordCutter& cutter, std::string_view record_head,
+                                          const GrantFileOptions& options) {
+    const std::string_view head = record_head.empty() ? cutter.head() : record_head;
+    const std::size_t counted = markup_counted_equals(options.limits.markup);
+    const std::size_t in_head = count_up_to(head.data(), head.data() + head.size(), '=', counted);
+    return {record_head, counted - std::min(counted, in_head), options.splitter.stream_threshold / 2};
+}
+
 // A streamed document: a DOCDB bulk document is cut into its records for the worker
 // threads (parallel_records.h) where the machine has more than one; the rest, and any
 // other streamed document, is read as one, on this thread.
@@ -267,14 +278,9 @@ void read_streamed(DocumentRun& run, const SplitDocument& split, DocumentSink& s
     // The short head only once the head has been read alone without a problem.
     std::string record_head = short_record_head(cutter.head());
     if (!record_head.empty() && !head_reads_cleanly(cutter, options)) record_head.clear();
-    RecordDocumentShape shape{record_head, 0, options.splitter.stream_threshold / 2};
-    const std::string_view head = record_head.empty() ? cutter.head() : std::string_view(record_head);
-    const std::size_t counted = markup_counted_equals(options.limits.markup);
-    const std::size_t in_head = count_up_to(head.data(), head.data() + head.size(), '=', counted);
-    shape.equals = counted - std::min(counted, in_head);
     int records = 0;
     BulkSplitStop stop = read_bulk_records(
-        cutter, threads, shape,
+        cutter, threads, record_document_shape(cutter, record_head, options),
         [&](std::string_view bytes, std::size_t count, std::vector<RecordOutcome>& outcomes) {
             return read_record_document(bytes, count, outcomes, options, formats);
         },
